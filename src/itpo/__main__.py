@@ -1,0 +1,3 @@
+from itpo.adapters.cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""The FastAPI application: routers under /api/v1, errors as clear answers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+
+from itpo import __version__
+from itpo.adapters.api.errors import install_error_handlers
+from itpo.adapters.api.routers import files, opportunities, organisations, reference
+from itpo.bootstrap import Platform, bootstrap
+from itpo.config import Settings
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None, *, platform: Platform | None = None) -> FastAPI:
+    """An app over the configured database (which `itpo init` must have prepared)."""
+    platform = platform or bootstrap(settings or Settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        platform.close()
+
+    app = FastAPI(
+        title="ITPO Exchange",
+        version=__version__,
+        description="Two-way investment and technology exchange: organisations, opportunities "
+        "(technology offers and needs, investment projects and mandates), reference data.",
+        lifespan=lifespan,
+    )
+    app.state.platform = platform
+    install_error_handlers(app)
+    for module in (organisations, opportunities, reference, files):
+        app.include_router(module.router, prefix=API_PREFIX)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    @app.get(f"{API_PREFIX}/health", tags=["health"])
+    def health() -> dict[str, str]:
+        """Liveness: the app is up."""
+        return {"status": "ok", "version": __version__}
+
+    return app

@@ -1,0 +1,47 @@
+"""Domain errors as HTTP answers; no stack trace ever reaches a client."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from itpo.adapters.files.csv_files import FileProblem
+from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
+
+log = logging.getLogger("itpo.api")
+
+
+def field_detail(error: FieldError, prefix: str) -> dict[str, object]:
+    location: list[str | int] = [prefix, *error.field.split(".")]
+    if error.section is not None:
+        location = [error.section, error.row or 0, error.field]
+    return {"loc": location, "msg": error.message, "type": "value_error"}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ValidationError)
+    async def _invalid(request: Request, error: ValidationError) -> JSONResponse:
+        prefix = "query" if request.method in ("GET", "DELETE") else "body"
+        detail = [field_detail(e, prefix) for e in error.errors]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    @app.exception_handler(NotFound)
+    async def _missing(_request: Request, error: NotFound) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=404)
+
+    @app.exception_handler(Conflict)
+    async def _conflict(_request: Request, error: Conflict) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=409)
+
+    @app.exception_handler(FileProblem)
+    async def _bad_file(_request: Request, error: FileProblem) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=error)
+        return JSONResponse(
+            {"detail": "internal error; the request changed nothing"}, status_code=500
+        )

@@ -1,0 +1,126 @@
+"""The `itpo` command: parse, call a service, print."""
+
+from __future__ import annotations
+
+import click
+
+from itpo import __version__
+from itpo.adapters.cli.context import CliState, clean_errors, pass_state
+from itpo.adapters.cli.files_commands import (
+    describe,
+    export_command,
+    import_command,
+    run_import,
+    template_command,
+)
+from itpo.adapters.cli.output import console, print_table
+from itpo.adapters.cli.reference_commands import reference_group
+from itpo.adapters.cli.registry_commands import opportunities, organisations
+from itpo.adapters.storage.database import head_revision, schema_revision
+from itpo.config import Settings
+from itpo.demo.loading import demo_batch
+
+host_option = click.option(
+    "--host", help="Address to listen on (default: setting `host`, 127.0.0.1)."
+)
+port_option = click.option(
+    "--port", type=int, help="Port to listen on (default: setting `port`, 8000)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="itpo")
+@click.option(
+    "--db",
+    "database_url",
+    envvar="ITPO_DATABASE_URL",
+    help="Database URL (default: SQLite in ./itpo-data). Also ITPO_DATABASE_URL.",
+)
+@click.pass_context
+def cli(context: click.Context, database_url: str | None) -> None:
+    """ITPO Exchange: two-way investment and technology exchange."""
+    context.obj = CliState(database_url=database_url)  # fmt: skip
+
+
+@cli.command()
+@pass_state
+@clean_errors
+def init(state: CliState) -> None:
+    """Create the database, or upgrade its schema to this version."""
+    platform = state.platform(initialise=True)
+    url = platform.engine.url.render_as_string(hide_password=True)
+    console.print(f"Database ready at {url} (schema {schema_revision(platform.engine)}).")
+
+
+@cli.command()
+@click.option("--no-serve", is_flag=True, help="Load the demo data and stop.")
+@host_option
+@port_option
+@pass_state
+@clean_errors
+def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) -> None:
+    """Create the database, load the demo set, and serve the app."""
+    platform = state.platform(initialise=True)
+    report = run_import(platform, demo_batch(), dry_run=False)
+    console.print("Demo data loaded. " + describe(report))
+    if not no_serve:
+        _serve(platform.settings, host, port)
+
+
+@cli.command()
+@host_option
+@port_option
+@pass_state
+@clean_errors
+def serve(state: CliState, host: str | None, port: int | None) -> None:
+    """Serve the REST API (OpenAPI at /docs) on the given address."""
+    state.platform().close()  # refuses early, with one line, when the database is not ready
+    _serve(state.settings(), host, port)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+    import uvicorn
+
+    from itpo.adapters.api.app import create_app
+
+    host, port = host or settings.host, port or settings.port
+    console.print(
+        f"Serving ITPO Exchange on http://{host}:{port}/ (API docs at /docs). Ctrl+C stops."
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@cli.command("settings")
+def settings_command() -> None:
+    """Every setting, its environment variable, default and meaning."""
+    rows = [{"name": f"ITPO_{name.upper()}", "default": field.default, "help": field.description}
+            for name, field in Settings.model_fields.items()]  # fmt: skip
+    print_table(
+        rows, [("name", "variable", 24), ("default", "default", 16), ("help", "meaning", 90)]
+    )
+
+
+@cli.command()
+@pass_state
+@clean_errors
+def status(state: CliState) -> None:
+    """Where the database is and whether its schema is current."""
+    platform = state.platform(initialise=False)
+    engine = platform.engine
+    console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")
+    console.print(f"Schema: {schema_revision(engine)} (latest {head_revision(engine)})")
+
+
+for command in (
+    import_command,
+    export_command,
+    template_command,
+    organisations,
+    opportunities,
+    reference_group,
+):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="itpo")

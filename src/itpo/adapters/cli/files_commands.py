@@ -1,0 +1,126 @@
+"""`itpo import`, `itpo export` and `itpo template`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from itpo.adapters.cli.context import CliState, clean_errors, pass_state
+from itpo.adapters.cli.output import console, print_json
+from itpo.adapters.files.excel_files import write_template
+from itpo.adapters.files.formats import read_batch, write_records
+from itpo.bootstrap import Platform
+from itpo.registry.exporting import export_records
+from itpo.registry.filters import opportunity_query
+from itpo.registry.importing import (
+    OPPORTUNITIES,
+    ORGANISATIONS,
+    ImportBatch,
+    ImportReport,
+    import_records,
+)
+
+record_type = click.Choice([ORGANISATIONS, OPPORTUNITIES])
+
+
+def run_import(
+    platform: Platform, batch: ImportBatch, *, dry_run: bool, quiet: bool = False
+) -> ImportReport:
+    """Import with a progress bar: validation counts each row once, writing counts it again."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
+        steps = len(batch) + (0 if dry_run else len(batch.opportunities))
+        task = progress.add_task("importing", total=steps)
+        return import_records(uow=platform.uow(), batch=batch, dry_run=dry_run,
+                              progress=lambda n: progress.advance(task, n))  # fmt: skip
+
+
+def report_dict(report: ImportReport) -> dict[str, object]:
+    return {
+        "dry_run": report.dry_run,
+        "organisations": {"created": report.organisations_created, "updated": report.organisations_updated},
+        "opportunities": {"created": report.opportunities_created, "updated": report.opportunities_updated},
+    }  # fmt: skip
+
+
+def describe(report: ImportReport) -> str:
+    verb = "would be" if report.dry_run else "were"
+    return (
+        f"Organisations: {report.organisations_created} new, {report.organisations_updated} updated; "
+        f"opportunities: {report.opportunities_created} new, {report.opportunities_updated} updated "
+        f"({verb} written)."
+    )
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and report; change nothing.")
+@click.option(
+    "--type",
+    "section",
+    type=record_type,
+    help="Record type of a CSV file (default: told by its columns).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_state
+@clean_errors
+def import_command(
+    state: CliState, file: Path, dry_run: bool, section: str | None, as_json: bool
+) -> None:
+    """Import organisations and opportunities from CSV, Excel (.xlsx) or JSON: all rows or none."""
+    batch = read_batch(file, section)
+    report = run_import(state.platform(), batch, dry_run=dry_run, quiet=as_json)
+    print_json(report_dict(report)) if as_json else console.print(describe(report))
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--type",
+    "section",
+    type=record_type,
+    help="Record type of a CSV file (default: opportunities).",
+)
+@click.option("--kind", multiple=True, help="Only these opportunity kinds.")
+@click.option("--country", multiple=True, help="Only opportunities in these countries.")
+@click.option("--region", multiple=True, help="Only opportunities in these regions.")
+@click.option("--status", multiple=True, help="Only opportunities with these statuses.")
+@pass_state
+@clean_errors
+def export_command(
+    state: CliState,
+    file: Path,
+    section: str | None,
+    kind: tuple[str, ...],
+    country: tuple[str, ...],
+    region: tuple[str, ...],
+    status: tuple[str, ...],
+) -> None:
+    """Export to CSV, Excel (.xlsx) or JSON; the file imports back unchanged."""
+    filtered = kind or country or region or status
+    query = (
+        opportunity_query(kind=kind, country=country, region=region, status=status)
+        if filtered
+        else None
+    )
+    organisations, opportunities = export_records(uow=state.platform().uow(), query=query)
+    count = write_records(file, organisations, opportunities, section)
+    console.print(f"Wrote {count} records to {file}.")  # fmt: skip
+
+
+@click.command("template")
+@click.argument(
+    "file", type=click.Path(path_type=Path, dir_okay=False), default="itpo-import-template.xlsx"
+)
+@clean_errors
+def template_command(file: Path) -> None:
+    """Write the Excel import template: a sheet per record type, field help, allowed values."""
+    write_template(file)
+    console.print(f"Wrote the import template to {file}.")

@@ -1,0 +1,43 @@
+"""How record values become spreadsheet cells and JSON values, the same way in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from itpo.registry.fields import LIST_SEPARATOR, OPPORTUNITY_FIELDS, ORGANISATION_FIELDS
+from itpo.registry.importing import OPPORTUNITIES, ORGANISATIONS
+
+ORGANISATION_COLUMNS = ("id", *(f.name for f in ORGANISATION_FIELDS), "created_at", "updated_at")
+OPPORTUNITY_COLUMNS = ("id", *(f.name for f in OPPORTUNITY_FIELDS), "created_at", "updated_at")
+COLUMNS = {ORGANISATIONS: ORGANISATION_COLUMNS, OPPORTUNITIES: OPPORTUNITY_COLUMNS}
+FIELDS = {ORGANISATIONS: ORGANISATION_FIELDS, OPPORTUNITIES: OPPORTUNITY_FIELDS}
+
+
+def json_value(value: Any) -> Any:
+    """A value JSON can hold: enums by value, dates in ISO 8601, lists item by item."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    return value
+
+
+def cell_text(value: Any) -> str:
+    """A value as the text of one CSV cell; lists joined with ';'."""
+    value = json_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def section_for_header(header: list[str]) -> str:
+    """Which record type a table holds, told by its columns."""
+    return OPPORTUNITIES if "title" in header or "teaser" in header else ORGANISATIONS

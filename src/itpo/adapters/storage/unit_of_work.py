@@ -1,0 +1,57 @@
+"""A unit of work over one SQLAlchemy connection and transaction."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+import sqlalchemy as sa
+
+from itpo.adapters.storage.repositories import SqlOpportunityRepository, SqlOrganisationRepository
+
+
+class SqlUnitOfWork:
+    organisations: SqlOrganisationRepository
+    opportunities: SqlOpportunityRepository
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self._connection: sa.Connection | None = None
+        self._depth = 0
+
+    def __enter__(self) -> Self:
+        # Re-entrant: a service that calls another service shares the outer transaction.
+        self._depth += 1
+        if self._depth == 1:
+            self._connection = self.engine.connect()
+            self._connection.begin()
+            self.organisations = SqlOrganisationRepository(self._connection)
+            self.opportunities = SqlOpportunityRepository(self._connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._connection is not None:
+            self.rollback()
+            self._connection.close()
+            self._connection = None
+
+    @property
+    def connection(self) -> sa.Connection:
+        if self._connection is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._connection
+
+    def commit(self) -> None:
+        if self._depth == 1:
+            self.connection.commit()
+            self.connection.begin()
+
+    def rollback(self) -> None:
+        if self._connection is not None and self._connection.in_transaction():
+            self._connection.rollback()

@@ -1,0 +1,1 @@
+"""Sample appraisal models (JSON), shipped as package data."""

@@ -1,0 +1,51 @@
+"""One typed Settings: environment variables (ITPO_...) and an optional .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting, with the help text `itpo settings` and the docs show."""
+
+    model_config = SettingsConfigDict(env_prefix="ITPO_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("itpo-data"),
+        description="Folder for the SQLite database and the derived search index.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database; default: SQLite in data_dir. "
+        "PostgreSQL: postgresql+psycopg://user:password@host/dbname.",
+    )
+    home_country: str = Field(
+        default="CHN",
+        description="ISO alpha-3 country of the office; directions of exchange "
+        "(inbound, outbound, south-south) are seen from it.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `itpo serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `itpo serve` listens on.")
+    page_size: int = Field(
+        default=50, ge=1, le=1000, description="Default page size of API listings."
+    )
+    max_page_size: int = Field(
+        default=1000, ge=1, description="Largest page an API listing returns at once."
+    )
+    max_upload_mb: int = Field(
+        default=50, ge=1, description="Largest import file accepted over the API, in MB."
+    )
+
+    @field_validator("home_country")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.strip().upper()
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'itpo.sqlite3'}"

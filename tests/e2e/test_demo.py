@@ -1,0 +1,100 @@
+"""The demo as a user runs it: real processes, a real server, real HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+ITPO = [sys.executable, "-m", "itpo"]
+KINDS = {"technology_offer", "technology_need", "investment_project", "investment_mandate"}
+
+
+def itpo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ITPO, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("demo")
+    env = os.environ | {"ITPO_DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}"}
+    loaded = itpo(env, "demo", "--no-serve")
+    assert loaded.returncode == 0, loaded.stderr
+    return env
+
+
+def test_the_demo_has_every_kind_sixty_times_over_sixty_countries(demo_env: dict[str, str]) -> None:
+    listed = itpo(demo_env, "opportunities", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    per_kind = Counter(r["kind"] for r in rows)
+    assert set(per_kind) == KINDS
+    assert min(per_kind.values()) >= 60, per_kind
+    assert len({c for r in rows for c in r["countries"]}) >= 60
+
+
+def test_the_demo_has_chinese_and_english_records(demo_env: dict[str, str]) -> None:
+    rows = json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout)
+    languages = Counter(r["language"] for r in rows)
+    assert languages["zh"] >= 30 and languages["en"] >= 300
+
+
+def test_loading_the_demo_again_does_not_duplicate(demo_env: dict[str, str]) -> None:
+    before = len(json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout))
+    assert itpo(demo_env, "demo", "--no-serve").returncode == 0
+    after = len(json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout))
+    assert before == after
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(demo_env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen([*ITPO, "serve", "--port", str(port)], env=demo_env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_the_served_api_answers_filtered_listings(server: str) -> None:
+    answer = httpx.get(
+        f"{server}/api/v1/opportunities?kind=technology_need&country=KEN", timeout=10
+    )
+    assert answer.status_code == 200
+    page = answer.json()
+    assert page["total"] >= 1
+    assert all(r["kind"] == "technology_need" and "KEN" in r["countries"] for r in page["items"])
+    assert httpx.get(f"{server}/docs", timeout=10).status_code == 200
+
+
+def test_serve_refuses_a_database_that_was_never_initialised(tmp_path: Path) -> None:
+    env = os.environ | {"ITPO_DATABASE_URL": f"sqlite:///{tmp_path / 'none.sqlite3'}"}
+    result = itpo(env, "serve", "--port", str(free_port()))
+    assert result.returncode == 1
+    assert "run `itpo init`" in result.stderr
