@@ -24,9 +24,7 @@ from itpo.registry.filters import opportunity_query
 from itpo.registry.importing import import_records
 
 KINDS = ["technology_offer", "technology_need", "investment_project", "investment_mandate"]
-WORDS = ("solar dryer cold chain biogas irrigation water treatment machine vision predictive "
-         "maintenance motors recycling cassava mango dairy textile cement hydrogen battery "
-         "mini-grid fintech logistics pharmaceuticals").split()  # fmt: skip
+WORDS = ["solar", "dryer", "cold", "chain", "biogas", "irrigation", "water", "treatment", "machine", "vision", "predictive", "maintenance", "motors", "recycling", "cassava", "mango", "dairy", "textile", "cement", "hydrogen", "battery", "mini-grid", "fintech", "logistics", "pharmaceuticals"]  # fmt: skip
 QUERIES: dict[str, dict[str, Any]] = {
     "kind+country": {"kind": ["technology_need"], "country": ["KEN"]},
     "region": {"region": ["Eastern Africa"]},
@@ -65,11 +63,18 @@ def write_organisations(path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["external_id", "name", "kind", "country"])
-        out.writerows([[f"bench-org-{n}", f"Benchmark Organisation {n}", "company", "CHN"] for n in range(500)])
+        out.writerows(
+            [
+                [f"bench-org-{n}", f"Benchmark Organisation {n}", "company", "CHN"]
+                for n in range(500)
+            ]
+        )
 
 
 def one_run(folder: Path, rows: int, url: str | None) -> dict[str, Any]:
-    settings = Settings(database_url=url or f"sqlite:///{folder / 'bench.sqlite3'}", data_dir=folder)
+    settings = Settings(
+        database_url=url or f"sqlite:///{folder / 'bench.sqlite3'}", data_dir=folder
+    )
     platform = bootstrap(settings, initialise=True)
     write_organisations(folder / "orgs.csv")
     import_records(uow=platform.uow(), batch=read_batch(folder / "orgs.csv"))
@@ -102,7 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--db", help="Database URL of an empty database (default: a temporary SQLite file)")
+    parser.add_argument(
+        "--db", help="Database URL of an empty database (default: a temporary SQLite file)"
+    )
     args = parser.parse_args()
     runs = []
     for _ in range(args.runs):

@@ -18,8 +18,10 @@ from itpo.adapters.storage.tables import opportunity, opportunity_facet
 from itpo.registry import facets
 from itpo.registry.queries import OpportunityQuery
 
-# Above this share of all rows, walking in id order fills a page sooner than an id lookup.
-DENSE_SHARE = 0.05
+# Walking in id order visits about (offset + limit) * rows / matches rows; looking matches up
+# by id costs about the number of facet entries, which grows with the matches. Walk when the
+# walk is the shorter of the two by this margin.
+WALK_ADVANTAGE = 4
 
 
 def _like(text: str) -> str:
@@ -88,8 +90,7 @@ def count_statement(query: OpportunityQuery) -> sa.Select[Any]:
 def page_statement(query: OpportunityQuery, *, matches: int, rows: int) -> sa.Select[Any]:
     """The page's rows; `matches` and `rows` (a table-size estimate) choose the access path."""
     where = column_conditions(query)
-    dense = rows > 0 and matches / rows > DENSE_SHARE
-    if dense:
+    if _walk_is_shorter(query, matches=matches, rows=rows):
         where.extend(_exists(facet, values) for facet, values in facet_filters(query))
     else:
         ids = matching_ids(query)
@@ -97,6 +98,13 @@ def page_statement(query: OpportunityQuery, *, matches: int, rows: int) -> sa.Se
             where.append(opportunity.c.id.in_(ids))
     statement = sa.select(opportunity).where(sa.true(), *where).order_by(opportunity.c.id)
     return statement.limit(query.limit).offset(query.offset)
+
+
+def _walk_is_shorter(query: OpportunityQuery, *, matches: int, rows: int) -> bool:
+    if query.limit is None or matches == 0 or not facet_filters(query):
+        return False
+    walked = (query.offset + query.limit) * rows / matches
+    return walked < WALK_ADVANTAGE * matches
 
 
 def _exists(facet: str, values: Iterable[str]) -> sa.ColumnElement[bool]:
