@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from tests.records import opportunity_data, organisation_data
 
+from itpo.adapters.storage.tables import include_name, metadata
 from itpo.bootstrap import Platform
 from itpo.registry import services
 from itpo.registry.errors import Conflict, NotFound, ValidationError
@@ -156,3 +161,44 @@ def test_organisations_filter_by_region_and_text(platform: Platform) -> None:
     query = organisation_query(region=["Africa"], q="mango")
     page = services.list_organisations(uow=platform.uow(), query=query)
     assert [o.name for o in page.items] == ["Meru Mango Co-operative"]
+
+
+def test_text_filter_finds_substrings_in_any_script_and_case(platform: Platform) -> None:
+    seed(platform)
+    chinese = opportunity_data(external_id="opp-zh", language="zh", title="太阳能果蔬烘干设备",
+                               teaser="日处理两吨的太阳能隧道式烘干机。")  # fmt: skip
+    services.create_opportunity(uow=platform.uow(), data=chinese)
+    assert titles(platform, q="果蔬烘干") == ["太阳能果蔬烘干设备"]
+    assert titles(platform, q="烘干") == ["太阳能果蔬烘干设备"]  # two characters: no trigram
+    assert titles(platform, q="TUNNEL DRYER FOR") == ["Solar tunnel dryer for mango and cassava"]
+    assert titles(platform, q='dryer "for') == []
+
+
+def test_text_filter_follows_edits_and_deletes(platform: Platform) -> None:
+    seed(platform)
+    [offer] = services.list_opportunities(
+        uow=platform.uow(), query=opportunity_query(q="Biogas")
+    ).items
+    services.update_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0,
+                                changes={"title": "Anaerobic digester"})  # fmt: skip
+    assert titles(platform, q="Biogas") == []
+    assert titles(platform, q="anaerobic") == ["Anaerobic digester"]
+    services.delete_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0)
+    assert titles(platform, q="anaerobic") == []
+
+
+def test_the_migrations_build_exactly_the_declared_schema(platform: Platform) -> None:
+    with platform.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, metadata) == []
+
+
+def test_published_opportunities_past_their_date_expire(platform: Platform) -> None:
+    seed(platform)
+    count = services.expire_overdue(uow=platform.uow(), today=dt.date(2028, 1, 1))
+    assert count == 2  # the draft stays a draft
+    assert titles(platform, status=["expired"]) == [
+        "Solar tunnel dryer for mango and cassava",
+        "Drying mango slices for export",
+    ]
+    assert services.expire_overdue(uow=platform.uow(), today=dt.date(2028, 1, 1)) == 0

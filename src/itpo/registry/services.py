@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
-from itpo.registry.model import Opportunity, Organisation
+from itpo.registry.model import Opportunity, Organisation, Status
 from itpo.registry.ports import UnitOfWork
 from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
 from itpo.registry.records import (
@@ -180,3 +180,20 @@ def _refuse_taken_external_id(
 ) -> None:
     if external_id is not None and lookup([external_id]):
         raise Conflict(f"external_id {external_id!r} is already taken")
+
+
+def expire_overdue(*, uow: UnitOfWork, today: dt.date, now: Clock = utc_now) -> int:
+    """Mark published opportunities past their validity date as expired; returns how many."""
+    query = OpportunityQuery(statuses=(Status.PUBLISHED,))
+    with uow:
+        overdue = [
+            o
+            for o in uow.opportunities.list(query).items
+            if o.valid_until and o.valid_until < today
+        ]
+        stamp = now()
+        for opportunity in overdue:
+            opportunity.status, opportunity.updated_at = Status.EXPIRED, stamp
+        uow.opportunities.update_many(overdue)
+        uow.commit()
+    return len(overdue)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
-from itpo.adapters.cli.output import print_json, print_record, print_table
+from itpo.adapters.cli.output import console, print_json, print_record, print_table
 from itpo.registry import services
 from itpo.registry.filters import opportunity_query, organisation_query
 from itpo.registry.presenting import opportunity_dict, organisation_dict
@@ -152,3 +153,13 @@ def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> Non
         owners = uow.organisations.get_many([opportunity.organisation_id])
     record = opportunity_dict(opportunity, owners, home=platform.settings.home_country)
     print_json(record) if as_json else print_record(record)
+
+
+@opportunities.command("expire")
+@pass_state
+@clean_errors
+def expire_opportunities(state: CliState) -> None:
+    """Mark published opportunities past their valid-until date as expired."""
+    platform = state.platform()
+    count = services.expire_overdue(uow=platform.uow(), today=dt.date.today())
+    console.print(f"{count} opportunities expired.")

@@ -39,7 +39,27 @@ def facet_filters(query: OpportunityQuery) -> list[tuple[str, list[str]]]:
     return [(facet, values) for facet, values in chosen if values is not None]
 
 
-def column_conditions(query: OpportunityQuery) -> list[sa.ColumnElement[bool]]:
+# SQLite's trigram index (migration 0002) answers substrings of three characters or more.
+TEXT_INDEX = sa.table("opportunity_text", sa.column("rowid"))
+TRIGRAM = 3
+
+
+def text_condition(text: str, dialect: str) -> sa.ColumnElement[bool]:
+    """Title or teaser contains the text, case-insensitively."""
+    if dialect == "sqlite" and len(text) >= TRIGRAM:
+        phrase = '"' + text.replace('"', '""') + '"'
+        matching = sa.select(TEXT_INDEX.c.rowid).where(
+            sa.literal_column("opportunity_text").op("MATCH")(phrase)
+        )
+        return opportunity.c.id.in_(matching)
+    pattern = _like(text)
+    return sa.or_(
+        opportunity.c.title.ilike(pattern, escape="\\"),
+        opportunity.c.teaser.ilike(pattern, escape="\\"),
+    )
+
+
+def column_conditions(query: OpportunityQuery, dialect: str) -> list[sa.ColumnElement[bool]]:
     conditions: list[sa.ColumnElement[bool]] = []
     if query.kinds:
         conditions.append(opportunity.c.kind.in_([k.value for k in query.kinds]))
@@ -48,13 +68,7 @@ def column_conditions(query: OpportunityQuery) -> list[sa.ColumnElement[bool]]:
     if query.organisation_id is not None:
         conditions.append(opportunity.c.organisation_id == query.organisation_id)
     if query.text:
-        pattern = _like(query.text)
-        conditions.append(
-            sa.or_(
-                opportunity.c.title.ilike(pattern, escape="\\"),
-                opportunity.c.teaser.ilike(pattern, escape="\\"),
-            )
-        )
+        conditions.append(text_condition(query.text, dialect))
     return conditions
 
 
@@ -76,8 +90,8 @@ def matching_ids(
     return sa.intersect(*selects)
 
 
-def count_statement(query: OpportunityQuery) -> sa.Select[Any]:
-    ids, columns = matching_ids(query), column_conditions(query)
+def count_statement(query: OpportunityQuery, dialect: str) -> sa.Select[Any]:
+    ids, columns = matching_ids(query), column_conditions(query, dialect)
     if ids is not None and not columns:
         distinct = ids if isinstance(ids, sa.CompoundSelect) else ids.distinct()
         return sa.select(sa.func.count()).select_from(distinct.subquery())
@@ -87,9 +101,11 @@ def count_statement(query: OpportunityQuery) -> sa.Select[Any]:
     return sa.select(sa.func.count()).select_from(opportunity).where(sa.true(), *where)
 
 
-def page_statement(query: OpportunityQuery, *, matches: int, rows: int) -> sa.Select[Any]:
+def page_statement(
+    query: OpportunityQuery, dialect: str, *, matches: int, rows: int
+) -> sa.Select[Any]:
     """The page's rows; `matches` and `rows` (a table-size estimate) choose the access path."""
-    where = column_conditions(query)
+    where = column_conditions(query, dialect)
     if _walk_is_shorter(query, matches=matches, rows=rows):
         where.extend(_exists(facet, values) for facet, values in facet_filters(query))
     else:

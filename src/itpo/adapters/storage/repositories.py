@@ -206,11 +206,12 @@ class SqlOpportunityRepository:
         self.connection.execute(sa.delete(opportunity).where(opportunity.c.id == opportunity_id))
 
     def list(self, query: OpportunityQuery) -> Page[Opportunity]:
-        total = int(self.connection.scalar(listing.count_statement(query)) or 0)
+        dialect = self.connection.dialect.name
+        total = int(self.connection.scalar(listing.count_statement(query, dialect)) or 0)
         rows = int(self.connection.scalar(listing.table_size_statement()) or 0)
         if total == 0 or query.limit == 0:
             return Page(items=[], total=total, limit=query.limit, offset=query.offset)
-        page = listing.page_statement(query, matches=total, rows=rows)
+        page = listing.page_statement(query, dialect, matches=total, rows=rows)
         items = [opportunity_from_row(r) for r in self.connection.execute(page)]
         return Page(items=items, total=total, limit=query.limit, offset=query.offset)
 

@@ -114,3 +114,8 @@ opportunity_facet = sa.Table(
     sa.Column("value", sa.String(40), primary_key=True),
     sa.Index("ix_opportunity_facet_lookup", "facet", "value", "opportunity_id"),
 )
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Schema comparison skips the SQLite text index and its shadow tables (not in metadata)."""
+    return not (type_ == "table" and name is not None and name.startswith("opportunity_text"))

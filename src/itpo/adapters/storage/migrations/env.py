@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from alembic import context
 
-from itpo.adapters.storage.tables import metadata
+from itpo.adapters.storage.tables import include_name, metadata
 
 engine = context.config.attributes["engine"]
+
 
 with engine.begin() as connection:
     context.configure(
         connection=connection,
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        include_name=include_name,
     )
     context.run_migrations()
