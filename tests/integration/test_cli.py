@@ -104,3 +104,14 @@ def test_reference_lists(ready: str) -> None:
 def test_a_bad_database_url_is_one_clear_line(tmp_path: Path) -> None:
     result = run("nosuchdb://x", "opportunities", "list")
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_the_library_connects_to_a_prepared_database(ready: str) -> None:
+    import itpo
+    from itpo.registry import services
+    from itpo.registry.filters import opportunity_query
+
+    platform = itpo.connect(ready)
+    page = services.list_opportunities(uow=platform.uow(), query=opportunity_query(country=["KEN"]))
+    platform.close()
+    assert [o.title for o in page.items] == ["Solar tunnel dryer for mango and cassava"]

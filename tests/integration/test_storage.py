@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from tests.records import opportunity_data, organisation_data
 
+from itpo.adapters.storage import text_index
 from itpo.adapters.storage.tables import include_name, metadata
 from itpo.bootstrap import Platform
 from itpo.registry import services
@@ -202,3 +203,15 @@ def test_published_opportunities_past_their_date_expire(platform: Platform) -> N
         "Drying mango slices for export",
     ]
     assert services.expire_overdue(uow=platform.uow(), today=dt.date(2028, 1, 1)) == 0
+
+
+def test_the_text_index_stays_consistent_with_the_table(platform: Platform) -> None:
+    seed(platform)
+    [offer] = services.list_opportunities(
+        uow=platform.uow(), query=opportunity_query(q="Biogas")
+    ).items
+    services.update_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0,
+                                changes={"teaser": "Covered lagoon digesters."})  # fmt: skip
+    services.delete_opportunity(uow=platform.uow(), opportunity_id=1)
+    with platform.engine.begin() as connection:
+        assert text_index.is_consistent(connection)

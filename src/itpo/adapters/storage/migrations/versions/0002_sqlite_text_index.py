@@ -16,18 +16,10 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+# Kept up to date by itpo.adapters.storage.text_index around each batch write.
 STATEMENTS = [
     "CREATE VIRTUAL TABLE opportunity_text USING fts5(title, teaser, content='opportunity', "
     "content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER opportunity_text_ai AFTER INSERT ON opportunity BEGIN "
-    "INSERT INTO opportunity_text(rowid, title, teaser) VALUES (new.id, new.title, new.teaser); END",
-    "CREATE TRIGGER opportunity_text_ad AFTER DELETE ON opportunity BEGIN "
-    "INSERT INTO opportunity_text(opportunity_text, rowid, title, teaser) "
-    "VALUES ('delete', old.id, old.title, old.teaser); END",
-    "CREATE TRIGGER opportunity_text_au AFTER UPDATE OF title, teaser ON opportunity BEGIN "
-    "INSERT INTO opportunity_text(opportunity_text, rowid, title, teaser) "
-    "VALUES ('delete', old.id, old.title, old.teaser); "
-    "INSERT INTO opportunity_text(rowid, title, teaser) VALUES (new.id, new.title, new.teaser); END",
     "INSERT INTO opportunity_text(opportunity_text) VALUES ('rebuild')",
 ]
 
@@ -42,6 +34,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    for trigger in ("opportunity_text_ai", "opportunity_text_ad", "opportunity_text_au"):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS opportunity_text")
