@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import Opportunity, Organisation
@@ -194,19 +194,30 @@ def _count_only(
     return report
 
 
+R = TypeVar("R", Organisation, Opportunity)
+
+
+def _new_or_changed(
+    records: Sequence[R], existing: dict[str, int], stamp: Any
+) -> tuple[list[R], list[R]]:
+    """Split records into those to insert and those to update, stamping both."""
+    new, changed = [], []
+    for record in records:
+        record.updated_at = stamp
+        record.id = existing.get(record.external_id or "")
+        if record.id is None:
+            record.created_at = stamp
+            new.append(record)
+        else:
+            changed.append(record)
+    return new, changed
+
+
 def _write_organisations(
     uow: UnitOfWork, organisations: list[Organisation], stamp: Any, report: ImportReport
 ) -> None:
     existing = uow.organisations.ids_by_external_id(o.external_id or "" for o in organisations)
-    new, changed = [], []
-    for organisation in organisations:
-        organisation.updated_at = stamp
-        organisation.id = existing.get(organisation.external_id or "")
-        if organisation.id is None:
-            organisation.created_at = stamp
-            new.append(organisation)
-        else:
-            changed.append(organisation)
+    new, changed = _new_or_changed(organisations, existing, stamp)
     uow.organisations.add_many(new)
     uow.organisations.update_many(changed)
     report.organisations_created, report.organisations_updated = len(new), len(changed)
@@ -223,17 +234,9 @@ def _write_opportunities(
     existing = uow.opportunities.ids_by_external_id(p.opportunity.external_id or "" for p in parsed)
     for start in range(0, len(parsed), WRITE_BATCH):
         part = parsed[start : start + WRITE_BATCH]
-        new, changed = [], []
         for p in part:
-            opportunity = p.opportunity
-            opportunity.organisation_id = owners[p.values["organisation"]]
-            opportunity.updated_at = stamp
-            opportunity.id = existing.get(opportunity.external_id or "")
-            if opportunity.id is None:
-                opportunity.created_at = stamp
-                new.append(opportunity)
-            else:
-                changed.append(opportunity)
+            p.opportunity.organisation_id = owners[p.values["organisation"]]
+        new, changed = _new_or_changed([p.opportunity for p in part], existing, stamp)
         uow.opportunities.add_many(new)
         uow.opportunities.update_many(changed)
         report.opportunities_created += len(new)
