@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from itpo import __version__
+from itpo.adapters.cli.appraisal_commands import appraise_command, appraise_template_command
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.files_commands import (
     describe,
@@ -118,6 +119,8 @@ for command in (
     organisations,
     opportunities,
     reference_group,
+    appraise_command,
+    appraise_template_command,
 ):
     cli.add_command(command)
 

@@ -7,12 +7,14 @@ from typing import Self
 
 import sqlalchemy as sa
 
+from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
 from itpo.adapters.storage.repositories import SqlOpportunityRepository, SqlOrganisationRepository
 
 
 class SqlUnitOfWork:
     organisations: SqlOrganisationRepository
     opportunities: SqlOpportunityRepository
+    appraisals: SqlAppraisalRepository
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
@@ -27,6 +29,7 @@ class SqlUnitOfWork:
             self._connection.begin()
             self.organisations = SqlOrganisationRepository(self._connection)
             self.opportunities = SqlOpportunityRepository(self._connection)
+            self.appraisals = SqlAppraisalRepository(self._connection)
         return self
 
     def __exit__(

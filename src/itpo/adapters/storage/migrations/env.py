@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import itpo.adapters.storage.appraisal_tables  # noqa: F401  (registers the appraisal table)
 from itpo.adapters.storage.tables import include_name, metadata
 
 engine = context.config.attributes["engine"]

@@ -1,0 +1,163 @@
+"""/api/v1/appraisals and /api/v1/opportunities/{id}/appraisals"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, HTTPException, Query, status
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from itpo.adapters.api.deps import UowDep
+from itpo.adapters.api.schemas import Problem
+from itpo.adapters.reports.html_report import render_html
+from itpo.appraisal import services
+from itpo.appraisal.errors import InvalidInputError, ModelError
+from itpo.appraisal.services import MAX_DRAWS, MonteCarloOptions, StoredAppraisal
+from itpo.appraisal.summary import result_dict
+
+router = APIRouter(tags=["appraisals"])
+MODEL_EXAMPLE = {
+    "name": "Packing line",
+    "currency": "USD",
+    "horizon_years": 10,
+    "discount_rate": 0.1,
+    "phases": {
+        "construction": {"start_year": 1, "end_year": 1},
+        "production": {"start_year": 2, "end_year": 10, "utilisation": 0.9},
+    },
+    "investments": [{"name": "Line", "amount": 500000, "year": 1, "useful_life": 10}],
+    "products": [
+        {"name": "Boxes", "capacity": 100000, "price": 3.0, "variable_cost_per_unit": 1.2}
+    ],
+}
+MISSING: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such opportunity or appraisal"}
+}
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+class AppraisalCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(None, max_length=200, description="Default: the model's name")
+    model: dict[str, Any] = Field(description="A model document, as in POST /appraisals")
+
+
+class AppraisalPublic(BaseModel):
+    id: int
+    opportunity_id: int
+    name: str
+    currency: str
+    created_at: dt.datetime
+    summary: dict[str, Any]
+
+
+class AppraisalDetail(AppraisalPublic):
+    model: dict[str, Any]
+
+
+DrawsQuery = Annotated[
+    int, Query(ge=0, le=MAX_DRAWS, description="Monte Carlo draws of NPV (0 = none)")
+]
+SeedQuery = Annotated[int, Query(ge=0, description="Seed that makes the draws reproducible")]
+
+
+def _location(path: str, prefix: list[str | int]) -> list[str | int]:
+    """'loans[0].tenor_years' as ['body', 'loans', 0, 'tenor_years']."""
+    parts: list[str | int] = [
+        int(index) if index else name for name, index in _SEGMENT.findall(path)
+    ]
+    return [*prefix, *(p for p in parts if p != "$")]
+
+
+def _refuse(error: ModelError | InvalidInputError, prefix: list[str | int]) -> HTTPException:
+    if isinstance(error, InvalidInputError):
+        pairs = [(error.argument, str(error).removeprefix(f"{error.argument}: "))]
+        prefix = ["query"]
+    else:
+        pairs = error.errors
+    detail = [
+        {"loc": _location(path, prefix), "msg": message, "type": "value_error"}
+        for path, message in pairs
+    ]
+    return HTTPException(422, detail=detail)
+
+
+def _options(draws: int, seed: int) -> MonteCarloOptions | None:
+    return MonteCarloOptions(draws, seed) if draws else None
+
+
+def _public(stored: StoredAppraisal) -> dict[str, Any]:
+    return {
+        "id": stored.id,
+        "opportunity_id": stored.opportunity_id,
+        "name": stored.name,
+        "currency": stored.currency,
+        "created_at": stored.created_at,
+        "summary": stored.summary,
+    }
+
+
+@router.post("/appraisals", responses={422: {"description": "The model is invalid; "
+                                                            "each error names its field"}})  # fmt: skip
+def appraise(
+    model: Annotated[dict[str, Any], Body(examples=[MODEL_EXAMPLE])],
+    monte_carlo: DrawsQuery = 0,
+    seed: SeedQuery = 0,
+) -> dict[str, Any]:
+    """Appraise a model: indicators, yearly tables, sensitivity, Monte Carlo, green impact."""
+    try:
+        result = services.appraise(model_data=model, monte_carlo=_options(monte_carlo, seed))
+    except (ModelError, InvalidInputError) as error:
+        raise _refuse(error, ["body"]) from None
+    return result_dict(result)
+
+
+@router.post("/opportunities/{opportunity_id}/appraisals", response_model=AppraisalPublic,
+             status_code=status.HTTP_201_CREATED,
+             responses={**MISSING, 409: {"model": Problem,
+                                         "description": "Not an investment project"}})  # fmt: skip
+def attach(
+    opportunity_id: int,
+    body: AppraisalCreate,
+    uow: UowDep,
+    monte_carlo: DrawsQuery = 0,
+    seed: SeedQuery = 0,
+) -> dict[str, Any]:
+    """Appraise a model and keep it with an investment project."""
+    try:
+        stored = services.attach_appraisal(
+            uow=uow,
+            opportunity_id=opportunity_id,
+            model_data=body.model,
+            name=body.name,
+            monte_carlo=_options(monte_carlo, seed),
+        )
+    except (ModelError, InvalidInputError) as error:
+        raise _refuse(error, ["body", "model"]) from None
+    return _public(stored)
+
+
+@router.get("/opportunities/{opportunity_id}/appraisals", response_model=list[AppraisalPublic],
+            responses=MISSING)  # fmt: skip
+def list_for_opportunity(opportunity_id: int, uow: UowDep) -> list[dict[str, Any]]:
+    """The appraisals kept with an opportunity, oldest first."""
+    found = services.list_appraisals(uow=uow, opportunity_id=opportunity_id)
+    return [_public(a) for a in found]
+
+
+@router.get("/appraisals/{appraisal_id}", response_model=AppraisalDetail, responses=MISSING)
+def get_appraisal(appraisal_id: int, uow: UowDep) -> dict[str, Any]:
+    """One kept appraisal: its indicators and the model it was computed from."""
+    stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
+    return {**_public(stored), "model": stored.model}
+
+
+@router.get("/appraisals/{appraisal_id}/report.html", response_class=HTMLResponse,
+            responses=MISSING)  # fmt: skip
+def report(appraisal_id: int, uow: UowDep) -> HTMLResponse:
+    """The report of a kept appraisal, with its charts, as one HTML page."""
+    stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
+    return HTMLResponse(render_html(services.reappraise(stored=stored)))

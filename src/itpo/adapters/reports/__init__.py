@@ -1,0 +1,1 @@
+"""Appraisal reports: HTML with inline SVG charts, PDF (reportlab) and XLSX (native charts)."""

@@ -1,0 +1,102 @@
+"""The appraisal as one self-contained HTML page: tables and inline SVG charts, no scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from itpo import __version__
+from itpo.adapters.reports import content, svg
+from itpo.appraisal.services import AppraisalResult
+
+STYLE = """
+body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+h1 { color: #1f4e79; } h2 { color: #1f4e79; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
+th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: #1f4e79; color: #fff; }
+.wide { overflow-x: auto; } .note { color: #666; font-size: 12px; }
+"""
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    top = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _yearly(result: AppraisalResult) -> str:
+    labels = content.year_labels(result)
+    parts = []
+    for title, rows in content.yearly_tables(result):
+        cells = [[name, *(content.cell(name, v) for v in values)] for name, values in rows]
+        parts.append(
+            f"<h3>{escape(title)}</h3><div class='wide'>{_table(['', *labels], cells)}</div>"
+        )
+    return "".join(parts)
+
+
+def _charts(result: AppraisalResult) -> str:
+    a = result.appraisal
+    labels = content.year_labels(result)
+    flows = a.cash_flow_total["net_cash_flow"]
+    parts = [
+        svg.cash_flow_chart(labels, flows, a.cash_flow_total["cumulative"],
+                            f"Net cash flow, total capital ({result.model.currency})"),
+        svg.cash_flow_chart(labels, a.cash_flow_equity["net_cash_flow_equity"],
+                            a.cash_flow_equity["cumulative"],
+                            f"Net cash flow, equity ({result.model.currency})"),
+    ]  # fmt: skip
+    return "".join(f"<figure>{p}</figure>" for p in parts)
+
+
+def _risk(result: AppraisalResult) -> str:
+    s = result.sensitivity
+    parts = [
+        "<h2>Sensitivity</h2>",
+        "<p class='note'>Each driver moved ±20% of its base value (the discount rate ±2 points); "
+        "the sensitivity indicator is the % change in NPV per 1% change of the driver; the "
+        "switching value is the change that brings NPV to zero.</p>",
+        _table(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
+               content.sensitivity_rows(result)),
+        f"<figure>{svg.tornado_chart(content.tornado_bars(result), s.base_npv, 'Tornado: NPV range by driver')}</figure>",
+    ]  # fmt: skip
+    mc = result.monte_carlo
+    if mc is not None:
+        parts += [
+            "<h2>Monte Carlo simulation</h2>",
+            _table(["Measure", "Value"], content.monte_carlo_rows(result)),
+            "<figure>"
+            + svg.histogram_chart(mc.histogram_edges, mc.histogram_counts,
+                                  "Distribution of simulated NPV")
+            + "</figure>",
+        ]  # fmt: skip
+    return "".join(parts)
+
+
+def render_html(result: AppraisalResult) -> str:
+    """The whole report as one HTML document."""
+    title = f"Appraisal: {result.model.name}"
+    green = content.green_rows(result)
+    sections = [
+        f"<h1>{escape(title)}</h1>",
+        _table(["", ""], content.header_rows(result)),
+        "<h2>Indicators</h2>",
+        _table(["Indicator", "Total capital", "Equity"], content.indicator_rows(result)),
+        _table(["Indicator", "Value"], content.other_rows(result)),
+        "<h2>Cash flows</h2>",
+        _charts(result),
+        _risk(result),
+        ("<h2>Green impact</h2>" + _table(["Measure", "Value"], green)) if green else "",
+        "<h2>Yearly tables</h2>",
+        _yearly(result),
+        f"<p class='note'>ITPO Exchange {escape(__version__)}; COMFAR-style appraisal after "
+        "the UNIDO Manual for the Preparation of Industrial Feasibility Studies.</p>",
+    ]
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
+        + "".join(sections)
+        + "</body></html>\n"
+    )

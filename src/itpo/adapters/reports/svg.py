@@ -1,0 +1,136 @@
+"""Small SVG charts drawn by hand, so an HTML report needs no script and no plotting library."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+POSITIVE, NEGATIVE, LINE, AXIS = "#2e7d32", "#c62828", "#1f4e79", "#555555"
+FONT = 'font-family="sans-serif" font-size="11"'
+
+
+class Scale:
+    """A linear map from data values onto a pixel range (inverted for the y axis)."""
+
+    def __init__(self, lo: float, hi: float, start: float, end: float) -> None:
+        if lo == hi:
+            lo, hi = lo - 1.0, hi + 1.0
+        self.lo, self.hi, self.start, self.end = lo, hi, start, end
+
+    def __call__(self, value: float) -> float:
+        return self.start + (value - self.lo) / (self.hi - self.lo) * (self.end - self.start)
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    if lo == hi:
+        return [lo]
+    span = hi - lo
+    base = 10 ** math.floor(math.log10(span / count))
+    # The round step (1, 2, 2.5 or 5 times a power of ten) giving nearest to `count` ticks.
+    step = min((base * m for m in (1, 2, 2.5, 5, 10)), key=lambda s: abs(span / s - count))
+    first = math.ceil(lo / step) * step
+    return [first + i * step for i in range(int((hi - first) / step) + 1)]
+
+
+def short(value: float) -> str:
+    size = abs(value)
+    for limit, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if size >= limit:
+            return f"{value / limit:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
+        f"<title>{escape(title)}</title>"
+        f'<text x="{width / 2:.0f}" y="16" text-anchor="middle" {FONT} font-weight="bold">'
+        f"{escape(title)}</text>" + "".join(body) + "</svg>"
+    )
+
+
+def _text(x: float, y: float, text: str, anchor: str = "middle") -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" {FONT}>{escape(text)}</text>'
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, colour: str = AXIS) -> str:
+    return f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"/>'
+
+
+def _rect(x: float, y: float, w: float, h: float, colour: str, tip: str) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="{min(y, y + h):.1f}" width="{max(w, 0.5):.1f}" '
+        f'height="{max(abs(h), 0.5):.1f}" fill="{colour}"><title>{escape(tip)}</title></rect>'
+    )
+
+
+def _y_axis(scale: Scale, left: float, right: float, lo: float, hi: float) -> list[str]:
+    out = []
+    for tick in nice_ticks(lo, hi):
+        y = scale(tick)
+        out.append(_line(left, y, right, y, "#dddddd"))
+        out.append(_text(left - 4, y + 4, short(tick), "end"))
+    return out
+
+
+def cash_flow_chart(
+    labels: Sequence[str], flows: Sequence[float], cumulative: Sequence[float], title: str
+) -> str:
+    """Yearly net cash flows as bars and their cumulative sum as a line."""
+    width, height, left, top, bottom = 760, 320, 64, 28, 40
+    lo = min(0.0, *flows, *cumulative)
+    hi = max(0.0, *flows, *cumulative)
+    y = Scale(lo, hi, height - bottom, top)
+    step = (width - left - 10) / max(len(flows), 1)
+    body = _y_axis(y, left, width - 10, lo, hi)
+    for i, (name, value) in enumerate(zip(labels, flows, strict=True)):
+        x = left + i * step
+        colour = POSITIVE if value >= 0 else NEGATIVE
+        body.append(_rect(x + step * 0.15, y(0), step * 0.7, y(value) - y(0), colour,
+                          f"{name}: {value:,.0f}"))  # fmt: skip
+        if len(labels) <= 30 or i % 2 == 0:
+            body.append(_text(x + step / 2, height - bottom + 14, name))
+    points = " ".join(f"{left + (i + 0.5) * step:.1f},{y(v):.1f}" for i, v in enumerate(cumulative))
+    body.append(f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2"/>')
+    body.append(_line(left, y(0), width - 10, y(0)))
+    body.append(_text(width - 12, top + 12, "bars: net cash flow; line: cumulative", "end"))
+    return _svg(width, height, title, body)
+
+
+def tornado_chart(bars: Sequence[tuple[str, float, float]], base: float, title: str) -> str:
+    """One bar a driver from NPV at its low to its high value, widest swing on top."""
+    width, left, right, row = 760, 150, 20, 26
+    height = 50 + row * len(bars)
+    values = [base, *(v for _, lo, hi in bars for v in (lo, hi))]
+    x = Scale(min(values), max(values), left, width - right)
+    body = []
+    for i, (name, lo, hi) in enumerate(bars):
+        top = 30 + i * row
+        body.append(_text(left - 6, top + row / 2 + 4, name, "end"))
+        body.append(_rect(x(min(lo, base)), top + 4, abs(x(lo) - x(base)), row - 8, NEGATIVE
+                          if lo < base else POSITIVE, f"{name} low: NPV {lo:,.0f}"))  # fmt: skip
+        body.append(_rect(x(min(hi, base)), top + 4, abs(x(hi) - x(base)), row - 8, POSITIVE
+                          if hi >= base else NEGATIVE, f"{name} high: NPV {hi:,.0f}"))  # fmt: skip
+    body.append(_line(x(base), 26, x(base), height - 18))
+    body.append(_text(x(base), height - 4, f"base NPV {short(base)}"))
+    return _svg(width, height, title, body)
+
+
+def histogram_chart(edges: Sequence[float], counts: Sequence[int], title: str) -> str:
+    """Counts of simulated NPVs by bin, bins below zero in red, zero marked."""
+    width, height, left, top, bottom = 760, 300, 50, 28, 40
+    x = Scale(edges[0], edges[-1], left, width - 10)
+    y = Scale(0, max(max(counts), 1), height - bottom, top)
+    body = _y_axis(y, left, width - 10, 0, max(max(counts), 1))
+    for lo, hi, count in zip(edges[:-1], edges[1:], counts, strict=True):
+        colour = NEGATIVE if hi <= 0 else POSITIVE
+        body.append(_rect(x(lo), y(count), x(hi) - x(lo) - 1, y(0) - y(count), colour,
+                          f"{lo:,.0f} to {hi:,.0f}: {count}"))  # fmt: skip
+    for tick in nice_ticks(edges[0], edges[-1]):
+        body.append(_text(x(tick), height - bottom + 14, short(tick)))
+    if edges[0] < 0 < edges[-1]:
+        body.append(_line(x(0), top, x(0), height - bottom, "#000000"))
+    body.append(_line(left, y(0), width - 10, y(0)))
+    return _svg(width, height, title, body)

@@ -1,0 +1,204 @@
+"""Appraisal services: evaluate a model document, and keep appraisals of investment projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from itpo.appraisal.appraisal import Appraisal, evaluate
+from itpo.appraisal.document import GreenBlock, green_error, parse_document
+from itpo.appraisal.errors import InvalidInputError, ModelError
+from itpo.appraisal.green import GreenImpact, GridFactorLike, assess
+from itpo.appraisal.model import Model
+from itpo.appraisal.montecarlo import Distribution, MonteCarloResult, Triangular, simulate
+from itpo.appraisal.sensitivity import SensitivityReport, analyse
+from itpo.appraisal.summary import summary_of
+from itpo.registry.errors import Conflict, NotFound
+from itpo.registry.model import OpportunityKind
+from itpo.registry.ports import OpportunityRepository
+
+Clock = Callable[[], dt.datetime]
+MAX_DRAWS = 100_000
+
+# Used when a model has no risk block: ranges an officer would call "usual" for an
+# industrial project (prices soften, investment overruns, costs creep), not a forecast.
+DEFAULT_RISK: Mapping[str, Distribution] = {
+    "sales_price": Triangular(0.85, 1.0, 1.10),
+    "investment_cost": Triangular(0.95, 1.0, 1.25),
+    "operating_costs": Triangular(0.95, 1.0, 1.15),
+}
+
+
+@dataclass(frozen=True)
+class MonteCarloOptions:
+    """How many draws, and the seed that makes them reproducible."""
+
+    draws: int
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class AppraisalResult:
+    """Everything one appraisal computes, ready for a report."""
+
+    model: Model
+    appraisal: Appraisal
+    sensitivity: SensitivityReport
+    monte_carlo: MonteCarloResult | None
+    green: GreenImpact | None
+    green_country: str | None
+
+    def summary(self) -> dict[str, Any]:
+        return summary_of(self)
+
+
+@dataclass
+class StoredAppraisal:
+    """An appraisal kept with an investment project: its model document and indicators."""
+
+    opportunity_id: int
+    name: str
+    model: dict[str, Any]
+    summary: dict[str, Any]
+    currency: str
+    created_at: dt.datetime
+    id: int | None = None
+
+
+class AppraisalRepository(Protocol):
+    def add(self, appraisal: StoredAppraisal) -> int: ...
+    def get(self, appraisal_id: int) -> StoredAppraisal | None: ...
+    def list_for_opportunity(self, opportunity_id: int) -> list[StoredAppraisal]: ...
+
+
+class AppraisalUnitOfWork(Protocol):
+    """One transaction over the opportunities and their appraisals."""
+
+    @property
+    def opportunities(self) -> OpportunityRepository: ...
+    @property
+    def appraisals(self) -> AppraisalRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _grid(green: GreenBlock, grids: Mapping[str, GridFactorLike] | None) -> GridFactorLike:
+    if grids is None:
+        from itpo.registry.reference import grid_emission_factors
+
+        grids = grid_emission_factors()
+    grid = grids.get(green.country)
+    if grid is None:
+        raise ModelError([("green.country", f"no IFI grid factors for {green.country!r}")])
+    return grid
+
+
+def appraise(
+    *,
+    model_data: Mapping[str, Any],
+    monte_carlo: MonteCarloOptions | None = None,
+    grid_factors: Mapping[str, GridFactorLike] | None = None,
+) -> AppraisalResult:
+    """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact."""
+    document = parse_document(model_data)
+    model = document.model
+    simulated = None
+    if monte_carlo is not None:
+        if not 1 <= monte_carlo.draws <= MAX_DRAWS:
+            raise InvalidInputError(
+                "monte_carlo", f"draws must be within 1..{MAX_DRAWS}, got {monte_carlo.draws}"
+            )
+        risk = document.risk or DEFAULT_RISK
+        simulated = simulate(model, risk, draws=monte_carlo.draws, seed=monte_carlo.seed)
+    impact = None
+    if document.green is not None:
+        try:
+            impact = assess(document.green.inputs, _grid(document.green, grid_factors))
+        except InvalidInputError as error:
+            raise green_error(error) from None
+    return AppraisalResult(
+        model=model,
+        appraisal=evaluate(model),
+        sensitivity=analyse(model),
+        monte_carlo=simulated,
+        green=impact,
+        green_country=document.green.country if document.green else None,
+    )
+
+
+def attach_appraisal(
+    *,
+    uow: AppraisalUnitOfWork,
+    opportunity_id: int,
+    model_data: Mapping[str, Any],
+    name: str | None = None,
+    monte_carlo: MonteCarloOptions | None = None,
+    now: Clock = utc_now,
+) -> StoredAppraisal:
+    """Appraise a model and keep it with an investment project (other kinds are refused)."""
+    with uow:
+        _require_project(uow, opportunity_id)
+    # Computed outside the transaction: a large Monte Carlo run must not hold the database.
+    result = appraise(model_data=model_data, monte_carlo=monte_carlo)
+    stored = StoredAppraisal(
+        opportunity_id=opportunity_id,
+        name=(name or result.model.name)[:200],
+        model=dict(model_data),
+        summary=result.summary(),
+        currency=result.model.currency,
+        created_at=now(),
+    )
+    with uow:
+        _require_project(uow, opportunity_id)  # it may have gone meanwhile
+        stored.id = uow.appraisals.add(stored)
+        uow.commit()
+    return stored
+
+
+def _require_project(uow: AppraisalUnitOfWork, opportunity_id: int) -> None:
+    found = uow.opportunities.get(opportunity_id)
+    if found is None:
+        raise NotFound("opportunity", opportunity_id)
+    if found.kind != OpportunityKind.INVESTMENT_PROJECT:
+        raise Conflict(
+            f"opportunity {opportunity_id} is a {found.kind.value}; only an "
+            "investment_project can carry an appraisal"
+        )
+
+
+def get_appraisal(*, uow: AppraisalUnitOfWork, appraisal_id: int) -> StoredAppraisal:
+    """One stored appraisal."""
+    with uow:
+        found = uow.appraisals.get(appraisal_id)
+    if found is None:
+        raise NotFound("appraisal", appraisal_id)
+    return found
+
+
+def list_appraisals(*, uow: AppraisalUnitOfWork, opportunity_id: int) -> list[StoredAppraisal]:
+    """The appraisals of one opportunity, oldest first."""
+    with uow:
+        if uow.opportunities.get(opportunity_id) is None:
+            raise NotFound("opportunity", opportunity_id)
+        return uow.appraisals.list_for_opportunity(opportunity_id)
+
+
+def reappraise(*, stored: StoredAppraisal) -> AppraisalResult:
+    """The full result of a stored appraisal, recomputed from its model (deterministic)."""
+    draws = stored.summary.get("monte_carlo")
+    options = MonteCarloOptions(draws["draws"], draws["seed"]) if draws else None
+    return appraise(model_data=stored.model, monte_carlo=options)
