@@ -14,6 +14,7 @@ from itpo.adapters.cli.files_commands import (
     run_import,
     template_command,
 )
+from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, print_table
 from itpo.adapters.cli.reference_commands import reference_group
 from itpo.adapters.cli.registry_commands import opportunities, organisations
@@ -121,6 +122,7 @@ for command in (
     reference_group,
     appraise_command,
     appraise_template_command,
+    eval_command,
 ):
     cli.add_command(command)
 

@@ -1,0 +1,89 @@
+"""Fusing lexical and dense scores, weighted by each document's language against the query's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float32]
+BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class PairWeights:
+    """A signal's weight when query and document share a language, and when they do not."""
+
+    same: float
+    cross: float
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """Signal weights by language pair; dense weights by encoder name.
+
+    A lexical match across languages is rare and mostly names, numbers and acronyms, so its
+    cross-language weight is small. An encoder that serves only some languages (MiniLM: English)
+    counts only when both sides are in them.
+    """
+
+    lexical: PairWeights = PairWeights(same=1.0, cross=0.1)
+    # Multilingual USE is the only bridge between languages, but within one language it is far
+    # weaker than BM25 and MiniLM on technical text (Cranfield nDCG@10 0.22 against 0.37 and
+    # 0.38), so there it only nudges.
+    dense: Mapping[str, PairWeights] = field(
+        default_factory=lambda: {
+            "minilm-l6-int8": PairWeights(same=1.0, cross=0.0),
+            "use-multilingual-v3": PairWeights(same=0.3, cross=1.0),
+        }
+    )
+    default_dense: PairWeights = PairWeights(same=1.0, cross=1.0)
+    # How many of each signal's best documents estimate its score distribution.
+    depth: int = 100
+    # Rocchio feedback on the dense queries: the first pass's best documents, their pull on the
+    # query, and how many first-pass candidates are scored again (0 documents: no feedback).
+    feedback_documents: int = 3
+    feedback_weight: float = 0.5
+    candidates: int = 1000
+
+    def dense_weights(self, encoder: str) -> PairWeights:
+        return self.dense.get(encoder, self.default_dense)
+
+
+def standardise(scores: FloatArray, alive: BoolArray, depth: int) -> FloatArray:
+    """z-scores against the signal's own top `depth` documents.
+
+    The head of the list is where the decision is made: the whole collection's mean is
+    dominated by documents that share nothing with the query (BM25 0), which makes one
+    strong lexical match look like a huge outlier next to a dense signal.
+    """
+    live = scores[alive]
+    if live.size == 0:
+        return np.zeros_like(scores)
+    head = live if live.size <= depth else np.partition(live, live.size - depth)[-depth:]
+    spread = float(head.std())
+    if spread < 1e-9:
+        return np.zeros_like(scores)
+    return ((scores - float(head.mean())) / spread).astype(np.float32)
+
+
+def fuse(
+    signals: Mapping[str, FloatArray],
+    weights: Mapping[str, FloatArray],
+    alive: BoolArray,
+    depth: int,
+) -> tuple[FloatArray, dict[str, FloatArray]]:
+    """Weighted mean of standardised signals per document; removed documents get -inf."""
+    total = np.zeros(alive.shape, np.float32)
+    weight_sum = np.zeros(alive.shape, np.float32)
+    standard: dict[str, FloatArray] = {}
+    for name, scores in signals.items():
+        standard[name] = standardise(scores, alive, depth)
+        total += weights[name] * standard[name]
+        weight_sum += weights[name]
+    fused = np.where(weight_sum > 0, total / np.maximum(weight_sum, 1e-9), 0.0)
+    fused = fused.astype(np.float32)
+    fused[~alive] = -np.inf
+    return fused, standard
