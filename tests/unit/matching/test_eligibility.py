@@ -1,0 +1,143 @@
+"""Eligibility: each hard rule, its message for officers, and the constraints nearly missed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from tests.unit.matching.pairs import TODAY, need, need_party, offer_party, party
+
+from itpo.matching.eligibility import Failure, Rule, check
+from itpo.registry.model import CooperationType, OpportunityKind, Status
+
+
+def rules(failures: Iterable[Failure]) -> set[Rule]:
+    return {f.rule for f in failures}
+
+
+def test_a_live_offer_and_need_that_fit_are_eligible() -> None:
+    result = check(offer_party(), need_party(), today=TODAY)
+    assert result.eligible
+    assert result.messages() == []
+
+
+def test_two_offers_are_not_matched_and_the_message_names_both_kinds() -> None:
+    other = offer_party(organisation_id=3)
+    result = check(offer_party(), other, today=TODAY)
+    assert rules(result.failures) == {Rule.KINDS}
+    assert result.messages() == ["A technology offer is not matched with a technology offer."]
+
+
+def test_a_mandate_matches_a_project_but_not_a_need() -> None:
+    mandate = offer_party(kind=OpportunityKind.INVESTMENT_MANDATE, trl=None, min_trl=None)
+    project = need_party(kind=OpportunityKind.INVESTMENT_PROJECT, min_trl=None)
+    assert check(mandate, project, today=TODAY).eligible
+    assert Rule.KINDS in rules(check(mandate, need_party(), today=TODAY).failures)
+
+
+def test_a_draft_is_not_live_and_the_message_says_so() -> None:
+    result = check(offer_party(status=Status.DRAFT), need_party(), today=TODAY)
+    assert rules(result.failures) == {Rule.LIVE}
+    assert "is draft, not published" in result.messages()[0]
+
+
+def test_an_expired_need_fails_and_one_expiring_today_still_passes() -> None:
+    expired = check(
+        offer_party(), need_party(valid_until=TODAY - dt.timedelta(days=1)), today=TODAY
+    )
+    assert rules(expired.failures) == {Rule.LIVE}
+    assert "expired on 2026-11-26" in expired.messages()[0]
+    last_day = check(offer_party(), need_party(valid_until=TODAY), today=TODAY)
+    assert last_day.eligible
+    assert [m.rule for m in last_day.near_misses] == [Rule.EXPIRY]
+
+
+def test_two_records_of_one_organisation_are_not_matched() -> None:
+    result = check(offer_party(), need_party(organisation_id=1), today=TODAY)
+    assert rules(result.failures) == {Rule.ORGANISATION}
+    assert result.messages() == ["Both opportunities belong to the same organisation."]
+
+
+def test_a_need_outside_the_offers_markets_fails_with_both_named() -> None:
+    result = check(
+        offer_party(countries=["KEN", "TZA"]), need_party(countries=["BRA"]), today=TODAY
+    )
+    assert rules(result.failures) == {Rule.MARKETS}
+    assert result.messages() == [
+        "The technology need is in Brazil, outside the technology offer's markets "
+        "(Kenya, United Republic of Tanzania)."
+    ]
+    assert result.near_misses == ()
+
+
+def test_an_offer_without_markets_is_open_to_every_country() -> None:
+    assert check(offer_party(countries=[]), need_party(countries=["BRA"]), today=TODAY).eligible
+
+
+def test_a_market_in_the_same_subregion_fails_but_is_reported_as_nearly_met() -> None:
+    result = check(offer_party(countries=["TZA"]), need_party(countries=["KEN"]), today=TODAY)
+    assert rules(result.failures) == {Rule.MARKETS}
+    (miss,) = result.near_misses
+    assert (miss.rule, miss.passed, miss.country, miss.market) == (
+        Rule.MARKETS,
+        False,
+        "KEN",
+        "TZA",
+    )
+    assert "shares Eastern Africa with United Republic of Tanzania" in miss.message
+
+
+def test_a_lenient_market_rule_lets_the_same_subregion_pass_as_a_near_miss() -> None:
+    a, b = offer_party(countries=["TZA"]), need_party(countries=["KEN"])
+    result = check(a, b, today=TODAY, strict_markets=False)
+    assert result.eligible
+    assert result.near_misses[0].passed
+
+
+def test_a_need_without_countries_is_placed_at_its_organisations_country() -> None:
+    assert check(offer_party(), party(need(countries=[]), "TZA"), today=TODAY).eligible
+    outside = check(offer_party(), party(need(countries=[]), "BRA"), today=TODAY)
+    assert rules(outside.failures) == {Rule.MARKETS}
+
+
+def test_an_offer_one_trl_short_of_the_minimum_fails() -> None:
+    result = check(offer_party(trl=6), need_party(min_trl=7), today=TODAY)
+    assert rules(result.failures) == {Rule.TRL}
+    assert result.messages() == [
+        "The technology offer is at TRL 6, below the technology need's minimum of TRL 7."
+    ]
+
+
+def test_an_offer_exactly_at_the_minimum_trl_passes_as_a_near_miss() -> None:
+    result = check(offer_party(trl=7), need_party(min_trl=7), today=TODAY)
+    assert result.eligible
+    (miss,) = result.near_misses
+    assert (miss.rule, miss.trl, miss.min_trl, miss.passed) == (Rule.TRL, 7, 7, True)
+
+
+def test_trl_is_not_checked_when_either_side_leaves_it_out() -> None:
+    assert check(offer_party(trl=None), need_party(min_trl=9), today=TODAY).eligible
+    assert check(offer_party(trl=2), need_party(min_trl=None), today=TODAY).eligible
+
+
+def test_cooperation_types_must_overlap_when_both_sides_state_them() -> None:
+    result = check(
+        offer_party(cooperation_types=[CooperationType.SUPPLY]),
+        need_party(cooperation_types=[CooperationType.JOINT_VENTURE, CooperationType.EQUITY]),
+        today=TODAY,
+    )
+    assert rules(result.failures) == {Rule.COOPERATION}
+    assert result.messages() == [
+        "No cooperation type in common: the technology offer accepts supply, "
+        "the technology need equity, joint venture."
+    ]
+    assert check(offer_party(), need_party(cooperation_types=[]), today=TODAY).eligible
+
+
+def test_every_failed_rule_is_reported_not_only_the_first() -> None:
+    result = check(
+        offer_party(status=Status.CLOSED, trl=3, countries=["BRA"]),
+        need_party(organisation_id=1),
+        today=TODAY,
+    )
+    assert rules(result.failures) == {Rule.LIVE, Rule.ORGANISATION, Rule.MARKETS, Rule.TRL}
