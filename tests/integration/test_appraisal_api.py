@@ -112,7 +112,7 @@ def test_an_appraisal_is_kept_with_an_investment_project(api: TestClient) -> Non
     assert one["model"] == full_document() and one["summary"] == kept["summary"]
     report = api.get(f"{API}/appraisals/{kept['id']}/report.html")
     assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
-    assert report.text.count("<svg") == 4 and "Solar fruit-drying" in report.text
+    assert report.text.count("<svg") == 5 and "Solar fruit-drying" in report.text
 
 
 def test_only_an_investment_project_takes_an_appraisal(api: TestClient) -> None:
@@ -150,3 +150,28 @@ def test_the_migrations_build_the_appraisal_table_as_declared(platform: Platform
     with platform.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": include_name})
         assert compare_metadata(context, metadata) == []
+
+
+def test_a_grid_factor_table_in_the_body_replaces_the_ifi_table(api: TestClient) -> None:
+    body = full_document() | {
+        "grid_factors_csv": "country,combined_margin_firm,combined_margin_intermittent,"
+        "energy_efficiency\nKEN,420,380,\n"
+    }
+    response = api.post(f"{API}/appraisals", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["green"]["grid_factor_table"] == "grid_factors_csv of the request"
+    default = api.post(f"{API}/appraisals", json=full_document()).json()
+    assert default["green"]["grid_factor_table"] == "IFI Default Grid Factors 2021 v3.1"
+
+
+def test_a_bad_grid_factor_table_in_the_body_names_row_and_column(api: TestClient) -> None:
+    body = full_document() | {
+        "grid_factors_csv": "country,combined_margin_firm,combined_margin_intermittent,"
+        "energy_efficiency\nKEN,400,,x\nXX,1,1,1\n"
+    }
+    assert locations(api.post(f"{API}/appraisals", json=body)) == [
+        ["body", "grid_factors_csv", 2, "energy_efficiency"],
+        ["body", "grid_factors_csv", 3, "country"],
+    ]
+    not_text = full_document() | {"grid_factors_csv": 5}
+    assert locations(api.post(f"{API}/appraisals", json=not_text)) == [["body", "grid_factors_csv"]]

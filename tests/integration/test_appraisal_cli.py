@@ -61,9 +61,9 @@ def test_the_template_filled_in_is_appraised_with_a_report_of_each_kind(tmp_path
                      "--monte-carlo", "200")  # fmt: skip
         assert result.exit_code == 0, result.output
         assert f"Report written to {report}" in result.output.replace("\n", "")
-    assert (tmp_path / "report.html").read_text().count("<svg") == 4
+    assert (tmp_path / "report.html").read_text().count("<svg") == 5
     assert len(PdfReader(tmp_path / "report.pdf").pages) >= 3
-    assert len(load_workbook(tmp_path / "report.xlsx")["Summary"]._charts) == 3
+    assert len(load_workbook(tmp_path / "report.xlsx")["Summary"]._charts) == 4
 
 
 def test_an_empty_template_is_written_with_every_sheet(tmp_path: Path) -> None:
@@ -137,3 +137,56 @@ def test_attach_to_another_kind_is_refused_in_one_line(
     missing = run(appraise_command, model_file(tmp_path), "--attach", "999",
                   database_url=database_url)  # fmt: skip
     assert missing.exit_code == 1 and "opportunity 999 not found" in missing.output
+
+
+GRID_HEADER = "country,combined_margin_firm,combined_margin_intermittent,energy_efficiency\n"
+
+
+def test_a_users_grid_factor_file_replaces_the_ifi_table_and_is_named(tmp_path: Path) -> None:
+    grid = tmp_path / "kenya-2024.csv"
+    grid.write_text(GRID_HEADER + "KEN,420,380,\n", encoding="utf-8")
+    report = tmp_path / "r.html"
+    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
+                 "--report", str(report))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "kenya-2024.csv" in result.output and "kenya-2024.csv" in report.read_text()
+    as_json = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid), "--json")
+    assert json.loads(as_json.output)["green"]["grid_factor_table"] == "kenya-2024.csv"
+    default = json.loads(run(appraise_command, model_file(tmp_path), "--json").output)
+    assert default["green"]["grid_factor_table"] == "IFI Default Grid Factors 2021 v3.1"
+
+
+def test_a_bad_grid_factor_file_is_one_line_naming_row_and_column(tmp_path: Path) -> None:
+    grid = tmp_path / "mine.csv"
+    grid.write_text(GRID_HEADER + "KEN,400,lots,\n", encoding="utf-8")
+    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "mine.csv: 1 problem(s): row 2, column combined_margin_intermittent: 'lots' is not "
+        "a number" in result.output.replace("\n", "")
+    )
+    cases = {
+        str(tmp_path / "absent.csv"): "absent.csv: no such file",
+        str(tmp_path / "grid.txt"): "grid.txt: a grid-factor table must be a .csv file",
+    }
+    for path, message in cases.items():
+        failed = run(appraise_command, model_file(tmp_path), "--grid-factors", path)
+        assert failed.exit_code == 1 and message in failed.output.replace("\n", "")
+
+
+def test_a_grid_factor_file_cannot_go_with_attach(tmp_path: Path) -> None:
+    grid = tmp_path / "mine.csv"
+    grid.write_text(GRID_HEADER + "KEN,400,350,\n", encoding="utf-8")
+    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
+                 "--attach", "1")  # fmt: skip
+    assert result.exit_code == 1
+    assert "--grid-factors cannot be used with --attach" in result.output.replace("\n", "")
+
+
+def test_monte_carlo_output_states_the_default_ranges_it_drew(tmp_path: Path) -> None:
+    result = run(appraise_command, model_file(tmp_path, example_model()), "--monte-carlo", "200")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "no risk block, so the default ranges were drawn" in flat
+    assert "Base-case NPV, for comparison" in flat
+    assert "Investment cost" in flat and "low 0.95, mode 1.00, high 1.25" in flat

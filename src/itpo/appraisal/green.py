@@ -45,7 +45,10 @@ class FuelFactor:
 # (Energy), Ch. 1, Table 1.2 (net calorific values) and Table 1.4 (default CO2 emission
 # factors for combustion), https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.html.
 # "coal" is other bituminous coal; firewood is wood/wood waste, whose CO2 counts only for
-# the non-renewable fraction of the biomass.
+# the non-renewable fraction of the biomass. Checked against second public sources in
+# tests/unit/appraisal/test_green_factor_sources.py: the CO2 factors of diesel, LPG, coal and
+# kerosene against the IPCC carbon contents in the UNFCCC / GHG Management Institute
+# inventory course (Topic 2, Table 2); the NCVs of diesel and LPG against iClimate/ghgpy.
 IPCC_2006_FUELS: Mapping[Fuel, FuelFactor] = {
     "diesel": FuelFactor(43.0, 74_100.0, "Gas/Diesel Oil"),
     "heavy_fuel_oil": FuelFactor(40.4, 77_400.0, "Residual Fuel Oil"),

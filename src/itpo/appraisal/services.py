@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -12,6 +12,7 @@ from itpo.appraisal.appraisal import Appraisal, evaluate
 from itpo.appraisal.document import GreenBlock, green_error, parse_document
 from itpo.appraisal.errors import InvalidInputError, ModelError
 from itpo.appraisal.green import GreenImpact, GridFactorLike, assess
+from itpo.appraisal.grid_table import GridTable, default_grid_table
 from itpo.appraisal.model import Model
 from itpo.appraisal.montecarlo import Distribution, MonteCarloResult, Triangular, simulate
 from itpo.appraisal.sensitivity import SensitivityReport, analyse
@@ -50,6 +51,12 @@ class AppraisalResult:
     monte_carlo: MonteCarloResult | None
     green: GreenImpact | None
     green_country: str | None
+    # The name of the grid-factor table the green impact used (None without a green block).
+    grid_table: str | None = None
+    # The distributions the Monte Carlo run drew from, and whether they are DEFAULT_RISK
+    # (the model had no risk block): a reader needs them to see why expected NPV moved.
+    risk: Mapping[str, Distribution] = field(default_factory=dict)
+    default_risk: bool = False
 
     def summary(self) -> dict[str, Any]:
         return summary_of(self)
@@ -96,14 +103,12 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _grid(green: GreenBlock, grids: Mapping[str, GridFactorLike] | None) -> GridFactorLike:
-    if grids is None:
-        from itpo.registry.reference import grid_emission_factors
-
-        grids = grid_emission_factors()
-    grid = grids.get(green.country)
+def _grid(green: GreenBlock, table: GridTable) -> GridFactorLike:
+    grid = table.factors.get(green.country)
     if grid is None:
-        raise ModelError([("green.country", f"no IFI grid factors for {green.country!r}")])
+        raise ModelError(
+            [("green.country", f"no grid factors for {green.country!r} in {table.name}")]
+        )
     return grid
 
 
@@ -111,23 +116,25 @@ def appraise(
     *,
     model_data: Mapping[str, Any],
     monte_carlo: MonteCarloOptions | None = None,
-    grid_factors: Mapping[str, GridFactorLike] | None = None,
+    grid_table: GridTable | None = None,
 ) -> AppraisalResult:
-    """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact."""
+    """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact.
+
+    The green impact uses grid_table, or the IFI harmonised default when it is None."""
     document = parse_document(model_data)
     model = document.model
-    simulated = None
+    simulated, risk = None, document.risk or DEFAULT_RISK
     if monte_carlo is not None:
         if not 1 <= monte_carlo.draws <= MAX_DRAWS:
             raise InvalidInputError(
                 "monte_carlo", f"draws must be within 1..{MAX_DRAWS}, got {monte_carlo.draws}"
             )
-        risk = document.risk or DEFAULT_RISK
         simulated = simulate(model, risk, draws=monte_carlo.draws, seed=monte_carlo.seed)
-    impact = None
+    impact, table = None, None
     if document.green is not None:
+        table = grid_table or default_grid_table()
         try:
-            impact = assess(document.green.inputs, _grid(document.green, grid_factors))
+            impact = assess(document.green.inputs, _grid(document.green, table))
         except InvalidInputError as error:
             raise green_error(error) from None
     return AppraisalResult(
@@ -137,6 +144,9 @@ def appraise(
         monte_carlo=simulated,
         green=impact,
         green_country=document.green.country if document.green else None,
+        grid_table=table.name if table else None,
+        risk=risk if simulated else {},
+        default_risk=simulated is not None and not document.risk,
     )
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from itpo.appraisal.appraisal import ReturnMeasures
+from itpo.appraisal.montecarlo import Distribution
 
 if TYPE_CHECKING:
     from itpo.appraisal.services import AppraisalResult
@@ -27,6 +30,15 @@ def measures_dict(m: ReturnMeasures) -> dict[str, Any]:
         "payback_years": _num(m.payback_years),
         "discounted_payback_years": _num(m.discounted_payback_years),
     }
+
+
+def distribution_dict(dist: Distribution) -> dict[str, Any]:
+    """A distribution as in a model's risk block: its kind and parameters."""
+    return {"distribution": type(dist).__name__.lower(), **asdict(dist)}
+
+
+def distributions(risk: Mapping[str, Distribution]) -> dict[str, dict[str, Any]]:
+    return {driver: distribution_dict(dist) for driver, dist in risk.items()}
 
 
 def summary_of(result: AppraisalResult) -> dict[str, Any]:
@@ -54,11 +66,14 @@ def summary_of(result: AppraisalResult) -> dict[str, Any]:
             "p10": mc.p10,
             "p50": mc.p50,
             "p90": mc.p90,
+            "distributions_from": "defaults" if result.default_risk else "model risk block",
+            "distributions": distributions(result.risk),
         },
         "green": None
         if green is None
         else {
             "country": result.green_country,
+            "grid_factor_table": result.grid_table,
             "co2_tonnes_first_year": green.co2_tonnes_first_year,
             "co2_tonnes_lifetime": green.co2_tonnes_lifetime,
             "energy_saved_gj_per_year": green.energy_saved_gj_per_year,

@@ -80,7 +80,8 @@ def test_the_number_of_draws_is_bounded() -> None:
 def test_a_grid_country_without_factors_is_named() -> None:
     data = full_document()
     data["green"]["country"] = "XXX"
-    assert errors_of(data) == [("green.country", "no IFI grid factors for 'XXX'")]
+    message = "no grid factors for 'XXX' in IFI Default Grid Factors 2021 v3.1"
+    assert errors_of(data) == [("green.country", message)]
 
 
 def test_bad_green_and_risk_fields_are_all_reported_with_the_model_errors() -> None:

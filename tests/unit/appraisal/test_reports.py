@@ -23,11 +23,11 @@ def result() -> AppraisalResult:
     return services.appraise(model_data=full_document(), monte_carlo=MonteCarloOptions(1000, 1))
 
 
-def test_the_html_report_draws_four_charts_and_shows_the_indicators(
+def test_the_html_report_draws_five_charts_and_shows_the_indicators(
     result: AppraisalResult,
 ) -> None:
     page = render_html(result)
-    assert page.count("<svg") == 4  # two cash-flow charts, the tornado, the histogram
+    assert page.count("<svg") == 5  # two cash flows, the tornado, the spider, the histogram
     assert "<polyline" in page and "<rect" in page
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
@@ -76,8 +76,8 @@ def test_the_xlsx_report_has_its_sheets_and_native_charts(
     summary = wb["Summary"]
     labels = [c.value for c in summary["A"]]
     assert any("spreadsheet NPV() convention" in str(v) for v in labels)
-    # openpyxl reads charts back into the sheet's _charts: cash flow, tornado, histogram.
-    assert len(summary._charts) == 3
+    # openpyxl reads charts back into the sheet's _charts: cash flow, tornado, histogram, spider.
+    assert len(summary._charts) == 4
     income = wb["Income statement"]
     assert income["A2"].value == "Revenue" and income["B1"].value == "2026"
 
@@ -91,3 +91,51 @@ def test_ticks_are_round_numbers_and_short_labels_read_well() -> None:
     assert svg.nice_ticks(-480_000, 950_000) == [-250_000, 0, 250_000, 500_000, 750_000]
     assert svg.nice_ticks(0, 37) == [0, 10, 20, 30]
     assert svg.short(1_250_000) == "1.25m" and svg.short(-3000) == "-3k"
+
+
+def test_the_spider_data_gives_one_line_a_driver_through_the_base_npv(
+    result: AppraisalResult,
+) -> None:
+    steps, lines = content.spider_lines(result)
+    assert steps == ["-20%", "-10%", "base", "+10%", "+20%"]
+    assert [name for name, _ in lines] == [
+        content.DRIVER_LABELS[d] for d in result.sensitivity.spider
+    ]
+    for _, npvs in lines:
+        assert npvs[2] == pytest.approx(result.sensitivity.base_npv)
+
+
+def test_the_html_spider_chart_draws_a_line_and_a_legend_entry_a_driver(
+    result: AppraisalResult,
+) -> None:
+    page = render_html(result)
+    start = page.index("Spider: NPV as each driver changes")
+    chart = page[page.rindex("<svg", 0, start) : page.index("</svg>", start)]
+    _, lines = content.spider_lines(result)
+    assert chart.count("<polyline") == len(lines) >= 5
+    for name, _ in lines:
+        assert f"<title>{name}</title>" in chart and f">{name}</text>" in chart
+    assert "base" in chart and "+20%" in chart
+
+
+def test_the_pdf_report_draws_the_spider_chart(result: AppraisalResult, tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    write_report(result, path)
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Spider: NPV as each driver changes from its base value" in text
+    assert "Sales price" in text and "+20%" in text
+
+
+def test_the_xlsx_spider_sheet_holds_the_npvs_under_a_native_line_chart(
+    result: AppraisalResult, tmp_path: Path
+) -> None:
+    path = tmp_path / "r.xlsx"
+    write_report(result, path)
+    wb = load_workbook(path)
+    sheet = wb["Spider"]
+    steps, lines = content.spider_lines(result)
+    assert [c.value for c in sheet["A"]] == ["Change", *steps]
+    assert sheet.cell(1, 2).value == lines[0][0]
+    assert sheet.cell(2, 2).value == pytest.approx(lines[0][1][0])
+    line_charts = [c for c in wb["Summary"]._charts if c.tagname == "lineChart"]
+    assert len(line_charts) == 1 and len(line_charts[0].series) == len(lines)

@@ -20,6 +20,7 @@ from itpo.adapters.reports import content
 from itpo.adapters.reports.writing import write_report
 from itpo.appraisal import services
 from itpo.appraisal.errors import InvalidInputError, ModelError
+from itpo.appraisal.grid_table import GridTable, GridTableError, parse_grid_table
 from itpo.appraisal.services import AppraisalResult, MonteCarloOptions
 from itpo.appraisal.summary import result_dict
 
@@ -40,11 +41,30 @@ def appraisal_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _appraise(source: ModelSource, options: MonteCarloOptions | None) -> AppraisalResult:
+def _appraise(
+    source: ModelSource, options: MonteCarloOptions | None, table: GridTable | None
+) -> AppraisalResult:
     try:
-        return services.appraise(model_data=source.data, monte_carlo=options)
+        return services.appraise(model_data=source.data, monte_carlo=options, grid_table=table)
     except ModelError as error:
         raise source.refuse(error) from None
+
+
+def _grid_table(path: Path | None) -> GridTable | None:
+    if path is None:
+        return None
+    if path.suffix.lower() != ".csv":
+        raise FileProblem(f"{path.name}: a grid-factor table must be a .csv file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileProblem(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise FileProblem(f"{path.name} is not UTF-8 text: {error.reason}") from None
+    try:
+        return parse_grid_table(text, path.name)
+    except GridTableError as error:
+        raise FileProblem(str(error)) from None
 
 
 def _print(result: AppraisalResult) -> None:
@@ -58,6 +78,12 @@ def _print(result: AppraisalResult) -> None:
     if extra:
         print_table([{"name": n, "value": v} for n, v in extra],
                     [("name", "risk and green impact", 40), ("value", "value", 80)])  # fmt: skip
+    if result.monte_carlo is not None:
+        console.print(content.risk_source(result), markup=False)
+        keys = ("driver", "distribution", "parameters", "mean")
+        print_table([dict(zip(keys, r, strict=True)) for r in content.risk_rows(result)],
+                    [("driver", "driver", 18), ("distribution", "distribution", 12),
+                     ("parameters", "parameters", 60), ("mean", "mean", 8)])  # fmt: skip
 
 
 @click.command("appraise")
@@ -70,6 +96,13 @@ def _print(result: AppraisalResult) -> None:
 )
 @click.option("--monte-carlo", "draws", type=int, help="Simulate NPV with this many draws.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the draws.")
+@click.option(
+    "--grid-factors",
+    "grid_factors",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV of grid factors (country, combined_margin_firm, combined_margin_intermittent, "
+    "energy_efficiency; gCO2/kWh) replacing the IFI default table.",
+)
 @click.option(
     "--attach",
     "opportunity_id",
@@ -86,12 +119,18 @@ def appraise_command(
     report: Path | None,
     draws: int | None,
     seed: int,
+    grid_factors: Path | None,
     opportunity_id: int | None,
 ) -> None:
     """Appraise a project model (JSON, YAML or the Excel workbook): NPV, IRR, DSCR, risk."""
+    if grid_factors is not None and opportunity_id is not None:
+        # A kept appraisal is recomputed from its model alone, with the default table.
+        raise FileProblem("--grid-factors cannot be used with --attach: a kept appraisal "
+                          "uses the IFI default table")  # fmt: skip
+    table = _grid_table(grid_factors)
     source = read_model_source(model)
     options = MonteCarloOptions(draws, seed) if draws is not None else None
-    result = _appraise(source, options)
+    result = _appraise(source, options, table)
     if report is not None:
         write_report(result, report)
     stored = None

@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 
 from itpo.appraisal.appraisal import ReturnMeasures
+from itpo.appraisal.montecarlo import Distribution, Normal, Pert
 from itpo.appraisal.services import AppraisalResult
 
 Row = tuple[str, ...]
@@ -131,6 +132,55 @@ def tornado_bars(result: AppraisalResult) -> list[tuple[str, float, float]]:
     return [(DRIVER_LABELS[d], lo, hi) for d, lo, hi in result.sensitivity.tornado]
 
 
+def spider_lines(result: AppraisalResult) -> tuple[list[str], list[tuple[str, list[float]]]]:
+    """Step labels ("-20%" ... "+20%") and, per driver, NPV at each step of its base value."""
+    s = result.sensitivity
+    steps = [f"{step:+.0%}" if step else "base" for step in s.spider_steps]
+    return steps, [(DRIVER_LABELS[d], list(npvs)) for d, npvs in s.spider.items()]
+
+
+RISK_HEAD = ("Driver", "Distribution", "Parameters", "Mean")
+
+
+def _mean(dist: Distribution) -> float:
+    if isinstance(dist, Normal):
+        return dist.mean
+    if isinstance(dist, Pert):
+        return (dist.low + 4 * dist.mode + dist.high) / 6
+    return (dist.low + dist.mode + dist.high) / 3
+
+
+def _parameters(driver: str, dist: Distribution) -> tuple[str, str]:
+    # Multiplicative drivers are factors on the base value; the rate is drawn as a rate.
+    is_rate = driver == "discount_rate"
+    names = ("mean", "sd") if isinstance(dist, Normal) else ("low", "mode", "high")
+    text = ", ".join(f"{n} {_shown(getattr(dist, n), is_rate)}" for n in names)
+    unit = "rate" if is_rate else "factor on the base value"
+    return f"{unit}: {text}", _shown(_mean(dist), is_rate)
+
+
+def _shown(value: float, is_rate: bool) -> str:
+    return pct(value, 1) if is_rate else f"{value:.2f}"
+
+
+def risk_source(result: AppraisalResult) -> str:
+    """Where the Monte Carlo distributions came from, in a sentence."""
+    if result.default_risk:
+        return ("The model has no risk block, so the default ranges were drawn (see "
+                "docs/appraisal.md); a mean factor other than 1.00 moves expected NPV away "
+                "from the base case.")  # fmt: skip
+    return "Distributions from the model's risk block."
+
+
+def risk_rows(result: AppraisalResult) -> list[Row]:
+    """(driver, distribution, parameters, mean) of every distribution the simulation drew."""
+    rows: list[Row] = []
+    for driver, dist in result.risk.items():
+        parameters, mean = _parameters(driver, dist)
+        rows.append((DRIVER_LABELS[driver], type(dist).__name__.lower(), parameters, mean))
+    return rows
+
+
 def monte_carlo_rows(result: AppraisalResult) -> list[Row]:
     mc = result.monte_carlo
     if mc is None:
@@ -138,6 +188,7 @@ def monte_carlo_rows(result: AppraisalResult) -> list[Row]:
     return [
         ("Draws (seed)", f"{mc.draws:,} ({mc.seed})"),
         ("Expected NPV", money(mc.expected_npv)),
+        ("Base-case NPV, for comparison", money(result.appraisal.total.npv)),
         ("Standard deviation of NPV", money(mc.std_npv)),
         ("P(NPV < 0)", pct(mc.p_negative, 1)),
         ("P10 / P50 / P90 NPV", " / ".join(money(v) for v in (mc.p10, mc.p50, mc.p90))),
@@ -149,7 +200,8 @@ def green_rows(result: AppraisalResult) -> list[Row]:
     if g is None:
         return []
     return [
-        ("Grid country (IFI harmonised factors)", result.green_country or ""),
+        ("Grid country", result.green_country or ""),
+        ("Grid factor table", result.grid_table or ""),
         ("CO2 avoided, first year, t", f"{g.co2_tonnes_first_year:,.1f}"),
         ("CO2 avoided over the life, t", f"{g.co2_tonnes_lifetime:,.0f}"),
         ("Energy saved, GJ a year", f"{g.energy_saved_gj_per_year:,.0f}"),

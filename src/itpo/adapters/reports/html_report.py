@@ -51,22 +51,32 @@ def _charts(result: AppraisalResult) -> str:
     return "".join(f"<figure>{p}</figure>" for p in parts)
 
 
+def _figure(chart: str) -> str:
+    return f"<figure>{chart}</figure>"
+
+
 def _risk(result: AppraisalResult) -> str:
     s = result.sensitivity
     parts = [
         "<h2>Sensitivity</h2>",
         "<p class='note'>Each driver moved ±20% of its base value (the discount rate ±2 points); "
         "the sensitivity indicator is the % change in NPV per 1% change of the driver; the "
-        "switching value is the change that brings NPV to zero.</p>",
+        "switching value is the change that brings NPV to zero. The spider chart moves every "
+        "driver by the same % of its base value (the rate too: +10% of 12% is 13.2%).</p>",
         _table(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
                content.sensitivity_rows(result)),
-        f"<figure>{svg.tornado_chart(content.tornado_bars(result), s.base_npv, 'Tornado: NPV range by driver')}</figure>",
+        _figure(svg.tornado_chart(content.tornado_bars(result), s.base_npv,
+                                  "Tornado: NPV range by driver")),
+        _figure(svg.spider_chart(*content.spider_lines(result),
+                                 "Spider: NPV as each driver changes from its base value")),
     ]  # fmt: skip
     mc = result.monte_carlo
     if mc is not None:
         parts += [
             "<h2>Monte Carlo simulation</h2>",
             _table(["Measure", "Value"], content.monte_carlo_rows(result)),
+            f"<p class='note'>{escape(content.risk_source(result))}</p>",
+            _table(content.RISK_HEAD, content.risk_rows(result)),
             "<figure>"
             + svg.histogram_chart(mc.histogram_edges, mc.histogram_counts,
                                   "Distribution of simulated NPV")

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -17,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 
-from itpo.adapters.reports import content
+from itpo.adapters.reports import content, svg
 from itpo.appraisal.services import AppraisalResult
 
 STYLES = getSampleStyleSheet()
@@ -87,6 +88,30 @@ def tornado_drawing(result: AppraisalResult) -> Drawing:
     return drawing
 
 
+def spider_drawing(result: AppraisalResult) -> Drawing:
+    """One line a driver: NPV at each % change of its base value, with a legend."""
+    steps, lines = content.spider_lines(result)
+    drawing = Drawing(WIDTH, 230)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 60, 30, int(WIDTH) - 240, 170
+    chart.data = [npvs for _, npvs in lines]
+    chart.categoryAxis.categoryNames = steps
+    chart.valueAxis.labels.fontSize = 6
+    chart.categoryAxis.labels.fontSize = 7
+    legend = Legend()
+    legend.x, legend.y, legend.fontSize = int(WIDTH) - 160, 190, 7
+    pairs = []
+    for k, (name, _) in enumerate(lines):
+        colour = colors.HexColor(svg.SERIES[k % len(svg.SERIES)])
+        chart.lines[k].strokeColor, chart.lines[k].strokeWidth = colour, 1.5
+        pairs.append((colour, name))
+    legend.colorNamePairs = pairs
+    drawing.add(chart)
+    drawing.add(legend)
+    _title(drawing, "Spider: NPV as each driver changes from its base value")
+    return drawing
+
+
 def histogram_drawing(result: AppraisalResult) -> Drawing:
     mc = result.monte_carlo
     assert mc is not None
@@ -134,11 +159,14 @@ def write_pdf(result: AppraisalResult, path: Path) -> None:
         _table(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
                content.sensitivity_rows(result)),
         tornado_drawing(result),
+        spider_drawing(result),
     ]  # fmt: skip
     if result.monte_carlo is not None:
         story += [
             Paragraph("Monte Carlo simulation", h2),
             _table(["Measure", "Value"], content.monte_carlo_rows(result)),
+            Paragraph(escape(content.risk_source(result)), STYLES["Normal"]),
+            _table(content.RISK_HEAD, content.risk_rows(result)),
             histogram_drawing(result),
         ]
     if result.green is not None:

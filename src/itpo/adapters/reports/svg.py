@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from html import escape
 
 POSITIVE, NEGATIVE, LINE, AXIS = "#2e7d32", "#c62828", "#1f4e79", "#555555"
+# One colour a driver in the spider chart, told apart in print and by most colour-blind eyes.
+SERIES = ("#1f4e79", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037")
 FONT = 'font-family="sans-serif" font-size="11"'
 
 
@@ -115,6 +117,30 @@ def tornado_chart(bars: Sequence[tuple[str, float, float]], base: float, title: 
                           if hi >= base else NEGATIVE, f"{name} high: NPV {hi:,.0f}"))  # fmt: skip
     body.append(_line(x(base), 26, x(base), height - 18))
     body.append(_text(x(base), height - 4, f"base NPV {short(base)}"))
+    return _svg(width, height, title, body)
+
+
+def spider_chart(
+    steps: Sequence[str], lines: Sequence[tuple[str, Sequence[float]]], title: str
+) -> str:
+    """NPV (y) as each driver moves over the same % changes of its base value (x)."""
+    width, height, left, top, bottom, legend = 760, 320, 64, 28, 40, 150
+    values = [0.0, *(v for _, npvs in lines for v in npvs)]
+    y = Scale(min(values), max(values), height - bottom, top)
+    right = width - legend
+    step = (right - left) / max(len(steps) - 1, 1)
+    body = _y_axis(y, left, right, min(values), max(values))
+    for i, name in enumerate(steps):
+        body.append(_text(left + i * step, height - bottom + 14, name))
+    body.append(_line(left, y(0), right, y(0)))
+    for k, (name, npvs) in enumerate(lines):
+        colour = SERIES[k % len(SERIES)]
+        points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(npvs))
+        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2"><title>{escape(name)}</title></polyline>')  # fmt: skip
+        body.append(_line(right + 12, top + 10 + 18 * k, right + 32, top + 10 + 18 * k, colour))
+        body.append(_text(right + 38, top + 14 + 18 * k, name, "start"))
+    body.append(_text((left + right) / 2, height - 6, "change of the driver from its base value"))
     return _svg(width, height, title, body)
 
 

@@ -104,6 +104,24 @@ def _tornado(wb: Workbook, result: AppraisalResult) -> None:
     wb["Summary"].add_chart(chart, "E23")
 
 
+def _spider(wb: Workbook, result: AppraisalResult) -> None:
+    """Steps down column A, one column of NPVs a driver, drawn as a native line chart."""
+    ws = wb.create_sheet("Spider")
+    steps, lines = content.spider_lines(result)
+    ws.append(["Change", *(name for name, _ in lines)])
+    for i, step in enumerate(steps):
+        ws.append([step, *(npvs[i] for _, npvs in lines)])
+    chart = LineChart()
+    chart.title = "Spider: NPV as each driver changes from its base value"
+    chart.y_axis.title = f"NPV ({result.model.currency})"
+    chart.x_axis.title = "Change of the driver"
+    chart.add_data(Reference(ws, min_col=2, max_col=len(lines) + 1, min_row=1,
+                             max_row=len(steps) + 1), titles_from_data=True)  # fmt: skip
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(steps) + 1))
+    chart.width, chart.height = 24, 10
+    wb["Summary"].add_chart(chart, "E65")
+
+
 def write_xlsx(result: AppraisalResult, path: Path) -> None:
     """Write the report to path."""
     wb = Workbook()
@@ -117,6 +135,8 @@ def write_xlsx(result: AppraisalResult, path: Path) -> None:
     _rows(ws, ["Indicator", "Value"], content.other_rows(result))
     if result.monte_carlo is not None:
         _rows(ws, ["Monte Carlo", "Value"], content.monte_carlo_rows(result))
+        ws.append([content.risk_source(result)])
+        _rows(ws, content.RISK_HEAD, content.risk_rows(result))
     if result.green is not None:
         _rows(ws, ["Green impact", "Value"], content.green_rows(result))
     ws.column_dimensions["A"].width = 62
@@ -124,5 +144,6 @@ def write_xlsx(result: AppraisalResult, path: Path) -> None:
     ws.column_dimensions["C"].width = 22
     _cash_flow_sheet(wb, result)
     _tornado(wb, result)
+    _spider(wb, result)
     _yearly_sheets(wb, result)
     wb.save(path)

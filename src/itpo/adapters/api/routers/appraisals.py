@@ -15,6 +15,7 @@ from itpo.adapters.api.schemas import Problem
 from itpo.adapters.reports.html_report import render_html
 from itpo.appraisal import services
 from itpo.appraisal.errors import InvalidInputError, ModelError
+from itpo.appraisal.grid_table import GridTable, GridTableError, parse_grid_table
 from itpo.appraisal.services import MAX_DRAWS, MonteCarloOptions, StoredAppraisal
 from itpo.appraisal.summary import result_dict
 
@@ -36,6 +37,9 @@ MODEL_EXAMPLE = {
 MISSING: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such opportunity or appraisal"}
 }
+# A field beside the model's blocks, not one of them: CSV text of a user's grid-factor table
+# (columns as for `itpo appraise --grid-factors`), read by the router before the model is.
+GRID_FIELD = "grid_factors_csv"
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -85,6 +89,25 @@ def _refuse(error: ModelError | InvalidInputError, prefix: list[str | int]) -> H
     return HTTPException(422, detail=detail)
 
 
+def _grid_table(model: dict[str, Any]) -> tuple[dict[str, Any], GridTable | None]:
+    """The model without GRID_FIELD, and the table that field carried, if any."""
+    if GRID_FIELD not in model:
+        return model, None
+    rest = {k: v for k, v in model.items() if k != GRID_FIELD}
+    text = model[GRID_FIELD]
+    if not isinstance(text, str):
+        raise HTTPException(422, detail=[{"loc": ["body", GRID_FIELD], "msg": "must be CSV text",
+                                          "type": "value_error"}])  # fmt: skip
+    try:
+        return rest, parse_grid_table(text, f"{GRID_FIELD} of the request")
+    except GridTableError as error:
+        detail: list[dict[str, Any]] = [
+            {"loc": ["body", GRID_FIELD, row, column], "msg": message, "type": "value_error"}
+            for row, column, message in error.problems
+        ]
+        raise HTTPException(422, detail=detail) from None
+
+
 def _options(draws: int, seed: int) -> MonteCarloOptions | None:
     return MonteCarloOptions(draws, seed) if draws else None
 
@@ -107,9 +130,14 @@ def appraise(
     monte_carlo: DrawsQuery = 0,
     seed: SeedQuery = 0,
 ) -> dict[str, Any]:
-    """Appraise a model: indicators, yearly tables, sensitivity, Monte Carlo, green impact."""
+    """Appraise a model: indicators, yearly tables, sensitivity, Monte Carlo, green impact.
+
+    An optional `grid_factors_csv` field (CSV text) replaces the IFI grid-factor table."""
+    model, table = _grid_table(model)
     try:
-        result = services.appraise(model_data=model, monte_carlo=_options(monte_carlo, seed))
+        result = services.appraise(
+            model_data=model, monte_carlo=_options(monte_carlo, seed), grid_table=table
+        )
     except (ModelError, InvalidInputError) as error:
         raise _refuse(error, ["body"]) from None
     return result_dict(result)
