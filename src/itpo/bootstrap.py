@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.config import Settings
@@ -15,9 +16,24 @@ from itpo.config import Settings
 class Platform:
     settings: Settings
     engine: sa.Engine
+    # The matching encoders; None: the bundled ones. Tests share loaded models through it.
+    encoders: list[EncoderSpec] | None = None
+    # Made on first use: commands that never match never load an encoder.
+    _index: IndexStore | None = field(default=None, init=False, repr=False)
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine)
+
+    def index_store(self) -> IndexStore:
+        """The matching index beside the database (vectors cached in data_dir/index)."""
+        if self._index is None:
+            directory = self.settings.data_dir / "index"
+            self._index = IndexStore(self.engine, directory, encoders=self.encoders)
+        return self._index
+
+    def index(self) -> OpportunityIndex:
+        """The retrieval index, built once per process and kept current with the database."""
+        return self.index_store().current()
 
     def close(self) -> None:
         self.engine.dispose()

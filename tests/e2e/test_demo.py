@@ -26,7 +26,10 @@ def itpo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("demo")
-    env = os.environ | {"ITPO_DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}"}
+    env = os.environ | {
+        "ITPO_DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
+        "ITPO_DATA_DIR": str(folder / "data"),
+    }
     loaded = itpo(env, "demo", "--no-serve")
     assert loaded.returncode == 0, loaded.stderr
     return env
@@ -94,7 +97,21 @@ def test_the_served_api_answers_filtered_listings(server: str) -> None:
 
 
 def test_serve_refuses_a_database_that_was_never_initialised(tmp_path: Path) -> None:
-    env = os.environ | {"ITPO_DATABASE_URL": f"sqlite:///{tmp_path / 'none.sqlite3'}"}
+    env = os.environ | {
+        "ITPO_DATABASE_URL": f"sqlite:///{tmp_path / 'none.sqlite3'}",
+        "ITPO_DATA_DIR": str(tmp_path / "data"),
+    }
     result = itpo(env, "serve", "--port", str(free_port()))
     assert result.returncode == 1
     assert "run `itpo init`" in result.stderr
+
+
+def test_the_demo_shows_explained_matches(demo_env: dict[str, str]) -> None:
+    rows = json.loads(itpo(demo_env, "opportunities", "list", "--json", "--kind", "technology_need",
+                           "--status", "published", "--q", "mango").stdout)  # fmt: skip
+    assert rows, "the demo has a published mango need"
+    answer = itpo(demo_env, "match", str(rows[0]["id"]), "--top", "5", "--json")
+    assert answer.returncode == 0, answer.stderr
+    matches = json.loads(answer.stdout)
+    assert matches
+    assert all(m["kind"] == "technology_offer" for m in matches)

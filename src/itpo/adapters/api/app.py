@@ -10,7 +10,14 @@ from fastapi.responses import RedirectResponse
 
 from itpo import __version__
 from itpo.adapters.api.errors import install_error_handlers
-from itpo.adapters.api.routers import appraisals, files, opportunities, organisations, reference
+from itpo.adapters.api.routers import (
+    appraisals,
+    files,
+    matches,
+    opportunities,
+    organisations,
+    reference,
+)
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 
@@ -35,7 +42,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
     )
     app.state.platform = platform
     install_error_handlers(app)
-    for module in (organisations, opportunities, reference, files, appraisals):
+    for module in (organisations, opportunities, matches, reference, files, appraisals):
         app.include_router(module.router, prefix=API_PREFIX)
 
     @app.get("/", include_in_schema=False)

@@ -14,6 +14,8 @@ from itpo.adapters.cli.files_commands import (
     run_import,
     template_command,
 )
+from itpo.adapters.cli.index_commands import build_index, index_group
+from itpo.adapters.cli.match_commands import match_command
 from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, print_table
 from itpo.adapters.cli.reference_commands import reference_group
@@ -65,6 +67,7 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
     platform = state.platform(initialise=True)
     report = run_import(platform, demo_batch(), dry_run=False)
     console.print("Demo data loaded. " + describe(report))
+    build_index(platform)
     if not no_serve:
         _serve(platform.settings, host, port)
 
@@ -123,6 +126,8 @@ for command in (
     appraise_command,
     appraise_template_command,
     eval_command,
+    match_command,
+    index_group,
 ):
     cli.add_command(command)
 

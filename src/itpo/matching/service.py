@@ -1,0 +1,220 @@
+"""Matches for one opportunity: retrieve candidates, keep the eligible, score both ways, explain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from itpo.matching.eligibility import Eligibility, Party, check
+from itpo.matching.engine import Hit
+from itpo.matching.explanation import explain
+from itpo.matching.scoring import PairScore, reciprocal_score
+from itpo.matching.text import surface_words
+from itpo.matching.weights import ScoringParameters, ScoringWeights
+from itpo.registry.errors import Conflict, NotFound
+from itpo.registry.model import (
+    COMPATIBLE_KINDS,
+    Disclosure,
+    Opportunity,
+    OpportunityKind,
+    Organisation,
+)
+from itpo.registry.ports import UnitOfWork
+
+# Enough candidates that the structured components (sector, market, amount) can lift a record
+# the text ranked modestly, few enough that loading them stays a few milliseconds.
+CANDIDATES = 300
+
+# Indicative US dollars per unit. The amount component compares ranges on a log scale, where
+# a rate a few percent off moves nothing, so a small fixed table is enough until rates are
+# a setting; a currency missing here makes the amount component neutral, never wrong.
+INDICATIVE_RATES: Mapping[str, float] = MappingProxyType(
+    {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CNY": 0.14, "JPY": 0.0067, "CHF": 1.13}
+)
+
+
+class CandidateIndex(Protocol):
+    """What matching needs from the retrieval index: similar records of the kinds asked for."""
+
+    def __contains__(self, document_id: object) -> bool: ...
+    def similar(
+        self, document_id: str, *, top: int, kinds: Collection[OpportunityKind] | None = None
+    ) -> list[Hit]: ...
+
+
+class NotMatchable(Conflict):
+    """The record cannot be matched now: it is not published, or past its validity date."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """One counterpart of the asking record, with its score (0-100) and the reasons in words."""
+
+    opportunity_id: int
+    kind: OpportunityKind
+    title: str
+    organisation: str
+    countries: tuple[str, ...]
+    score: float
+    components: Mapping[str, float]
+    reasons: tuple[str, ...]
+    near_miss: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values for JSON: the CLI's --json and the API answer."""
+        return {
+            "opportunity_id": self.opportunity_id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "organisation": self.organisation,
+            "countries": list(self.countries),
+            "score": self.score,
+            "components": dict(self.components),
+            "reasons": list(self.reasons),
+            "near_miss": self.near_miss,
+        }
+
+
+def text_relevance(fused: float) -> float:
+    """The fused retrieval score (a weighted z-score against the best hundred) in 0..1.
+
+    A logistic keeps the scale absolute: z = 0 (an ordinary member of the head) scores 0.5, a
+    clear outlier approaches 1. A rank-based squash would give every record's first candidate
+    full marks even when nothing in the collection is about the same thing.
+    """
+    if math.isinf(fused) or math.isnan(fused):
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-fused))
+
+
+def find_matches(
+    *,
+    uow: UnitOfWork,
+    index: CandidateIndex,
+    opportunity_id: int,
+    today: dt.date,
+    top: int = 10,
+    weights: ScoringWeights | None = None,
+    parameters: ScoringParameters | None = None,
+    rates: Mapping[str, float] = INDICATIVE_RATES,
+    candidates: int = CANDIDATES,
+) -> list[MatchResult]:
+    """The best `top` eligible counterparts of a live opportunity, best first, explained."""
+    with uow:
+        asking = _asking(uow, opportunity_id, today)
+        key = str(opportunity_id)
+        if key not in index:
+            raise NotMatchable(f"opportunity {opportunity_id} is not in the matching index yet")
+        kinds = COMPATIBLE_KINDS[asking.kind]
+        hits = {int(h.id): h for h in index.similar(key, top=candidates, kinds=kinds)}
+        found = {i: o for i in hits if (o := uow.opportunities.get(i)) is not None}
+        owners = uow.organisations.get_many(
+            {asking.organisation_id, *(o.organisation_id for o in found.values())}
+        )
+    if asking.organisation_id not in owners:
+        raise NotFound("organisation", asking.organisation_id)
+    me = Party(asking, owners[asking.organisation_id])
+    context = _Context(today, weights, parameters, rates)
+    scored = [
+        pair
+        for other in found.values()
+        if other.organisation_id in owners
+        and (pair := _scored(me, Party(other, owners[other.organisation_id]), hits, context))
+    ]
+    scored.sort(key=lambda pair: (-pair.score.score, _id(pair.other.opportunity)))
+    # Explaining is the costly step per pair, so only the pairs shown are explained.
+    return [_result(me, pair, context) for pair in scored[:top]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    today: dt.date
+    weights: ScoringWeights | None
+    parameters: ScoringParameters | None
+    rates: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    other: Party
+    hit: Hit
+    eligibility: Eligibility
+    score: PairScore
+
+
+def _id(opportunity: Opportunity) -> int:
+    assert opportunity.id is not None  # stored records always have one
+    return opportunity.id
+
+
+def _asking(uow: UnitOfWork, opportunity_id: int, today: dt.date) -> Opportunity:
+    asking = uow.opportunities.get(opportunity_id)
+    if asking is None:
+        raise NotFound("opportunity", opportunity_id)
+    if not asking.is_live(today):
+        state = asking.status.value.replace("_", " ")
+        why = "it is past its validity date" if state == "published" else f"its status is {state}"
+        raise NotMatchable(
+            f"opportunity {opportunity_id} cannot be matched: {why}; "
+            "it must be published and within its validity date"
+        )
+    return asking
+
+
+def _scored(me: Party, other: Party, hits: Mapping[int, Hit], context: _Context) -> _Scored | None:
+    eligibility = check(me, other, today=context.today)
+    if not eligibility.eligible:
+        return None
+    hit = hits[_id(other.opportunity)]
+    # Cosine is symmetric and the lexical part nearly so, so one retrieval serves both
+    # directions: a second search per candidate would double the cost for little change.
+    pair = reciprocal_score(
+        me,
+        other,
+        text_ab=text_relevance(hit.score),
+        today=context.today,
+        rates=context.rates,
+        weights=context.weights,
+        parameters=context.parameters,
+    )
+    return _Scored(other, hit, eligibility, pair)
+
+
+def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
+    explanation = explain(
+        me,
+        scored.other,
+        score=scored.score,
+        eligibility=scored.eligibility,
+        matched_terms=_words(me.opportunity, scored.hit.matched_terms),
+        weights=context.weights,
+        parameters=context.parameters,
+    )
+    them, organisation = scored.other.opportunity, scored.other.organisation
+    return MatchResult(
+        opportunity_id=_id(them),
+        kind=them.kind,
+        title=them.title,
+        organisation=_organisation_name(them, organisation),
+        countries=tuple(them.countries or [organisation.country]),
+        score=round(scored.score.score, 1),
+        components={name: round(v, 3) for name, v in scored.score.features().items()},
+        reasons=tuple(reason.text for reason in explanation.reasons),
+        near_miss=explanation.near_miss.text if explanation.near_miss else None,
+    )
+
+
+def _words(asking: Opportunity, terms: Sequence[str]) -> list[str]:
+    """Index terms (stems, bigrams) as the asking record writes them, from its public text."""
+    return surface_words(f"{asking.title} {asking.teaser}", terms, asking.language)
+
+
+def _organisation_name(opportunity: Opportunity, organisation: Organisation) -> str:
+    # A match is shown to the other side, so an anonymous record's owner stays unnamed.
+    if opportunity.disclosure is Disclosure.ANONYMOUS:
+        return "(not disclosed)"
+    return organisation.name

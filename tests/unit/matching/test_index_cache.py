@@ -1,0 +1,107 @@
+"""The index's vector cache: a rebuild encodes only new or changed texts, files are whole."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from itpo.adapters.index_store import CachingEncoder, EncoderSpec, document_text, text_hash
+from itpo.matching.encoders import Vectors, normalise
+
+
+class CountingEncoder:
+    """A deterministic bag-of-words encoder that counts the texts it is asked to encode."""
+
+    name = "counting"
+    dim = 32
+    languages: frozenset[str] | None = None
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.calls.extend(texts)
+        rows = np.zeros((len(texts), self.dim), np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                rows[row, hashlib.md5(word.encode()).digest()[0] % self.dim] += 1.0
+        return normalise(rows + 1e-3)
+
+
+TEXTS = [
+    document_text("Solar tunnel dryer", "Halves mango losses."),
+    document_text("Cement grinding aid", "Less clinker per tonne."),
+]
+
+
+@pytest.fixture
+def counting() -> CountingEncoder:
+    return CountingEncoder()
+
+
+def cache(counting: CountingEncoder, folder: Path) -> CachingEncoder:
+    return CachingEncoder(EncoderSpec.of(counting), folder / f"{counting.name}.npz")
+
+
+def test_a_second_build_from_the_saved_cache_encodes_nothing(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    first = cache(counting, tmp_path)
+    vectors = first.encode(TEXTS)
+    first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
+    counting.calls.clear()
+    second = cache(counting, tmp_path)
+    assert np.allclose(second.encode(TEXTS), vectors)
+    assert counting.calls == []
+    assert second.encoded == 0
+
+
+def test_only_a_changed_text_is_encoded_again(counting: CountingEncoder, tmp_path: Path) -> None:
+    first = cache(counting, tmp_path)
+    first.encode(TEXTS)
+    first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
+    counting.calls.clear()
+    changed = document_text("Solar tunnel dryer", "Now for cassava too.")
+    cache(counting, tmp_path).encode([TEXTS[0], changed])
+    assert counting.calls == [changed]
+
+
+def test_the_cache_file_keys_vectors_by_id_and_text_hash_and_drops_stale_entries(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    encoder = cache(counting, tmp_path)
+    encoder.encode(TEXTS)
+    encoder.save({7: text_hash(TEXTS[1])})
+    with np.load(tmp_path / "counting.npz") as data:
+        assert data["ids"].tolist() == [7]
+        assert data["hashes"].tolist() == [text_hash(TEXTS[1])]
+        assert data["vectors"].shape == (1, CountingEncoder.dim)
+    assert [p.name for p in tmp_path.iterdir()] == ["counting.npz"]  # no temporary left
+
+
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    (tmp_path / "counting.npz").write_bytes(b"not a numpy file")
+    assert cache(counting, tmp_path).encode(TEXTS).shape == (2, CountingEncoder.dim)
+    assert len(counting.calls) == 2
+
+
+def test_the_encoder_is_not_loaded_while_the_cache_answers(tmp_path: Path) -> None:
+    loads: list[int] = []
+    counting = CountingEncoder()
+
+    def load() -> CountingEncoder:
+        loads.append(1)
+        return counting
+
+    spec = EncoderSpec(counting.name, counting.dim, None, load)
+    first = CachingEncoder(spec, tmp_path / "c.npz")
+    first.encode(TEXTS)
+    first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
+    CachingEncoder(spec, tmp_path / "c.npz").encode(TEXTS)
+    assert loads == [1]
