@@ -215,3 +215,12 @@ def test_the_text_index_stays_consistent_with_the_table(platform: Platform) -> N
     services.delete_opportunity(uow=platform.uow(), opportunity_id=1)
     with platform.engine.begin() as connection:
         assert text_index.is_consistent(connection)
+
+
+def test_a_record_in_several_matching_countries_is_counted_once(platform: Platform) -> None:
+    seed(platform)
+    for filters in ({"region": ["Eastern Africa"]}, {"region": ["Africa"], "sdg": ["2"]},
+                    {"country": ["KEN", "TZA"], "area": ["green"], "isic": ["10"]}):  # fmt: skip
+        query = opportunity_query(limit=1, **filters)  # type: ignore[arg-type]
+        page = services.list_opportunities(uow=platform.uow(), query=query)
+        assert page.total == 2, filters

@@ -72,32 +72,45 @@ def column_conditions(query: OpportunityQuery, dialect: str) -> list[sa.ColumnEl
     return conditions
 
 
-def _ids_with(facet: str, values: Iterable[str]) -> sa.Select[Any]:
-    return sa.select(opportunity_facet.c.opportunity_id).where(
-        opportunity_facet.c.facet == facet, opportunity_facet.c.value.in_(list(values))
-    )
+def _driving_order(filters: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    # The first filter drives the scan and the others are probed per row, so lead with the one
+    # likely to match least: technology families are broad, and fewer values match fewer rows.
+    return sorted(filters, key=lambda f: (f[0] == facets.AREA, len(f[1])))
 
 
-def matching_ids(
-    query: OpportunityQuery,
-) -> sa.Select[Any] | sa.CompoundSelect[Any] | None:
-    """Ids that pass every facet filter, or None when there is no facet filter."""
-    selects = [_ids_with(facet, values) for facet, values in facet_filters(query)]
-    if not selects:
+def matching_ids(query: OpportunityQuery) -> tuple[sa.Select[Any], bool] | None:
+    """Ids passing every facet filter, and whether an id may repeat; None without facet filters.
+
+    The first filter is read from the covering index; each other filter is a probe of the
+    primary key (opportunity_id, facet, value) per row, which beats intersecting whole lists.
+    """
+    filters = _driving_order(facet_filters(query))
+    if not filters:
         return None
-    if len(selects) == 1:
-        return selects[0]
-    return sa.intersect(*selects)
+    (facet, values), rest = filters[0], filters[1:]
+    lead = opportunity_facet.alias("lead")
+    ids = sa.select(lead.c.opportunity_id).where(lead.c.facet == facet, lead.c.value.in_(values))
+    for number, (other, other_values) in enumerate(rest):
+        probe = opportunity_facet.alias(f"probe{number}")
+        ids = ids.where(
+            sa.exists().where(
+                probe.c.opportunity_id == lead.c.opportunity_id,
+                probe.c.facet == other,
+                probe.c.value.in_(other_values),
+            )
+        )
+    return ids, len(values) > 1
 
 
 def count_statement(query: OpportunityQuery, dialect: str) -> sa.Select[Any]:
-    ids, columns = matching_ids(query), column_conditions(query, dialect)
-    if ids is not None and not columns:
-        distinct = ids if isinstance(ids, sa.CompoundSelect) else ids.distinct()
-        return sa.select(sa.func.count()).select_from(distinct.subquery())
+    found, columns = matching_ids(query), column_conditions(query, dialect)
+    if found is not None and not columns:
+        ids, may_repeat = found
+        counted = ids.distinct() if may_repeat else ids
+        return sa.select(sa.func.count()).select_from(counted.subquery())
     where = list(columns)
-    if ids is not None:
-        where.append(opportunity.c.id.in_(ids))
+    if found is not None:
+        where.append(opportunity.c.id.in_(found[0]))
     return sa.select(sa.func.count()).select_from(opportunity).where(sa.true(), *where)
 
 
@@ -109,9 +122,9 @@ def page_statement(
     if _walk_is_shorter(query, matches=matches, rows=rows):
         where.extend(_exists(facet, values) for facet, values in facet_filters(query))
     else:
-        ids = matching_ids(query)
-        if ids is not None:
-            where.append(opportunity.c.id.in_(ids))
+        found = matching_ids(query)
+        if found is not None:
+            where.append(opportunity.c.id.in_(found[0]))
     statement = sa.select(opportunity).where(sa.true(), *where).order_by(opportunity.c.id)
     return statement.limit(query.limit).offset(query.offset)
 
