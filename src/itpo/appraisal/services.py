@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol
 
 from itpo.appraisal.appraisal import Appraisal, evaluate
 from itpo.appraisal.document import GreenBlock, green_error, parse_document
@@ -19,9 +18,9 @@ from itpo.appraisal.sensitivity import SensitivityReport, analyse
 from itpo.appraisal.summary import summary_of
 from itpo.registry.errors import Conflict, NotFound
 from itpo.registry.model import OpportunityKind
-from itpo.registry.ports import OpportunityRepository
+from itpo.registry.ports import UnitOfWork
+from itpo.registry.services import Clock, utc_now
 
-Clock = Callable[[], dt.datetime]
 MAX_DRAWS = 100_000
 
 # Used when a model has no risk block: ranges an officer would call "usual" for an
@@ -81,26 +80,11 @@ class AppraisalRepository(Protocol):
     def list_for_opportunity(self, opportunity_id: int) -> list[StoredAppraisal]: ...
 
 
-class AppraisalUnitOfWork(Protocol):
-    """One transaction over the opportunities and their appraisals."""
+class AppraisalUnitOfWork(UnitOfWork, Protocol):
+    """The registry's unit of work, with the appraisals in the same transaction."""
 
-    @property
-    def opportunities(self) -> OpportunityRepository: ...
     @property
     def appraisals(self) -> AppraisalRepository: ...
-
-    def __enter__(self) -> Self: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-    def commit(self) -> None: ...
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _grid(green: GreenBlock, table: GridTable) -> GridFactorLike:
