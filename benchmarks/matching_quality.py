@@ -9,8 +9,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
 from itpo.matching.beir import load_benchmark
 from itpo.matching.engine import Document, RetrievalEngine
 from itpo.matching.fusion import FusionConfig, PairWeights

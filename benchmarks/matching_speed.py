@@ -12,11 +12,8 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from itpo.matching.encoders import Encoder, MiniLMEncoder, USEEncoder, Vectors, normalise
 from itpo.matching.engine import Document, RetrievalEngine
