@@ -10,6 +10,7 @@ from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.config import Settings
+from itpo.matching.service import INDICATIVE_RATES
 
 
 @dataclass
@@ -30,6 +31,11 @@ class Platform:
             directory = self.settings.data_dir / "index"
             self._index = IndexStore(self.engine, directory, encoders=self.encoders)
         return self._index
+
+    def rates(self) -> dict[str, float]:
+        """US dollars per currency unit for matching: the indicative table with the settings'
+        rates over it."""
+        return {**INDICATIVE_RATES, **self.settings.currency_rates}
 
     def index(self) -> OpportunityIndex:
         """The retrieval index, built once per process and kept current with the database."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -38,6 +39,28 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(
         default=50, ge=1, description="Largest import file accepted over the API, in MB."
     )
+
+    currency_rates: dict[str, float] = Field(
+        default_factory=dict,
+        description="US dollars per unit of each currency, as JSON, e.g. "
+        '{"EUR": 1.08, "KES": 0.0077}; matching compares amounts with them. '
+        "They extend or replace a built-in indicative table (USD, EUR, GBP, CNY, JPY, CHF).",
+    )
+
+    @field_validator("currency_rates")
+    @classmethod
+    def _rates(cls, value: dict[str, float]) -> dict[str, float]:
+        from itpo.registry.reference import is_currency
+
+        rates = {}
+        for code, rate in value.items():
+            key = code.strip().upper()
+            if not is_currency(key):
+                raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+            if not (math.isfinite(rate) and rate > 0):
+                raise ValueError(f"the rate of {key} must be a positive number, not {rate}")
+            rates[key] = float(rate)
+        return rates
 
     @field_validator("home_country")
     @classmethod

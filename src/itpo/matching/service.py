@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Protocol
 
+from itpo.matching.decisions import MatchState
 from itpo.matching.eligibility import Eligibility, Party, check
 from itpo.matching.engine import Hit
 from itpo.matching.explanation import explain
@@ -63,6 +64,9 @@ class MatchResult:
     components: Mapping[str, float]
     reasons: tuple[str, ...]
     near_miss: str | None
+    # Set once the match is kept as a record (see tracking.match_and_record).
+    match_id: int | None = None
+    state: MatchState | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: the CLI's --json and the API answer."""
@@ -76,6 +80,8 @@ class MatchResult:
             "components": dict(self.components),
             "reasons": list(self.reasons),
             "near_miss": self.near_miss,
+            "match_id": self.match_id,
+            "state": self.state.value if self.state is not None else None,
         }
 
 
@@ -102,15 +108,20 @@ def find_matches(
     parameters: ScoringParameters | None = None,
     rates: Mapping[str, float] = INDICATIVE_RATES,
     candidates: int = CANDIDATES,
+    exclude: Collection[int] = (),
 ) -> list[MatchResult]:
-    """The best `top` eligible counterparts of a live opportunity, best first, explained."""
+    """The best `top` eligible counterparts of a live opportunity, best first, explained.
+
+    Counterparts in `exclude` (pairs someone declined) are left out."""
     with uow:
         asking = _asking(uow, opportunity_id, today)
         key = str(opportunity_id)
         if key not in index:
             raise NotMatchable(f"opportunity {opportunity_id} is not in the matching index yet")
         kinds = COMPATIBLE_KINDS[asking.kind]
-        hits = {int(h.id): h for h in index.similar(key, top=candidates, kinds=kinds)}
+        excluded = set(exclude)
+        similar = index.similar(key, top=candidates + len(excluded), kinds=kinds)
+        hits = {int(h.id): h for h in similar if int(h.id) not in excluded}
         found = {i: o for i in hits if (o := uow.opportunities.get(i)) is not None}
         owners = uow.organisations.get_many(
             {asking.organisation_id, *(o.organisation_id for o in found.values())}
@@ -199,7 +210,7 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         opportunity_id=_id(them),
         kind=them.kind,
         title=them.title,
-        organisation=_organisation_name(them, organisation),
+        organisation=public_organisation_name(them, organisation),
         countries=tuple(them.countries or [organisation.country]),
         score=round(scored.score.score, 1),
         components={name: round(v, 3) for name, v in scored.score.features().items()},
@@ -213,7 +224,7 @@ def _words(asking: Opportunity, terms: Sequence[str]) -> list[str]:
     return surface_words(f"{asking.title} {asking.teaser}", terms, asking.language)
 
 
-def _organisation_name(opportunity: Opportunity, organisation: Organisation) -> str:
+def public_organisation_name(opportunity: Opportunity, organisation: Organisation) -> str:
     # A match is shown to the other side, so an anonymous record's owner stays unnamed.
     if opportunity.disclosure is Disclosure.ANONYMOUS:
         return "(not disclosed)"

@@ -17,6 +17,7 @@ from itpo.adapters.api.routers import (
     opportunities,
     organisations,
     reference,
+    search,
 )
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
@@ -42,7 +43,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
     )
     app.state.platform = platform
     install_error_handlers(app)
-    for module in (organisations, opportunities, matches, reference, files, appraisals):
+    for module in (organisations, opportunities, matches, search, reference, files, appraisals):
         app.include_router(module.router, prefix=API_PREFIX)
 
     @app.get("/", include_in_schema=False)

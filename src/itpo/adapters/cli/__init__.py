@@ -15,11 +15,13 @@ from itpo.adapters.cli.files_commands import (
     template_command,
 )
 from itpo.adapters.cli.index_commands import build_index, index_group
-from itpo.adapters.cli.match_commands import match_command
+from itpo.adapters.cli.learning_commands import learn_command, weights_command
+from itpo.adapters.cli.match_commands import match_command, matches_group
 from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, print_table
 from itpo.adapters.cli.reference_commands import reference_group
 from itpo.adapters.cli.registry_commands import opportunities, organisations
+from itpo.adapters.cli.search_commands import search_command
 from itpo.adapters.storage.database import head_revision, schema_revision
 from itpo.config import Settings
 from itpo.demo.loading import demo_batch
@@ -127,6 +129,10 @@ for command in (
     appraise_template_command,
     eval_command,
     match_command,
+    matches_group,
+    search_command,
+    learn_command,
+    weights_command,
     index_group,
 ):
     cli.add_command(command)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 import click
+import pydantic
 import sqlalchemy.exc
 
 from itpo.adapters.cli.output import error_console, fail
@@ -55,6 +56,8 @@ def clean_errors(function: Callable[P, R]) -> Callable[P, R]:
             fail("; ".join(str(e) for e in invalid.errors))
         except (NotFound, Conflict, FileProblem, DatabaseNotReady, UnknownCode) as error:
             fail(str(error))
+        except pydantic.ValidationError as error:
+            fail("bad setting: " + "; ".join(_setting_problem(e) for e in error.errors()))
         except sqlalchemy.exc.OperationalError as error:
             fail(f"cannot use the database: {str(error.orig).splitlines()[0]}")
         except sqlalchemy.exc.ArgumentError as error:
@@ -62,3 +65,9 @@ def clean_errors(function: Callable[P, R]) -> Callable[P, R]:
         raise SystemExit(1)
 
     return wrapper
+
+
+def _setting_problem(error: Any) -> str:
+    name = str(error["loc"][0]) if error.get("loc") else "?"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"ITPO_{name.upper()}: {message}"

@@ -1,33 +1,42 @@
-"""`itpo match ID`: an opportunity's best counterparts, scored and explained."""
+"""`itpo match ID` and `itpo matches ...`: best counterparts, stored matches, and verdicts."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
-from itpo.adapters.cli.output import console, print_json, print_table
-from itpo.matching.service import find_matches
+from itpo.adapters.cli.output import console, print_json, print_record, print_table
+from itpo.matching.decisions import Match, MatchState
+from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
 
 
 @click.command("match")
 @click.argument("opportunity_id", type=int)
 @click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True,
               help="How many matches to show.")  # fmt: skip
+@click.option("--include-declined", is_flag=True, help="Also show counterparts someone declined.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts, with every reason.")
 @pass_state
 @clean_errors
-def match_command(state: CliState, opportunity_id: int, top: int, as_json: bool) -> None:
-    """The best counterparts of a published opportunity, with the top reason for each."""
+def match_command(
+    state: CliState, opportunity_id: int, top: int, include_declined: bool, as_json: bool
+) -> None:
+    """The best counterparts of a published opportunity, with the top reason for each.
+
+    Each one is kept as a match whose id `itpo matches accept|decline` takes."""
     platform = state.platform()
     try:
-        results = find_matches(
+        results = match_and_record(
             uow=platform.uow(),
             index=platform.index(),
             opportunity_id=opportunity_id,
             today=dt.datetime.now(dt.UTC).date(),
             top=top,
+            include_declined=include_declined,
+            rates=platform.rates(),
         )
     finally:
         platform.close()
@@ -39,6 +48,8 @@ def match_command(state: CliState, opportunity_id: int, top: int, as_json: bool)
         return
     rows = [
         {
+            "match": r.match_id,
+            "state": r.state.value if r.state else "",
             "id": r.opportunity_id,
             "score": f"{r.score:.0f}",
             "kind": r.kind.value,
@@ -50,7 +61,161 @@ def match_command(state: CliState, opportunity_id: int, top: int, as_json: bool)
     ]
     print_table(
         rows,
-        [("score", "score", 5), ("id", "id", 6), ("kind", "kind", 18), ("title", "title", 50),
-         ("country", "country", 16), ("reason", "top reason", 70)],
+        [("score", "score", 5), ("match", "match", 6), ("id", "opportunity", 11),
+         ("kind", "kind", 18), ("title", "title", 46), ("country", "country", 14),
+         ("state", "state", 11), ("reason", "top reason", 64)],
         title=f"Matches for opportunity {opportunity_id}",
     )  # fmt: skip
+
+
+@click.group("matches")
+def matches_group() -> None:
+    """Stored matches and the verdicts people give on them."""
+
+
+def _row(match: Match) -> dict[str, Any]:
+    return {
+        "id": match.id,
+        "pair": f"{match.first_id} - {match.second_id}",
+        "score": f"{match.score:.0f}",
+        "state": match.state.value,
+        "decisions": len(match.decisions),
+        "updated": match.updated_at.strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _plain(match: Match) -> dict[str, Any]:
+    return {
+        "id": match.id,
+        "opportunity_ids": [match.first_id, match.second_id],
+        "score": match.score,
+        "components": dict(match.components),
+        "weights_version": match.weights_version,
+        "state": match.state.value,
+        "created_at": match.created_at.isoformat(),
+        "updated_at": match.updated_at.isoformat(),
+        "decisions": [
+            {
+                "verdict": d.verdict.value,
+                "side": d.side,
+                "reason": d.reason,
+                "weights_version": d.weights_version,
+                "decided_at": d.decided_at.isoformat(),
+            }
+            for d in match.decisions
+        ],
+    }
+
+
+@matches_group.command("list")
+@click.option("--opportunity", "opportunity_id", type=int,
+              help="Only matches where this opportunity is either side.")  # fmt: skip
+@click.option("--state", "states", multiple=True, type=click.Choice([s.value for s in MatchState]),
+              help="Only matches in this state (repeatable).")  # fmt: skip
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_state
+@clean_errors
+def list_command(
+    state: CliState,
+    opportunity_id: int | None,
+    states: tuple[str, ...],
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Stored matches, most recently changed first."""
+    platform = state.platform()
+    try:
+        page = list_matches(
+            uow=platform.uow(),
+            opportunity_id=opportunity_id,
+            states=[MatchState(s) for s in states],
+            limit=limit,
+            offset=offset,
+        )
+    finally:
+        platform.close()
+    if as_json:
+        print_json({"total": page.total, "items": [_plain(m) for m in page.items]})
+        return
+    print_table(
+        [_row(match) for match in page.items],
+        [("id", "match", 6), ("pair", "opportunities", 15), ("score", "score", 5),
+         ("state", "state", 11), ("decisions", "verdicts", 8), ("updated", "changed", 16)],
+        title=f"{page.total} matches",
+    )  # fmt: skip
+
+
+@matches_group.command("show")
+@click.argument("match_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_state
+@clean_errors
+def show_command(state: CliState, match_id: int, as_json: bool) -> None:
+    """One match, its components and every verdict on it."""
+    platform = state.platform()
+    try:
+        match = get_match(uow=platform.uow(), match_id=match_id)
+    finally:
+        platform.close()
+    _print(match, as_json)
+
+
+def _print(match: Match, as_json: bool) -> None:
+    if as_json:
+        print_json(_plain(match))
+        return
+    record: dict[str, Any] = {
+        "match": match.id,
+        "opportunities": f"{match.first_id} and {match.second_id}",
+        "score": f"{match.score:.1f} (weights version {match.weights_version})",
+        "state": match.state.value,
+        "components": ", ".join(f"{k} {v:.2f}" for k, v in match.components.items()),
+    }
+    for number, d in enumerate(match.decisions, 1):
+        who = f"owner of {d.side}" if d.side is not None else "officer"
+        when = d.decided_at.strftime("%Y-%m-%d %H:%M")
+        record[f"verdict {number}"] = f"{d.verdict.value} by {who}, {when}: {d.reason}".rstrip(": ")
+    print_record(record)
+
+
+def _verdict_command(verdict: str, summary: str) -> click.Command:
+    @click.command(verdict, help=summary)
+    @click.argument("match_id", type=int)
+    @click.option("--reason", help="Why (required to decline).", required=verdict == "decline")
+    @click.option("--side", type=int,
+                  help="The opportunity on whose behalf its owner decides; omit for an officer.")  # fmt: skip
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+    @pass_state
+    @clean_errors
+    def command(
+        state: CliState, match_id: int, reason: str | None, side: int | None, as_json: bool
+    ) -> None:
+        platform = state.platform()
+        try:
+            match = give_feedback(
+                uow=platform.uow(), match_id=match_id, verdict=verdict, reason=reason, side=side
+            )
+        finally:
+            platform.close()
+        _print(match, as_json)
+
+    return command
+
+
+matches_group.add_command(
+    _verdict_command(
+        "accept",
+        "Accept a match: an officer shortlists it; a side's owner shows interest, and when both "
+        "sides accept the introduction is made.",
+    )
+)
+matches_group.add_command(
+    _verdict_command(
+        "decline",
+        "Decline a match with a reason; it is not proposed again, and the verdict teaches "
+        "`itpo learn`.",
+    )
+)

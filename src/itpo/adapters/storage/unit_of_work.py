@@ -8,6 +8,7 @@ from typing import Self
 import sqlalchemy as sa
 
 from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
+from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
 from itpo.adapters.storage.repositories import SqlOpportunityRepository, SqlOrganisationRepository
 
 
@@ -15,6 +16,8 @@ class SqlUnitOfWork:
     organisations: SqlOrganisationRepository
     opportunities: SqlOpportunityRepository
     appraisals: SqlAppraisalRepository
+    matches: SqlMatchRepository
+    weights: SqlWeightsRepository
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
@@ -30,6 +33,8 @@ class SqlUnitOfWork:
             self.organisations = SqlOrganisationRepository(self._connection)
             self.opportunities = SqlOpportunityRepository(self._connection)
             self.appraisals = SqlAppraisalRepository(self._connection)
+            self.matches = SqlMatchRepository(self._connection)
+            self.weights = SqlWeightsRepository(self._connection)
         return self
 
     def __exit__(

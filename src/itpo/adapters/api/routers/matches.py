@@ -1,4 +1,4 @@
-"""/api/v1/opportunities/{id}/matches: an opportunity's best counterparts, explained."""
+"""Matches: an opportunity's best counterparts, the stored match records, and feedback on them."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.schemas import Problem
-from itpo.matching.service import find_matches
+from itpo.adapters.api.paging import LimitQuery, OffsetQuery, page_limit
+from itpo.adapters.api.schemas import Page, Problem
+from itpo.matching.decisions import Decision, Match, MatchState, Verdict
+from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
 from itpo.registry.model import OpportunityKind
 
-router = APIRouter(prefix="/opportunities", tags=["matches"])
+router = APIRouter(tags=["matches"])
 
 
 class MatchPublic(BaseModel):
@@ -30,27 +32,155 @@ class MatchPublic(BaseModel):
         description="Why it matches, strongest first, in the asker's language"
     )
     near_miss: str | None = Field(None, description="A constraint met narrowly, if any")
+    match_id: int | None = Field(None, description="The stored match, for feedback")
+    state: MatchState | None = Field(None, description="Where the match stands")
 
 
-RESPONSES: dict[int | str, dict[str, Any]] = {
+class DecisionPublic(BaseModel):
+    id: int | None
+    verdict: Verdict
+    side: int | None = Field(description="The opportunity whose owner decided; null: an officer")
+    reason: str
+    weights_version: int
+    decided_at: dt.datetime
+
+
+class MatchRecord(BaseModel):
+    id: int
+    opportunity_ids: list[int] = Field(description="The pair, lower id first")
+    score: float = Field(description="The latest score of the pair, 0-100")
+    components: dict[str, float]
+    weights_version: int = Field(description="The scoring weights that gave the score")
+    state: MatchState
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    decisions: list[DecisionPublic] = Field(description="Every verdict given, oldest first")
+
+
+class Feedback(BaseModel):
+    verdict: Verdict = Field(description="accept or decline")
+    reason: str | None = Field(
+        None, max_length=2000, description="Why; required for a decline, so matching can learn"
+    )
+    side: int | None = Field(
+        None,
+        description="The opportunity on whose behalf its owner decides; omit for an officer's "
+        "verdict. An introduction needs both sides to accept.",
+    )
+
+
+MISSING_OPPORTUNITY: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such opportunity"},
-    409: {"model": Problem, "description": "The opportunity is not published, or has expired"},
+}
+MISSING_MATCH: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such match"},
 }
 
 
-@router.get("/{opportunity_id}/matches", response_model=list[MatchPublic], responses=RESPONSES)
-def list_matches(
+def _decision(decision: Decision) -> dict[str, Any]:
+    return {
+        "id": decision.id,
+        "verdict": decision.verdict,
+        "side": decision.side,
+        "reason": decision.reason,
+        "weights_version": decision.weights_version,
+        "decided_at": decision.decided_at,
+    }
+
+
+def _record(match: Match) -> dict[str, Any]:
+    return {
+        "id": match.id,
+        "opportunity_ids": [match.first_id, match.second_id],
+        "score": match.score,
+        "components": dict(match.components),
+        "weights_version": match.weights_version,
+        "state": match.state,
+        "created_at": match.created_at,
+        "updated_at": match.updated_at,
+        "decisions": [_decision(d) for d in match.decisions],
+    }
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/matches",
+    response_model=list[MatchPublic],
+    responses={
+        **MISSING_OPPORTUNITY,
+        409: {"model": Problem, "description": "The opportunity is not published, or has expired"},
+    },
+)
+def opportunity_matches(
     opportunity_id: int,
     platform: PlatformDep,
     uow: UowDep,
     top: Annotated[int, Query(ge=1, le=100, description="How many matches")] = 10,
+    include_declined: Annotated[
+        bool, Query(description="Also show counterparts someone declined")
+    ] = False,
 ) -> list[dict[str, Any]]:
-    """The best eligible counterparts of a live opportunity, scored both ways and explained."""
-    results = find_matches(
+    """The best eligible counterparts of a live opportunity, scored both ways and explained.
+
+    Each one is kept as a match record (`match_id`), which feedback can name."""
+    results = match_and_record(
         uow=uow,
         index=platform.index(),
         opportunity_id=opportunity_id,
         today=dt.datetime.now(dt.UTC).date(),
         top=top,
+        include_declined=include_declined,
+        rates=platform.rates(),
     )
     return [result.to_dict() for result in results]
+
+
+@router.get("/matches", response_model=Page[MatchRecord], responses=MISSING_OPPORTUNITY)
+def match_list(
+    platform: PlatformDep,
+    uow: UowDep,
+    opportunity_id: Annotated[
+        int | None, Query(description="Matches where this opportunity is either side")
+    ] = None,
+    state: Annotated[list[MatchState] | None, Query(description="Keep these states")] = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
+) -> dict[str, Any]:
+    """Stored matches, most recently changed first."""
+    size = page_limit(platform.settings, limit)
+    page = list_matches(
+        uow=uow, opportunity_id=opportunity_id, states=state or (), limit=size, offset=offset
+    )
+    return {
+        "items": [_record(match) for match in page.items],
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
+
+
+@router.get("/matches/{match_id}", response_model=MatchRecord, responses=MISSING_MATCH)
+def match_detail(match_id: int, uow: UowDep) -> dict[str, Any]:
+    """One match with every decision taken on it."""
+    return _record(get_match(uow=uow, match_id=match_id))
+
+
+@router.post(
+    "/matches/{match_id}/feedback",
+    response_model=MatchRecord,
+    responses={
+        **MISSING_MATCH,
+        422: {"description": "A decline without a reason, or a side that is not in the pair"},
+    },
+)
+def match_feedback(match_id: int, feedback: Feedback, uow: UowDep) -> dict[str, Any]:
+    """Accept or decline a match. Each party's latest verdict counts: a decline closes the
+    match, one side's accept makes it `interested`, both sides' make it `introduced`, an
+    officer's accept alone makes it `shortlisted`. Verdicts teach `itpo learn`."""
+    match = give_feedback(
+        uow=uow,
+        match_id=match_id,
+        verdict=feedback.verdict.value,
+        reason=feedback.reason,
+        side=feedback.side,
+    )
+    return _record(match)

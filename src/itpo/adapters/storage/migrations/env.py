@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-import itpo.adapters.storage.appraisal_tables  # noqa: F401  (registers the appraisal table)
+# Imported for their side effect: each registers its tables in `metadata`.
+import itpo.adapters.storage.appraisal_tables
+import itpo.adapters.storage.match_tables  # noqa: F401
 from itpo.adapters.storage.tables import include_name, metadata
 
 engine = context.config.attributes["engine"]

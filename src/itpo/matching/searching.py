@@ -1,0 +1,111 @@
+"""Free-text search over live opportunities with the matching engine's hybrid retrieval.
+
+The same retrieval that finds candidates for a match ranks records for a query in any
+language; only public fields (title, teaser) are indexed, so no hit can show restricted detail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from itpo.matching.engine import Hit
+from itpo.matching.language import language_code
+from itpo.matching.service import public_organisation_name
+from itpo.matching.text import surface_words
+from itpo.registry.errors import FieldError, ValidationError
+from itpo.registry.model import OpportunityKind
+from itpo.registry.ports import UnitOfWork
+
+MAX_QUERY = 2000
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")
+
+
+class SearchIndex(Protocol):
+    def search(
+        self,
+        text: str,
+        *,
+        language: str | None = None,
+        top: int,
+        kinds: Collection[OpportunityKind] | None = None,
+    ) -> list[Hit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    opportunity_id: int
+    kind: OpportunityKind
+    title: str
+    teaser: str
+    organisation: str
+    countries: tuple[str, ...]
+    score: float
+    matched_terms: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "opportunity_id": self.opportunity_id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "teaser": self.teaser,
+            "organisation": self.organisation,
+            "countries": list(self.countries),
+            "score": self.score,
+            "matched_terms": list(self.matched_terms),
+        }
+
+
+def _checked(text: str, language: str | None) -> tuple[str, str | None]:
+    errors = []
+    query = text.strip()
+    if not query:
+        errors.append(FieldError("q", "the search text is empty"))
+    elif len(query) > MAX_QUERY:
+        errors.append(FieldError("q", f"at most {MAX_QUERY} characters, not {len(query)}"))
+    if language is not None and not _LANGUAGE_TAG.fullmatch(language.strip()):
+        errors.append(
+            FieldError("lang", f"{language!r} is not a language tag such as en, zh or fr-CA")
+        )
+    if errors:
+        raise ValidationError(errors)
+    return query, language_code(language.strip()) if language else None
+
+
+def search(
+    *,
+    uow: UnitOfWork,
+    index: SearchIndex,
+    text: str,
+    language: str | None = None,
+    kinds: Collection[OpportunityKind] = (),
+    top: int = 10,
+) -> list[SearchHit]:
+    """The live opportunities most relevant to `text`, best first."""
+    query, code = _checked(text, language)
+    hits = index.search(query, language=code, top=top, kinds=kinds or None)
+    with uow:
+        found = {int(h.id): o for h in hits if (o := uow.opportunities.get(int(h.id))) is not None}
+        owners = uow.organisations.get_many({o.organisation_id for o in found.values()})
+    results = []
+    for hit in hits:
+        record = found.get(int(hit.id))
+        if record is None or record.organisation_id not in owners:
+            continue  # deleted since the index last looked
+        owner = owners[record.organisation_id]
+        public_text = f"{record.title} {record.teaser}"
+        results.append(
+            SearchHit(
+                opportunity_id=int(hit.id),
+                kind=record.kind,
+                title=record.title,
+                teaser=record.teaser,
+                organisation=public_organisation_name(record, owner),
+                countries=tuple(record.countries or [owner.country]),
+                score=round(hit.score, 4),
+                matched_terms=tuple(surface_words(public_text, hit.matched_terms, record.language)),
+            )
+        )
+    return results

@@ -1,0 +1,309 @@
+"""Matches kept as records: found matches are stored, people decide on them, matching learns.
+
+`match_and_record` is what the API and the CLI call: it scores with the current stored weights,
+leaves out pairs someone declined, and keeps every match it shows, so a match has an id that
+feedback can name. `learn` turns the decisions into a new version of the weights.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from itpo.matching.decisions import (
+    Decision,
+    Match,
+    MatchState,
+    check_feedback,
+    ordered_pair,
+    state_after,
+)
+from itpo.matching.learning import Decision as Example
+from itpo.matching.learning import learn_weights
+from itpo.matching.service import INDICATIVE_RATES, CandidateIndex, MatchResult, find_matches
+from itpo.matching.weights import COMPONENTS, ScoringWeights
+from itpo.registry.errors import NotFound
+from itpo.registry.ports import UnitOfWork
+from itpo.registry.queries import Page
+from itpo.registry.services import Clock, utc_now
+
+# A stored score is rewritten only when it moved by more than this (0-100 scale): freshness
+# drifts a little every day, and rewriting every shown match on every view is wasted writes.
+SCORE_TOLERANCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWeights:
+    """A version of the scoring weights, with what it was learned from."""
+
+    weights: ScoringWeights
+    decisions: int
+    note: str
+    created_at: dt.datetime
+
+
+class MatchRepository(Protocol):
+    def for_opportunity(self, opportunity_id: int) -> dict[int, Match]: ...
+    def save_many(self, matches: Sequence[Match]) -> list[int]: ...
+    def get(self, match_id: int) -> Match | None: ...
+    def add_decision(self, match_id: int, decision: Decision, state: MatchState) -> int: ...
+    def find(
+        self,
+        *,
+        opportunity_id: int | None,
+        states: Collection[MatchState],
+        limit: int,
+        offset: int,
+    ) -> Page[Match]: ...
+    def decisions(self) -> list[tuple[int, Decision]]: ...
+
+
+class WeightsRepository(Protocol):
+    def current(self) -> StoredWeights | None: ...
+    def add(self, stored: StoredWeights) -> None: ...
+    def history(self) -> list[StoredWeights]: ...
+
+
+class MatchingUnitOfWork(UnitOfWork, Protocol):
+    """The registry's unit of work, with matches and weights in the same transaction."""
+
+    @property
+    def matches(self) -> MatchRepository: ...
+    @property
+    def weights(self) -> WeightsRepository: ...
+
+
+def current_weights(uow: MatchingUnitOfWork) -> ScoringWeights:
+    """The latest stored weights, or the declared defaults (version 1) before any learning."""
+    with uow:
+        stored = uow.weights.current()
+    return stored.weights if stored is not None else ScoringWeights()
+
+
+def match_and_record(
+    *,
+    uow: MatchingUnitOfWork,
+    index: CandidateIndex,
+    opportunity_id: int,
+    today: dt.date,
+    top: int = 10,
+    include_declined: bool = False,
+    rates: Mapping[str, float] = INDICATIVE_RATES,
+    now: Clock = utc_now,
+) -> list[MatchResult]:
+    """An opportunity's best matches, each kept as a match record with its id and state."""
+    weights = current_weights(uow)
+    with uow:
+        known = uow.matches.for_opportunity(opportunity_id)
+    declined = {
+        counterpart
+        for counterpart, match in known.items()
+        if match.state is MatchState.DECLINED and not include_declined
+    }
+    results = find_matches(
+        uow=uow,
+        index=index,
+        opportunity_id=opportunity_id,
+        today=today,
+        top=top,
+        weights=weights,
+        rates=rates,
+        exclude=declined,
+    )
+    stamp = now()
+    changed = [
+        _match(opportunity_id, result, weights.version, stamp, known.get(result.opportunity_id))
+        for result in results
+        if _changed(known.get(result.opportunity_id), result, weights.version)
+    ]
+    if changed:
+        with uow:
+            ids = uow.matches.save_many(changed)
+            uow.commit()
+        for match, match_id in zip(changed, ids, strict=True):
+            known[match.counterpart(opportunity_id)] = dataclasses.replace(match, id=match_id)
+    return [
+        dataclasses.replace(
+            result,
+            match_id=known[result.opportunity_id].id,
+            state=known[result.opportunity_id].state,
+        )
+        for result in results
+    ]
+
+
+def _changed(stored: Match | None, result: MatchResult, version: int) -> bool:
+    if stored is None:
+        return True
+    return stored.weights_version != version or abs(stored.score - result.score) > SCORE_TOLERANCE
+
+
+def _match(
+    asking: int, result: MatchResult, version: int, stamp: dt.datetime, stored: Match | None
+) -> Match:
+    first, second = ordered_pair(asking, result.opportunity_id)
+    if stored is not None:
+        return dataclasses.replace(
+            stored,
+            score=result.score,
+            components=dict(result.components),
+            weights_version=version,
+            updated_at=stamp,
+        )
+    return Match(
+        first_id=first,
+        second_id=second,
+        score=result.score,
+        components=dict(result.components),
+        weights_version=version,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+
+
+def get_match(*, uow: MatchingUnitOfWork, match_id: int) -> Match:
+    with uow:
+        found = uow.matches.get(match_id)
+    if found is None:
+        raise NotFound("match", match_id)
+    return found
+
+
+def list_matches(
+    *,
+    uow: MatchingUnitOfWork,
+    opportunity_id: int | None = None,
+    states: Collection[MatchState] = (),
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[Match]:
+    """Stored matches, newest first; of one opportunity (either side) and in given states."""
+    with uow:
+        if opportunity_id is not None and uow.opportunities.get(opportunity_id) is None:
+            raise NotFound("opportunity", opportunity_id)
+        return uow.matches.find(
+            opportunity_id=opportunity_id, states=states, limit=limit, offset=offset
+        )
+
+
+def give_feedback(
+    *,
+    uow: MatchingUnitOfWork,
+    match_id: int,
+    verdict: str,
+    reason: str | None = None,
+    side: int | None = None,
+    now: Clock = utc_now,
+) -> Match:
+    """Record an accept or a decline (by one side's owner, or by an officer when side is None)."""
+    with uow:
+        match = uow.matches.get(match_id)
+        if match is None:
+            raise NotFound("match", match_id)
+        parsed, text = check_feedback(match, verdict=verdict, side=side, reason=reason)
+        decision = Decision(
+            verdict=parsed,
+            side=side,
+            reason=text,
+            components=dict(match.components),
+            weights_version=match.weights_version,
+            decided_at=now(),
+        )
+        state = state_after([*match.decisions, decision], match.first_id, match.second_id)
+        decision_id = uow.matches.add_decision(match_id, decision, state)
+        uow.commit()
+    decisions = (*match.decisions, dataclasses.replace(decision, id=decision_id))
+    return dataclasses.replace(
+        match, decisions=decisions, state=state, updated_at=decision.decided_at
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LearningReport:
+    """What `learn` did: the weights before and after, and how well each ranks the decisions."""
+
+    before: ScoringWeights
+    after: ScoringWeights
+    decisions: int
+    accepted: int
+    agreement_before: float  # share of (accepted, declined) pairs each set of weights orders right
+    agreement_after: float
+    stored: bool
+
+
+def learn(
+    *,
+    uow: MatchingUnitOfWork,
+    dry_run: bool = False,
+    min_decisions: int | None = None,
+    now: Clock = utc_now,
+) -> LearningReport:
+    """Learn new weights from the decisions; unless dry_run, store them as the next version.
+
+    Raises LearningRefused when the decisions cannot support new weights."""
+    with uow:
+        stored = uow.weights.current()
+        rows = uow.matches.decisions()
+    before = stored.weights if stored is not None else ScoringWeights()
+    examples = _examples(rows)
+    options = {} if min_decisions is None else {"min_decisions": min_decisions}
+    after = learn_weights(examples, current=before, **options)
+    accepted = sum(1 for example in examples if example.accepted)
+    report = LearningReport(
+        before=before,
+        after=after,
+        decisions=len(examples),
+        accepted=accepted,
+        agreement_before=agreement(examples, before),
+        agreement_after=agreement(examples, after),
+        stored=not dry_run,
+    )
+    if not dry_run:
+        note = (
+            f"learned from {len(examples)} decisions ({accepted} accepted); agreement "
+            f"{report.agreement_before:.3f} -> {report.agreement_after:.3f}"
+        )
+        with uow:
+            uow.weights.add(StoredWeights(after, len(examples), note, now()))
+            uow.commit()
+    return report
+
+
+def _examples(rows: Sequence[tuple[int, Decision]]) -> list[Example]:
+    """One example per party and match: a changed mind replaces the earlier verdict."""
+    latest: dict[tuple[int, int | None], Decision] = {}
+    for match_id, decision in sorted(rows, key=lambda r: (r[1].decided_at, r[1].id or 0)):
+        latest[(match_id, decision.side)] = decision
+    return [
+        Example(dict(decision.components), decision.accepted, decision.reason)
+        for decision in latest.values()
+    ]
+
+
+def agreement(examples: Sequence[Example], weights: ScoringWeights) -> float:
+    """The share of (accepted, declined) pairs whose weighted components rank the accepted one
+    higher, ties counting half: the area under the ROC curve of the weighted mean."""
+    if not examples:
+        return float("nan")
+    w = np.asarray([weights[name] for name in COMPONENTS])
+    x = np.asarray(
+        [[example.features.get(name, 0.5) for name in COMPONENTS] for example in examples]
+    )
+    score = x @ w / w.sum()
+    label = np.asarray([example.accepted for example in examples])
+    good, bad = score[label], score[~label]
+    if len(good) == 0 or len(bad) == 0:
+        return float("nan")
+    difference = good[:, None] - bad[None, :]
+    return float(((difference > 0).sum() + 0.5 * (difference == 0).sum()) / difference.size)
+
+
+def weights_history(*, uow: MatchingUnitOfWork) -> list[StoredWeights]:
+    """Every stored version of the weights, oldest first (version 1, the defaults, is implied)."""
+    with uow:
+        return uow.weights.history()
