@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from itpo.registry.disclosure import Scope
 from itpo.registry.model import OpportunityKind, OrganisationKind, Status
 
 T = TypeVar("T")
@@ -25,6 +26,8 @@ class OpportunityQuery:
     text: str | None = None
     limit: int | None = None
     offset: int = 0
+    # What the asking audience may see (registry.disclosure.scope); None: everything.
+    scope: Scope | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from itpo.adapters.storage.tables import opportunity, opportunity_facet
 from itpo.registry import facets
+from itpo.registry.disclosure import Scope
 from itpo.registry.queries import OpportunityQuery
 
 # Walking in id order visits about (offset + limit) * rows / matches rows; looking matches up
@@ -69,7 +70,25 @@ def column_conditions(query: OpportunityQuery, dialect: str) -> list[sa.ColumnEl
         conditions.append(opportunity.c.organisation_id == query.organisation_id)
     if query.text:
         conditions.append(text_condition(query.text, dialect))
+    if query.scope is not None:
+        conditions.append(scope_condition(query.scope))
     return conditions
+
+
+def scope_condition(scope: Scope) -> sa.ColumnElement[bool]:
+    """Records the audience may see: shown statuses and disclosures, its own, its introduced."""
+    c = opportunity.c
+    allowed: list[sa.ColumnElement[bool]] = [
+        sa.and_(
+            c.status.in_(sorted(s.value for s in scope.statuses)),
+            c.disclosure.in_(sorted(d.value for d in scope.disclosures)),
+        )
+    ]
+    if scope.organisation_id is not None:
+        allowed.append(c.organisation_id == scope.organisation_id)
+    if scope.extra_ids:
+        allowed.append(c.id.in_(sorted(scope.extra_ids)))
+    return sa.or_(*allowed)
 
 
 def _driving_order(filters: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
