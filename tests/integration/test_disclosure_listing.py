@@ -32,9 +32,7 @@ def seed(platform: Platform) -> dict[str, Opportunity]:
 
 def listed(platform: Platform, audience: Audience, **filters: object) -> tuple[set[int], int]:
     query = opportunity_query(**filters)  # type: ignore[arg-type]
-    scoped = type(query)(
-        **{**{f: getattr(query, f) for f in query.__slots__}, "scope": scope(audience)}
-    )  # type: ignore[attr-defined]
+    scoped = dataclasses.replace(query, scope=scope(audience))
     page = services.list_opportunities(uow=platform.uow(), query=scoped)
     return {o.id for o in page.items if o.id is not None}, page.total
 
