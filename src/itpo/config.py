@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         default=50, ge=1, description="Largest import file accepted over the API, in MB."
     )
 
+    max_request_kb: int = Field(
+        default=1024,
+        ge=1,
+        description="Largest request body the API accepts, in KB, except "
+        "file uploads (see max_upload_mb).",
+    )
     currency_rates: dict[str, float] = Field(
         default_factory=dict,
         description="US dollars per unit of each currency, as JSON, e.g. "

@@ -19,6 +19,7 @@ from itpo.adapters.api.routers import (
     reference,
     search,
 )
+from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 
@@ -43,6 +44,16 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
     )
     app.state.platform = platform
     install_error_handlers(app)
+    limits = platform.settings
+    # The last added is the outermost: headers go on every answer, refusals included.
+    app.add_middleware(InternalErrors)
+    app.add_middleware(
+        BodyLimit,
+        default_bytes=limits.max_request_kb * KB,
+        upload_bytes=limits.max_upload_mb * KB * KB,
+        upload_paths=[f"{API_PREFIX}/imports"],
+    )
+    app.add_middleware(SecurityHeaders)
     for module in (organisations, opportunities, matches, search, reference, files, appraisals):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -1,4 +1,4 @@
-"""Domain errors as HTTP answers; no stack trace ever reaches a client."""
+"""Domain errors as HTTP answers. Unexpected ones become a bare 500 in security.InternalErrors."""
 
 from __future__ import annotations
 
@@ -38,10 +38,3 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(FileProblem)
     async def _bad_file(_request: Request, error: FileProblem) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=422)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error", exc_info=error)
-        return JSONResponse(
-            {"detail": "internal error; the request changed nothing"}, status_code=500
-        )

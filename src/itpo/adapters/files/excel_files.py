@@ -14,6 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from itpo.adapters.files.archives import check_xlsx
 from itpo.adapters.files.cells import COLUMNS, FIELDS, cell_text, json_value
 from itpo.adapters.files.csv_files import FileProblem
 from itpo.registry import reference
@@ -26,6 +27,7 @@ READ_ONLY = {"id", "created_at", "updated_at"}
 
 def read_excel(path: Path) -> ImportBatch:
     """Rows of the 'organisations' and 'opportunities' sheets; other sheets are ignored."""
+    check_xlsx(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
