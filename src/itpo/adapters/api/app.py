@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
     for module in (organisations, opportunities, matches, search, reference, files, appraisals):
         app.include_router(module.router, prefix=API_PREFIX)
 
+    _document_unreadable_bodies(app)
+
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
         return RedirectResponse("/docs")
@@ -67,3 +70,39 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         return {"status": "ok", "version": __version__}
 
     return app
+
+
+UNREADABLE_BODY = {
+    "description": "The body could not be read: not UTF-8 JSON, or a broken multipart form",
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"detail": {"type": "string"}}}
+        }
+    },
+}
+
+TOO_LARGE = {
+    "description": "The body is larger than the limit (settings max_request_kb, max_upload_mb)",
+    "content": UNREADABLE_BODY["content"],
+}
+
+
+def _document_unreadable_bodies(app: FastAPI) -> None:
+    """Every operation that reads a body may answer 400 when the bytes cannot be parsed at all
+    (FastAPI's answer before validation), and 413 when the body is too large; the schema says
+    so, so clients can rely on it."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    if isinstance(operation, dict) and "requestBody" in operation:
+                        answers = operation.setdefault("responses", {})
+                        answers.setdefault("400", UNREADABLE_BODY)
+                        answers.setdefault("413", TOO_LARGE)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import LimitQuery, OffsetQuery, page_limit
+from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Page, Problem
 from itpo.matching.decisions import Decision, Match, MatchState, Verdict
 from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
@@ -111,7 +111,7 @@ def _record(match: Match) -> dict[str, Any]:
     },
 )
 def opportunity_matches(
-    opportunity_id: int,
+    opportunity_id: RecordId,
     platform: PlatformDep,
     uow: UowDep,
     top: Annotated[int, Query(ge=1, le=100, description="How many matches")] = 10,
@@ -139,7 +139,8 @@ def match_list(
     platform: PlatformDep,
     uow: UowDep,
     opportunity_id: Annotated[
-        int | None, Query(description="Matches where this opportunity is either side")
+        int | None,
+        Query(ge=1, le=MAX_ID, description="Matches where this opportunity is either side"),
     ] = None,
     state: Annotated[list[MatchState] | None, Query(description="Keep these states")] = None,
     limit: LimitQuery = None,
@@ -159,7 +160,7 @@ def match_list(
 
 
 @router.get("/matches/{match_id}", response_model=MatchRecord, responses=MISSING_MATCH)
-def match_detail(match_id: int, uow: UowDep) -> dict[str, Any]:
+def match_detail(match_id: RecordId, uow: UowDep) -> dict[str, Any]:
     """One match with every decision taken on it."""
     return _record(get_match(uow=uow, match_id=match_id))
 
@@ -172,7 +173,7 @@ def match_detail(match_id: int, uow: UowDep) -> dict[str, Any]:
         422: {"description": "A decline without a reason, or a side that is not in the pair"},
     },
 )
-def match_feedback(match_id: int, feedback: Feedback, uow: UowDep) -> dict[str, Any]:
+def match_feedback(match_id: RecordId, feedback: Feedback, uow: UowDep) -> dict[str, Any]:
     """Accept or decline a match. Each party's latest verdict counts: a decline closes the
     match, one side's accept makes it `interested`, both sides' make it `introduced`, an
     officer's accept alone makes it `shortlisted`. Verdicts teach `itpo learn`."""

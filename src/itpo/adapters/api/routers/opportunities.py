@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 
 from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import LimitQuery, OffsetQuery, page_limit
+from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, RecordIdFilter, page_limit
 from itpo.adapters.api.schemas import (
     OpportunityCreate,
     OpportunityPublic,
@@ -56,7 +56,7 @@ def list_opportunities(
     sdg: Annotated[list[str] | None, Query(description="SDG number 1-17")] = None,
     area: Annotated[list[str] | None, Query(description="Technology area or family")] = None,
     status_: Annotated[list[str] | None, Query(alias="status", description="Record status")] = None,
-    organisation_id: int | None = None,
+    organisation_id: RecordIdFilter = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the title or teaser")
     ] = None,
@@ -93,7 +93,7 @@ def create_opportunity(
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityPublic, responses=NOT_FOUND)
-def get_opportunity(opportunity_id: int, platform: PlatformDep, uow: UowDep) -> dict[str, Any]:
+def get_opportunity(opportunity_id: RecordId, platform: PlatformDep, uow: UowDep) -> dict[str, Any]:
     """One opportunity."""
     found = services.get_opportunity(uow=uow, opportunity_id=opportunity_id)
     return _present(platform, uow, [found])[0]
@@ -102,7 +102,7 @@ def get_opportunity(opportunity_id: int, platform: PlatformDep, uow: UowDep) -> 
 @router.patch("/{opportunity_id}", response_model=OpportunityPublic,
               responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
 def update_opportunity(
-    opportunity_id: int, body: OpportunityUpdate, platform: PlatformDep, uow: UowDep
+    opportunity_id: RecordId, body: OpportunityUpdate, platform: PlatformDep, uow: UowDep
 ) -> dict[str, Any]:
     """Change some fields of an opportunity; the whole record is checked again."""
     changes = body.model_dump(exclude_unset=True)
@@ -111,7 +111,7 @@ def update_opportunity(
 
 
 @router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-def delete_opportunity(opportunity_id: int, uow: UowDep) -> Response:
+def delete_opportunity(opportunity_id: RecordId, uow: UowDep) -> Response:
     """Delete an opportunity."""
     services.delete_opportunity(uow=uow, opportunity_id=opportunity_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 
 from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import LimitQuery, OffsetQuery, page_limit
+from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import (
     OrganisationCreate,
     OrganisationPublic,
@@ -59,7 +59,7 @@ def create_organisation(body: OrganisationCreate, uow: UowDep) -> dict[str, obje
 
 
 @router.get("/{organisation_id}", response_model=OrganisationPublic, responses=NOT_FOUND)
-def get_organisation(organisation_id: int, uow: UowDep) -> dict[str, object]:
+def get_organisation(organisation_id: RecordId, uow: UowDep) -> dict[str, object]:
     """One organisation."""
     return organisation_dict(services.get_organisation(uow=uow, organisation_id=organisation_id))
 
@@ -67,7 +67,7 @@ def get_organisation(organisation_id: int, uow: UowDep) -> dict[str, object]:
 @router.patch("/{organisation_id}", response_model=OrganisationPublic,
               responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
 def update_organisation(
-    organisation_id: int, body: OrganisationUpdate, uow: UowDep
+    organisation_id: RecordId, body: OrganisationUpdate, uow: UowDep
 ) -> dict[str, object]:
     """Change some fields of an organisation."""
     changes = body.model_dump(exclude_unset=True)
@@ -79,7 +79,7 @@ def update_organisation(
 
 @router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
                responses={**NOT_FOUND, 409: {"model": Problem, "description": "Has opportunities"}})  # fmt: skip
-def delete_organisation(organisation_id: int, uow: UowDep) -> Response:
+def delete_organisation(organisation_id: RecordId, uow: UowDep) -> Response:
     """Delete an organisation that has no opportunities."""
     services.delete_organisation(uow=uow, organisation_id=organisation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
