@@ -35,3 +35,32 @@ def full_document() -> dict[str, Any]:
             "fuel_switches": [{"baseline_fuel": "diesel", "baseline_tonnes": 20}],
         },
     )  # fmt: skip
+
+
+GRID_CSV = "country,combined_margin_firm,combined_margin_intermittent,energy_efficiency\n"
+
+
+def document_with_every_block() -> dict[str, Any]:
+    """The full document plus a MACRS asset, correlated drivers and its own grid factors."""
+    data = full_document()
+    data["investments"][5] |= {
+        "depreciation": "schedule",
+        "depreciation_schedule": [0.2, 0.32, 0.192, 0.1152, 0.1152, 0.0576],
+    }
+    data["investments"][3] |= {"depreciation": "macrs_7", "salvage_value": 30000}
+    data["tax"]["credit_losses"] = False
+    data["risk"]["correlations"] = [
+        {"driver_a": "sales_price", "driver_b": "operating_costs", "coefficient": 0.6},
+        {"driver_a": "investment_cost", "driver_b": "sales_price", "coefficient": -0.3},
+    ]
+    data["green"]["grid_factors"] = {
+        "source": "Kenya grid study 2024",
+        "countries": {
+            "KEN": {
+                "combined_margin_firm": 420.0,
+                "combined_margin_intermittent": 380.0,
+                "energy_efficiency": None,
+            }
+        },
+    }
+    return data  # fmt: skip

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
-from tests.appraisal_models import example_model, full_document
+from tests.appraisal_models import GRID_CSV, example_model, full_document
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.api.app import create_app
@@ -50,7 +50,7 @@ def test_posting_a_model_returns_indicators_and_yearly_tables(api: TestClient) -
     assert response.status_code == 200, response.text
     body = response.json()
     total = body["total_capital"]
-    assert total["irr"] == pytest.approx(0.16148537, abs=1e-6)
+    assert total["irr"] == pytest.approx(0.16125823, abs=1e-6)
     assert total["npv_first_flow_at_t0"] > total["npv_first_flow_at_t1"] > 0
     assert body["years"][0] == 2026 and len(body["years"]) == 20
     assert len(body["tables"]["income_statement"]["revenue"]) == 20
@@ -175,3 +175,43 @@ def test_a_bad_grid_factor_table_in_the_body_names_row_and_column(api: TestClien
     ]
     not_text = full_document() | {"grid_factors_csv": 5}
     assert locations(api.post(f"{API}/appraisals", json=not_text)) == [["body", "grid_factors_csv"]]
+
+
+def test_a_grid_factor_table_is_kept_with_an_attached_appraisal(api: TestClient) -> None:
+    project = opportunity(api)
+    model = full_document() | {"grid_factors_csv": GRID_CSV + "KEN,400,350,\n"}
+    created = api.post(f"{API}/opportunities/{project}/appraisals", json={"model": model})
+    assert created.status_code == 201, created.text
+    kept = api.get(f"{API}/appraisals/{created.json()['id']}").json()
+    assert "grid_factors_csv" not in kept["model"]
+    assert kept["model"]["green"]["grid_factors"] == {
+        "source": "grid_factors_csv of the request",
+        "countries": {"KEN": {"combined_margin_firm": 400.0,
+                              "combined_margin_intermittent": 350.0,
+                              "energy_efficiency": None}},
+    }  # fmt: skip
+    # The model read back is appraised with the same table, so gives the same CO2.
+    again = api.post(f"{API}/appraisals", json=kept["model"]).json()["green"]
+    assert again["co2_tonnes_lifetime"] == kept["summary"]["green"]["co2_tonnes_lifetime"]
+    assert again["grid_factor_table"] == "grid_factors_csv of the request"
+    sent = api.post(f"{API}/appraisals", json=model).json()["green"]
+    assert sent["co2_tonnes_lifetime"] == again["co2_tonnes_lifetime"]
+    default = api.post(f"{API}/appraisals", json=full_document()).json()["green"]
+    assert default["co2_tonnes_lifetime"] != again["co2_tonnes_lifetime"]
+    report = api.get(f"{API}/appraisals/{created.json()['id']}/report.html").text
+    assert "grid_factors_csv of the request" in report
+
+
+def test_a_bad_grid_factor_table_for_a_project_is_refused_and_not_kept(api: TestClient) -> None:
+    project = opportunity(api)
+    model = full_document() | {"grid_factors_csv": GRID_CSV + "KEN,400,lots,\n"}
+    response = api.post(f"{API}/opportunities/{project}/appraisals", json={"model": model})
+    assert locations(response) == [
+        ["body", "model", "grid_factors_csv", 2, "combined_margin_intermittent"]
+    ]
+    in_model = full_document()
+    in_model["green"]["grid_factors"] = {"source": "mine", "countries": {"KEN": {"x": 1}}}
+    response = api.post(f"{API}/opportunities/{project}/appraisals", json={"model": in_model})
+    assert locations(response) == [["body", "model", "green", "grid_factors", "countries",
+                                    "KEN", "x"]]  # fmt: skip
+    assert api.get(f"{API}/opportunities/{project}/appraisals").json() == []

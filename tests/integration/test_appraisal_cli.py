@@ -37,7 +37,7 @@ def test_appraise_prints_the_indicators_with_both_npv_conventions(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert "first flow at t=0 (project convention)" in result.output
     assert "spreadsheet NPV() convention" in result.output
-    assert "16.15%" in result.output and "Minimum DSCR" in result.output
+    assert "16.13%" in result.output and "Minimum DSCR" in result.output
     assert "CO2 avoided" in result.output
 
 
@@ -174,13 +174,58 @@ def test_a_bad_grid_factor_file_is_one_line_naming_row_and_column(tmp_path: Path
         assert failed.exit_code == 1 and message in failed.output.replace("\n", "")
 
 
-def test_a_grid_factor_file_cannot_go_with_attach(tmp_path: Path) -> None:
-    grid = tmp_path / "mine.csv"
-    grid.write_text(GRID_HEADER + "KEN,400,350,\n", encoding="utf-8")
+def test_a_grid_factor_file_is_kept_with_an_attached_appraisal(
+    platform: Platform, database_url: str, tmp_path: Path
+) -> None:
+    uow = platform.uow()
+    services.create_organisation(uow=uow, data=organisation_data())
+    project = services.create_opportunity(uow=uow, data=opportunity_data(kind="investment_project"))
+    grid = tmp_path / "kenya-2024.csv"
+    grid.write_text(GRID_HEADER + "KEN,400,350,\nUGA,60,50,55\n", encoding="utf-8")
     result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
-                 "--attach", "1")  # fmt: skip
+                 "--attach", str(project.id), "--json", database_url=database_url)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    stored = appraisal_services.get_appraisal(
+        uow=platform.uow(), appraisal_id=printed["appraisal_id"]
+    )
+    assert stored.model["green"]["grid_factors"] == {
+        "source": "kenya-2024.csv",
+        "countries": {
+            "KEN": {"combined_margin_firm": 400.0, "combined_margin_intermittent": 350.0,
+                    "energy_efficiency": None},
+            "UGA": {"combined_margin_firm": 60.0, "combined_margin_intermittent": 50.0,
+                    "energy_efficiency": 55.0},
+        },
+    }  # fmt: skip
+    assert {k: v for k, v in stored.model.items() if k != "green"} == {
+        k: v for k, v in full_document().items() if k != "green"
+    }
+    # Read back from the database, the kept model gives the CO2 the command printed.
+    again = appraisal_services.reappraise(stored=stored).summary()["green"]
+    assert again == stored.summary["green"]
+    assert again["co2_tonnes_lifetime"] == printed["green"]["co2_tonnes_lifetime"]
+    assert again["grid_factor_table"] == "kenya-2024.csv"
+    default = json.loads(run(appraise_command, model_file(tmp_path), "--json").output)["green"]
+    assert again["co2_tonnes_lifetime"] != default["co2_tonnes_lifetime"]
+
+
+def test_a_bad_grid_factor_file_keeps_nothing(
+    platform: Platform, database_url: str, tmp_path: Path
+) -> None:
+    uow = platform.uow()
+    services.create_organisation(uow=uow, data=organisation_data())
+    project = services.create_opportunity(uow=uow, data=opportunity_data(kind="investment_project"))
+    grid = tmp_path / "mine.csv"
+    grid.write_text(GRID_HEADER + "KEN,400,-5,\n", encoding="utf-8")
+    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
+                 "--attach", str(project.id), database_url=database_url)  # fmt: skip
     assert result.exit_code == 1
-    assert "--grid-factors cannot be used with --attach" in result.output.replace("\n", "")
+    assert "row 2, column combined_margin_intermittent: -5 is outside 0..2,000 gCO2/kWh" in (
+        result.output.replace("\n", "")
+    )
+    assert project.id is not None
+    assert appraisal_services.list_appraisals(uow=platform.uow(), opportunity_id=project.id) == []
 
 
 def test_monte_carlo_output_states_the_default_ranges_it_drew(tmp_path: Path) -> None:

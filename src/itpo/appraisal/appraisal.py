@@ -39,6 +39,7 @@ class Appraisal:
     cash_flow_total: Table
     cash_flow_equity: Table
     sources_and_uses: Table
+    fixed_assets: Table
     total: ReturnMeasures
     equity: ReturnMeasures
     dscr: list[float | None]
@@ -70,8 +71,25 @@ def _row(a: FloatArray) -> list[float]:
     return [float(v) for v in a]
 
 
+def _final_year(column: FloatArray, horizon: int) -> list[float]:
+    return [0.0] * (horizon - 1) + [float(column[-1])]
+
+
+def _fixed_assets(base: Base, fl: Flows) -> Table:
+    h = base.model.horizon_years
+    return {
+        "investment": _row(fl.capex),
+        "replacements": _row(base.assets.replacements),
+        "depreciation": _row(fl.depreciation),
+        "net_book_value": _row(fl.book_value),
+        "residual_value": _row(fl.residual),
+        "gain_on_sale": _final_year(fl.gain_on_sale, h),
+        "tax_on_sale": _final_year(fl.tax_on_sale, h),
+    }
+
+
 def _tables(base: Base, fl: Flows) -> tuple[Table, Table, Table, Table]:
-    ln = base.loans
+    ln, h = base.loans, base.model.horizon_years
     income: Table = {
         "revenue": _row(fl.revenue),
         "variable_costs": _row(fl.variable_costs),
@@ -92,6 +110,7 @@ def _tables(base: Base, fl: Flows) -> tuple[Table, Table, Table, Table]:
         "outflow_working_capital": _row(fl.working_capital_change),
         "outflow_operating_costs": _row(fl.variable_costs + fl.fixed_costs),
         "outflow_tax": _row(fl.tax),
+        "outflow_tax_on_sale": _final_year(fl.tax_on_sale, h),
         "net_cash_flow": _row(fl.total),
         "cumulative": _row(np.cumsum(fl.total)),
     }
@@ -103,7 +122,6 @@ def _tables(base: Base, fl: Flows) -> tuple[Table, Table, Table, Table]:
         "net_cash_flow_equity": _row(fl.equity),
         "cumulative": _row(np.cumsum(fl.equity)),
     }
-    h = base.model.horizon_years
     eq_in = np.zeros(h)
     for e in base.model.equity:
         eq_in[e.year - 1] += to_model_currency(base.model, e.amount, e.currency)
@@ -117,6 +135,7 @@ def _tables(base: Base, fl: Flows) -> tuple[Table, Table, Table, Table]:
         + ln.principal
         + fl.tax
     )
+    uses[-1] += fl.tax_on_sale[-1]
     su: Table = {
         "source_equity": _row(eq_in),
         "source_loans": _row(ln.drawdown),
@@ -128,6 +147,7 @@ def _tables(base: Base, fl: Flows) -> tuple[Table, Table, Table, Table]:
         "use_operating_costs": _row(fl.variable_costs + fl.fixed_costs),
         "use_debt_service": _row(ln.interest_paid + ln.principal),
         "use_tax": _row(fl.tax),
+        "use_tax_on_sale": _final_year(fl.tax_on_sale, h),
         "total_uses": _row(uses),
         "surplus": _row(sources - uses),
         "cumulative_cash": _row(np.cumsum(sources - uses)),
@@ -167,6 +187,7 @@ def evaluate_base(base: Base) -> Appraisal:
         cash_flow_total=total,
         cash_flow_equity=equity,
         sources_and_uses=su,
+        fixed_assets=_fixed_assets(base, fl),
         total=_measures(fl.total, rate, finance, reinvest),
         equity=_measures(fl.equity, rate, finance, reinvest),
         dscr=dscr,

@@ -1,4 +1,4 @@
-"""Fixed-asset schedules: purchases, replacements, depreciation and residual value."""
+"""Fixed-asset schedules: purchases, replacements, depreciation, book value and residual value."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from itpo.appraisal._numeric import FloatArray
+from itpo.appraisal.depreciation import charges
 from itpo.appraisal.model import InvestmentItem, Model
 from itpo.appraisal.timeline import first_operating_year
 from itpo.appraisal.validate import to_model_currency
@@ -20,29 +21,24 @@ class AssetSchedule:
     depreciation: FloatArray
     residual: FloatArray  # value recovered in the final year only
     replacements: FloatArray  # the part of capex that replaces worn-out assets
+    book_value: FloatArray  # net book value at each year end
+
+    @property
+    def gain_on_sale(self) -> FloatArray:
+        """Residual value less the book value of what is sold, in the final year only."""
+        gain = np.zeros_like(self.residual)
+        gain[-1] = self.residual[-1] - self.book_value[-1]
+        return gain
 
 
 def _depreciate(item: InvestmentItem, amount: float, start: int, horizon: int) -> FloatArray:
     """Depreciation of one vintage whose first depreciation year is `start` (1-based)."""
     dep = np.zeros(horizon)
-    life = item.useful_life
-    if item.depreciation == "none":
-        return dep  # land and similar assets keep their value
-    if item.depreciation == "straight_line":
-        charges = np.full(life, amount / life)
-    else:
-        rate = item.declining_rate if item.declining_rate is not None else min(1.0, 2.0 / life)
-        book = amount
-        charges = np.empty(life)
-        for k in range(life - 1):
-            charges[k] = book * rate
-            book -= charges[k]
-        # The last year of life writes off what is left, so the asset ends fully depreciated.
-        charges[life - 1] = book
+    years = charges(item, amount)
     lo = start - 1
-    hi = min(lo + life, horizon)
+    hi = min(lo + years.size, horizon)
     if hi > lo:
-        dep[lo:hi] = charges[: hi - lo]
+        dep[lo:hi] = years[: hi - lo]
     return dep
 
 
@@ -55,7 +51,6 @@ def item_schedule(model: Model, item: InvestmentItem) -> AssetSchedule:
     repl = np.zeros(h)
     dep = np.zeros(h)
     bought = item.year
-    book_end = 0.0
     first = True
     while True:
         capex[bought - 1] += amount
@@ -65,33 +60,37 @@ def item_schedule(model: Model, item: InvestmentItem) -> AssetSchedule:
         # not before operations begin.
         start = max(bought + 1, op_start)
         vintage = _depreciate(item, amount, start, h)
-        dep += vintage
-        book_end = amount - float(vintage.sum())
         next_buy = start + item.useful_life - 1
         first = False
         # A replacement bought in the final year would only be sold back as residual value.
         # Assets that are not depreciated (land) do not wear out, so are never replaced.
         if not item.replace or item.depreciation == "none" or next_buy >= h:
+            dep += vintage
             break
+        # A schedule may run past the useful life (MACRS's half year): the asset replaced is
+        # written off in the year it goes.
+        vintage[next_buy - 1] += vintage[next_buy:].sum()
+        vintage[next_buy:] = 0.0
+        dep += vintage
         bought = next_buy
+    book = np.cumsum(capex) - np.cumsum(dep)
     residual = np.zeros(h)
     if item.salvage_value is not None:
         residual[h - 1] = to_model_currency(model, item.salvage_value, item.currency)
     else:
-        residual[h - 1] = max(book_end, 0.0)
-    return AssetSchedule(capex, dep, residual, repl)
+        residual[h - 1] = max(float(book[-1]), 0.0)
+    return AssetSchedule(capex, dep, residual, repl, book)
 
 
 def asset_schedule(model: Model) -> AssetSchedule:
     """The sum of every investment item's schedule."""
     h = model.horizon_years
-    total = AssetSchedule(np.zeros(h), np.zeros(h), np.zeros(h), np.zeros(h))
-    for item in model.investments:
-        s = item_schedule(model, item)
-        total = AssetSchedule(
-            total.capex + s.capex,
-            total.depreciation + s.depreciation,
-            total.residual + s.residual,
-            total.replacements + s.replacements,
+    parts = [item_schedule(model, item) for item in model.investments]
+    if not parts:
+        return AssetSchedule(*(np.zeros(h) for _ in range(5)))
+    return AssetSchedule(
+        *(
+            np.sum([getattr(p, f) for p in parts], axis=0)
+            for f in AssetSchedule.__dataclass_fields__
         )
-    return total
+    )

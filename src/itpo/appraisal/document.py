@@ -6,21 +6,32 @@ reports every problem of all three as one ModelError, each with its field path.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from itpo.appraisal.drivers import DRIVERS
+from itpo.appraisal.drivers import DRIVERS, Driver
 from itpo.appraisal.errors import InvalidInputError, ModelError
 from itpo.appraisal.green import IPCC_2006_FUELS, Fuel, FuelSwitch, GreenInputs
+from itpo.appraisal.grid_table import GridTable, grid_factors_document, read_grid_factors
 from itpo.appraisal.model import Model
-from itpo.appraisal.montecarlo import Distribution, Normal, Pert, Triangular
+from itpo.appraisal.montecarlo import (
+    Correlation,
+    Distribution,
+    Normal,
+    Pert,
+    Triangular,
+    correlation_matrix,
+    inconsistent_groups,
+)
 
 # The parser's field reader gives the same messages in every block of the document.
 from itpo.appraisal.parse import _Reader, parse_model
 
 DISTRIBUTIONS = ("triangular", "pert", "normal")
+CORRELATIONS = "correlations"  # the key of the risk block's list of correlated pairs
 FUELS: tuple[str, ...] = tuple(IPCC_2006_FUELS)
 
 
@@ -30,6 +41,8 @@ class GreenBlock:
 
     country: str
     inputs: GreenInputs
+    # The document's own grid-factor table (`green.grid_factors`), replacing the IFI default.
+    grid_table: GridTable | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,7 @@ class ModelDocument:
     model: Model
     risk: dict[str, Distribution]
     green: GreenBlock | None
+    correlations: tuple[Correlation, ...] = ()
 
 
 def _distribution(r: _Reader, d: Mapping[str, Any], p: str) -> Distribution:
@@ -52,13 +66,15 @@ def _distribution(r: _Reader, d: Mapping[str, Any], p: str) -> Distribution:
     return Pert(low, mode, high) if kind == "pert" else Triangular(low, mode, high)
 
 
-def _risk(r: _Reader, raw: Any) -> dict[str, Distribution]:
+def _risk(r: _Reader, raw: Any) -> tuple[dict[str, Distribution], tuple[Correlation, ...]]:
     block = r.obj(raw, "risk")
     if block is None:
-        return {}
+        return {}, ()
     out: dict[str, Distribution] = {}
     for name in block:
         p = f"risk.{name}"
+        if name == CORRELATIONS:
+            continue
         driver = next((d for d in DRIVERS if d == name), None)
         if driver is None:
             r.fail(p, f"unknown driver {name!r}; choose from {', '.join(DRIVERS)}")
@@ -66,7 +82,66 @@ def _risk(r: _Reader, raw: Any) -> dict[str, Distribution]:
         spec = r.obj(block[name], p)
         if spec is not None:
             out[driver] = _distribution(r, spec, p)
-    return out
+    if block.get(CORRELATIONS) is None:
+        return out, ()
+    return out, _correlations(r, block[CORRELATIONS], list(out))
+
+
+def _declared(r: _Reader, d: Mapping[str, Any], key: str, p: str, names: list[str]) -> Driver:
+    value = r.str_(d, key, f"{p}.{key}")
+    found = next((n for n in DRIVERS if n == value and n in names), None)
+    if value and found is None:
+        declared = ", ".join(names) or "none"
+        r.fail(f"{p}.{key}", f"{value!r} has no distribution in the risk block, so it cannot be "
+                             f"correlated; drivers declared there: {declared}")  # fmt: skip
+    return found or DRIVERS[0]
+
+
+def _pair(r: _Reader, d: Mapping[str, Any], p: str, names: list[str]) -> Correlation:
+    a, b = (_declared(r, d, key, p, names) for key in ("driver_a", "driver_b"))
+    coefficient = r.num(d, "coefficient", f"{p}.coefficient")
+    if not (math.isnan(coefficient) or -1.0 <= coefficient <= 1.0):
+        r.fail(f"{p}.coefficient", f"must be within -1..1, got {coefficient}")
+    return Correlation(a, b, coefficient)
+
+
+def _correlations(r: _Reader, raw: Any, names: list[str]) -> tuple[Correlation, ...]:
+    path = f"risk.{CORRELATIONS}"
+    before = len(r.errors)
+    pairs = r.items({CORRELATIONS: raw}, CORRELATIONS, path, lambda d, p: _pair(r, d, p, names))
+    # A field that failed to read holds a placeholder, which must not be compared.
+    failed = {p for p, _ in r.errors[before:]}
+    seen: dict[frozenset[str], int] = {}
+    for i, pair in enumerate(pairs):
+        if any(p.startswith(f"{path}[{i}]") for p in failed):
+            continue
+        key = frozenset((pair.driver_a, pair.driver_b))
+        if len(key) == 1:
+            r.fail(f"{path}[{i}]", f"names {pair.driver_a} twice; give two different drivers")
+        elif key in seen:
+            r.fail(f"{path}[{i}]", f"{pair.driver_a} ~ {pair.driver_b} is already given in "
+                                   f"{path}[{seen[key]}]")  # fmt: skip
+        seen.setdefault(key, i)
+    if len(r.errors) == before:
+        _consistent(r, pairs, names)
+    return pairs
+
+
+def _consistent(r: _Reader, pairs: tuple[Correlation, ...], names: list[str]) -> None:
+    """Refuse coefficients no joint distribution can have, naming every pair involved."""
+    matrix = correlation_matrix(names, pairs)
+    row: dict[frozenset[str], int] = {
+        frozenset((p.driver_a, p.driver_b)): i for i, p in enumerate(pairs)
+    }
+    for group in inconsistent_groups(matrix):
+        stated = []
+        for i, j in itertools.combinations(group, 2):
+            where = row.get(frozenset((names[i], names[j])))
+            given = f"risk.{CORRELATIONS}[{where}]" if where is not None else "not given, so 0"
+            stated.append(f"{names[i]} ~ {names[j]} {matrix[i, j]:g} ({given})")
+        r.fail(f"risk.{CORRELATIONS}", "these coefficients cannot hold together (the correlation "
+                                       "matrix is not positive semi-definite): "
+                                       + "; ".join(stated))  # fmt: skip
 
 
 def _fuel(r: _Reader, d: Mapping[str, Any], key: str, p: str, required: bool) -> Fuel | None:
@@ -122,7 +197,10 @@ def _green(r: _Reader, raw: Any, model: Model | None) -> GreenBlock | None:
         water=r.bool_(d, "water", "green.water", False),
     )  # fmt: skip
     country = r.str_(d, "country", "green.country")
-    return GreenBlock(country.upper(), inputs)
+    table = None
+    if d.get("grid_factors") is not None:
+        table = read_grid_factors(r, d["grid_factors"], "green.grid_factors")
+    return GreenBlock(country.upper(), inputs, table)
 
 
 def parse_document(data: Mapping[str, Any]) -> ModelDocument:
@@ -136,12 +214,21 @@ def parse_document(data: Mapping[str, Any]) -> ModelDocument:
     except ModelError as error:
         errors.extend(error.errors)
     r = _Reader()
-    risk = _risk(r, data["risk"]) if data.get("risk") is not None else {}
+    risk, correlations = _risk(r, data["risk"]) if data.get("risk") is not None else ({}, ())
     green = _green(r, data["green"], model) if data.get("green") is not None else None
     errors.extend(r.errors)
     if errors or model is None:
         raise ModelError(errors)
-    return ModelDocument(model, risk, green)
+    return ModelDocument(model, risk, green, correlations)
+
+
+def with_grid_factors(data: Mapping[str, Any], table: GridTable) -> dict[str, Any]:
+    """The document with `table` as its green block's grid factors (none without that block)."""
+    out = dict(data)
+    green = data.get("green")
+    if isinstance(green, Mapping):
+        out["green"] = {**green, "grid_factors": grid_factors_document(table)}
+    return out
 
 
 def green_error(error: InvalidInputError) -> ModelError:

@@ -16,7 +16,7 @@ from itpo.appraisal.assets import AssetSchedule, asset_schedule
 from itpo.appraisal.loans import LoanSchedule, all_loans
 from itpo.appraisal.model import Model
 from itpo.appraisal.operations import OperatingSchedule, operating_schedule
-from itpo.appraisal.tax import income_tax
+from itpo.appraisal.tax import income_tax, tax_on_sale
 from itpo.appraisal.validate import check
 
 Scalar = float | FloatArray
@@ -60,6 +60,10 @@ class Flows:
     working_capital: FloatArray
     working_capital_change: FloatArray
     residual: FloatArray
+    book_value: FloatArray
+    # The sale at the end of the horizon: final year only, shape (1,) or (n, 1).
+    gain_on_sale: FloatArray
+    tax_on_sale: FloatArray
     total: FloatArray
     equity: FloatArray
     cfads: FloatArray
@@ -96,9 +100,15 @@ def compute(base: Base, f: Factors | None = None) -> Flows:
     release = np.zeros_like(level)
     release[..., -1] = level[..., -1]
     pbt = revenue - variable - fixed - dep - ln.interest_paid
-    tax, pool = income_tax(pbt, m.tax.rate, m.tax.loss_carry_forward_years)
+    tx = m.tax
+    tax, pool = income_tax(pbt, tx.rate, tx.loss_carry_forward_years, tx.credit_losses)
+    # What is sold at the end of the horizon above (below) its book value is a gain (loss);
+    # both live in the final year only, so only that column is computed.
+    gain = f.investment * ast.gain_on_sale[-1:]
+    sale_tax = tax_on_sale(gain, pbt, pool, tx.rate, tx.credit_losses)
     cfads = revenue - variable - fixed - tax - change
     total = cfads - capex + residual + release
+    total[..., -1:] -= sale_tax
     equity = total + ln.drawdown - ln.interest_paid - ln.principal
     rate = m.discount_rate if f.discount_rate is None else f.discount_rate
     return Flows(
@@ -114,6 +124,9 @@ def compute(base: Base, f: Factors | None = None) -> Flows:
         working_capital=level,
         working_capital_change=change - release,
         residual=residual,
+        book_value=f.investment * ast.book_value,
+        gain_on_sale=np.asarray(gain, dtype=np.float64),
+        tax_on_sale=sale_tax,
         total=total,
         equity=equity,
         cfads=cfads,

@@ -48,7 +48,11 @@ class FuelFactor:
 # the non-renewable fraction of the biomass. Checked against second public sources in
 # tests/unit/appraisal/test_green_factor_sources.py: the CO2 factors of diesel, LPG, coal and
 # kerosene against the IPCC carbon contents in the UNFCCC / GHG Management Institute
-# inventory course (Topic 2, Table 2); the NCVs of diesel and LPG against iClimate/ghgpy.
+# inventory course (Topic 2, Table 2); the NCVs of diesel and LPG against iClimate/ghgpy; the
+# NCVs of kerosene (43.8) and coal (25.8) against two transcriptions of Table 1.2 checked
+# against the Guidelines' PDF: ava-jahlee/carbontrace, scripts/build_verified_ipcc_ch1.py
+# (commit 67d8af80e95a), and teekaysharma/ghgcalculator, scripts/manual-migration-008.mjs
+# (commit 3b465f7788af).
 IPCC_2006_FUELS: Mapping[Fuel, FuelFactor] = {
     "diesel": FuelFactor(43.0, 74_100.0, "Gas/Diesel Oil"),
     "heavy_fuel_oil": FuelFactor(40.4, 77_400.0, "Residual Fuel Oil"),

@@ -15,9 +15,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from itpo.appraisal.errors import AppraisalError
 from itpo.appraisal.green import GridFactorLike
+from itpo.appraisal.parse import _Reader
 
 IFI_DEFAULT_NAME = "IFI Default Grid Factors 2021 v3.1"
 FACTOR_COLUMNS = ("combined_margin_firm", "combined_margin_intermittent", "energy_efficiency")
@@ -116,4 +118,60 @@ def parse_grid_table(text: str, name: str) -> GridTable:
         problems.append((2, "country", "the table has no rows of factors"))
     if problems:
         raise GridTableError(name, problems)
+    return GridTable(name, MappingProxyType(factors))
+
+
+# A table kept in a model document, as `green.grid_factors`:
+#   {"source": "kenya-2024.csv", "countries": {"KEN": {"combined_margin_firm": 420, ...}}}
+
+
+def grid_factors_document(table: GridTable) -> dict[str, Any]:
+    """A table as a model document's `green.grid_factors` block."""
+    countries = {
+        code: {column: getattr(factor, column) for column in FACTOR_COLUMNS}
+        for code, factor in table.factors.items()
+    }
+    return {"source": table.name, "countries": countries}
+
+
+def _document_factor(r: _Reader, d: Mapping[str, Any], column: str, path: str) -> float | None:
+    value = r.opt_num(d, column, path)
+    if value is not None and math.isfinite(value) and not 0 <= value <= MAX_FACTOR:
+        r.fail(path, f"must be within 0..{MAX_FACTOR:,.0f} gCO2/kWh, got {value}")
+    return value
+
+
+def _document_row(r: _Reader, raw: Any, code: str, path: str) -> UserGridFactor | None:
+    d = r.obj(raw, path)
+    if d is None:
+        return None
+    for key in d:
+        if key not in FACTOR_COLUMNS:
+            r.fail(f"{path}.{key}", f"unknown factor; the factors are {', '.join(FACTOR_COLUMNS)}")
+    values = [_document_factor(r, d, c, f"{path}.{c}") for c in FACTOR_COLUMNS]
+    return UserGridFactor(code, *values)
+
+
+def read_grid_factors(r: _Reader, raw: Any, path: str) -> GridTable | None:
+    """A model document's grid-factor table, its problems noted on the reader."""
+    d = r.obj(raw, path)
+    if d is None:
+        return None
+    name = r.str_(d, "source", f"{path}.source")
+    countries = r.obj(d.get("countries"), f"{path}.countries")
+    if countries is None:
+        return None
+    if not countries:
+        r.fail(f"{path}.countries", "must give the factors of at least one country")
+    factors: dict[str, UserGridFactor] = {}
+    for key, raw_row in countries.items():
+        where = f"{path}.countries.{key}"
+        code = str(key).strip().upper()
+        row = _document_row(r, raw_row, code, where)
+        if not _ALPHA3.fullmatch(code):
+            r.fail(where, f"{key!r} is not an ISO alpha-3 country code")
+        elif code in factors:
+            r.fail(where, f"{code} is given twice")
+        elif row is not None:
+            factors[code] = row
     return GridTable(name, MappingProxyType(factors))

@@ -11,7 +11,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-DepreciationMethod = Literal["straight_line", "declining_balance", "none"]
+DepreciationMethod = Literal[
+    "straight_line",
+    "declining_balance",
+    "schedule",
+    "macrs_3",
+    "macrs_5",
+    "macrs_7",
+    "macrs_10",
+    "macrs_15",
+    "macrs_20",
+    "none",
+]
+DEPRECIATION_METHODS: tuple[DepreciationMethod, ...] = (
+    "straight_line",
+    "declining_balance",
+    "schedule",
+    "macrs_3",
+    "macrs_5",
+    "macrs_7",
+    "macrs_10",
+    "macrs_15",
+    "macrs_20",
+    "none",
+)
 RepaymentMethod = Literal["annuity", "linear"]
 
 
@@ -44,6 +67,8 @@ class InvestmentItem:
     depreciation: DepreciationMethod = "straight_line"
     # Declining-balance rate per year; None means double-declining (2 / useful_life).
     declining_rate: float | None = None
+    # With depreciation "schedule": the share of the cost written off in each year of service.
+    depreciation_schedule: tuple[float, ...] | None = None
     replace: bool = True
     # Value recovered at the end of the horizon; None means the net book value then.
     salvage_value: float | None = None
@@ -116,10 +141,13 @@ class Loan:
 
 @dataclass(frozen=True)
 class Tax:
-    """Corporate income tax with loss carry-forward (None = losses never expire)."""
+    """Income tax, with loss carry-forward (None = never expiring) or credit in the year."""
 
     rate: float = 0.0
     loss_carry_forward_years: int | None = None
+    # Losses are credited at `rate` in the year they arise (negative tax), as for a project
+    # inside a company with other taxable profit, instead of being carried forward.
+    credit_losses: bool = False
 
 
 @dataclass(frozen=True)

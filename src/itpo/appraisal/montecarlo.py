@@ -7,8 +7,9 @@ Draws are reproducible for a given seed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -46,6 +47,17 @@ class Pert:
 
 
 Distribution = Triangular | Normal | Pert
+# Eigenvalues this far below zero are rounding, not an impossible set of coefficients.
+PSD_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """The rank correlation imposed between two drivers."""
+
+    driver_a: Driver
+    driver_b: Driver
+    coefficient: float
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,8 @@ class MonteCarloResult:
     histogram_edges: list[float]
     histogram_counts: list[int]
     npvs: FloatArray
+    # The factors (or rates) drawn for each driver, in draw order.
+    drawn: Mapping[str, FloatArray] = field(default_factory=dict)
 
 
 def _check(dist: Distribution, path: str) -> None:
@@ -87,15 +101,52 @@ def sample(dist: Distribution, n: int, rng: np.random.Generator) -> FloatArray:
     return dist.low + width * rng.beta(alpha, beta, n)
 
 
+def correlation_matrix(names: Sequence[str], pairs: Sequence[Correlation]) -> FloatArray:
+    """The matrix over drivers `names` (in that order): unit diagonal, 0 where no pair is given."""
+    index = {name: i for i, name in enumerate(names)}
+    out = np.eye(len(names))
+    for pair in pairs:
+        i, j = index[pair.driver_a], index[pair.driver_b]
+        out[i, j] = out[j, i] = pair.coefficient
+    return out
+
+
+def is_psd(matrix: FloatArray) -> bool:
+    """True when the symmetric matrix is positive semi-definite (within rounding)."""
+    return bool(np.linalg.eigvalsh(matrix).min() >= -PSD_TOLERANCE)
+
+
+def inconsistent_groups(matrix: FloatArray) -> list[tuple[int, ...]]:
+    """The smallest sets of drivers (as indices) whose coefficients cannot hold together."""
+    k = matrix.shape[0]
+    found: list[tuple[int, ...]] = []
+    # Any pair within -1..1 is possible, so the smallest impossible set has three drivers.
+    for size in range(3, k + 1):
+        for group in itertools.combinations(range(k), size):
+            if any(set(g) <= set(group) for g in found):
+                continue
+            if not is_psd(matrix[np.ix_(group, group)]):
+                found.append(group)
+    return found
+
+
+def _factor(correlation: FloatArray) -> FloatArray:
+    """A matrix L with L @ L.T == correlation; singular (e.g. a coefficient of 1) allowed."""
+    try:
+        return np.asarray(np.linalg.cholesky(correlation), dtype=np.float64)
+    except np.linalg.LinAlgError:
+        values, vectors = np.linalg.eigh(correlation)
+        return np.asarray(vectors * np.sqrt(np.clip(values, 0.0, None)), dtype=np.float64)
+
+
 def iman_conover(
     samples: FloatArray, correlation: FloatArray, rng: np.random.Generator
 ) -> FloatArray:
     """Reorder each column of samples (n, k) so their rank correlation follows the target."""
     n, k = samples.shape
-    try:
-        chol = np.linalg.cholesky(correlation)
-    except np.linalg.LinAlgError as exc:
-        raise InvalidInputError("correlation", "must be positive definite") from exc
+    if not is_psd(correlation):
+        raise InvalidInputError("correlation", "must be positive semi-definite")
+    chol = _factor(correlation)
     scores = rng.standard_normal((n, k))
     # Whiten the scores first so the imposed correlation is not polluted by sampling noise.
     emp = np.corrcoef(scores, rowvar=False) if k > 1 else np.ones((1, 1))
@@ -135,6 +186,12 @@ def simulate(
             )
         if np.any(np.abs(corr) > 1):
             raise InvalidInputError("correlation", "entries must be within -1..1")
+        groups = inconsistent_groups(corr)
+        if groups:
+            sets = "; ".join(", ".join(names[i] for i in g) for g in groups)
+            raise InvalidInputError(
+                "correlation", f"is not positive semi-definite: no draws can correlate {sets} so"
+            )
         if k > 1:
             cols = iman_conover(cols, corr, rng)
     base = prepare(model)
@@ -158,4 +215,5 @@ def simulate(
         histogram_edges=[float(e) for e in edges],
         histogram_counts=[int(c) for c in counts],
         npvs=npvs,
+        drawn={d: cols[:, j] for j, d in enumerate(names)} if cols is not None else {},
     )

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from itpo.appraisal.errors import ModelError
 from itpo.appraisal.model import (
-    DepreciationMethod,
+    DEPRECIATION_METHODS,
     Equity,
     FixedCost,
     InvestmentItem,
@@ -23,11 +23,6 @@ from itpo.appraisal.model import (
 from itpo.appraisal.validate import problems
 
 T = TypeVar("T")
-_METHODS: dict[str, DepreciationMethod] = {
-    "straight_line": "straight_line",
-    "declining_balance": "declining_balance",
-    "none": "none",
-}
 _MISSING = object()
 
 
@@ -83,6 +78,17 @@ class _Reader:
             self.fail(path, f"must be a whole number, got {value!r}")
             return 0
         return value
+
+    def opt_numbers(self, data: Mapping[str, Any], key: str, path: str) -> tuple[float, ...] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self.fail(path, f"must be a list of numbers, got {type(value).__name__}")
+            return None
+        numbers = {f"{path}[{k}]": v for k, v in enumerate(value)}
+        out = tuple(self.num(numbers, key, key) for key in numbers)
+        return out if all(math.isfinite(v) for v in out) else None
 
     def opt_int(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
         if data.get(key) is None:
@@ -187,16 +193,17 @@ def parse_model(data: Mapping[str, Any]) -> Model:
         raise ModelError(r.errors)
 
     def investment(d: Mapping[str, Any], p: str) -> InvestmentItem:
-        method = r.choice(
-            d, "depreciation", f"{p}.depreciation", ("straight_line", "declining_balance", "none")
-        )
+        method = r.choice(d, "depreciation", f"{p}.depreciation", DEPRECIATION_METHODS)
         return InvestmentItem(
             name=r.str_(d, "name", f"{p}.name"),
             amount=r.num(d, "amount", f"{p}.amount"),
             year=r.int_(d, "year", f"{p}.year"),
             useful_life=r.int_(d, "useful_life", f"{p}.useful_life"),
-            depreciation=_METHODS.get(method, "straight_line"),
+            depreciation=next((m for m in DEPRECIATION_METHODS if m == method), "straight_line"),
             declining_rate=r.opt_num(d, "declining_rate", f"{p}.declining_rate"),
+            depreciation_schedule=r.opt_numbers(
+                d, "depreciation_schedule", f"{p}.depreciation_schedule"
+            ),
             replace=r.bool_(d, "replace", f"{p}.replace", True),
             salvage_value=r.opt_num(d, "salvage_value", f"{p}.salvage_value"),
             currency=r.opt_str(d, "currency", f"{p}.currency"),
@@ -276,6 +283,7 @@ def parse_model(data: Mapping[str, Any]) -> Model:
             loss_carry_forward_years=r.opt_int(
                 tax_raw, "loss_carry_forward_years", "tax.loss_carry_forward_years"
             ),
+            credit_losses=r.bool_(tax_raw, "credit_losses", "tax.credit_losses", False),
         ),
         exchange_rates={k: r.num(rates_raw, k, f"exchange_rates.{k}") for k in rates_raw},
         finance_rate=r.opt_num(data, "finance_rate", "finance_rate"),

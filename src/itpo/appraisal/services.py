@@ -13,7 +13,14 @@ from itpo.appraisal.errors import InvalidInputError, ModelError
 from itpo.appraisal.green import GreenImpact, GridFactorLike, assess
 from itpo.appraisal.grid_table import GridTable, default_grid_table
 from itpo.appraisal.model import Model
-from itpo.appraisal.montecarlo import Distribution, MonteCarloResult, Triangular, simulate
+from itpo.appraisal.montecarlo import (
+    Correlation,
+    Distribution,
+    MonteCarloResult,
+    Triangular,
+    correlation_matrix,
+    simulate,
+)
 from itpo.appraisal.sensitivity import SensitivityReport, analyse
 from itpo.appraisal.summary import summary_of
 from itpo.registry.errors import Conflict, NotFound
@@ -56,6 +63,8 @@ class AppraisalResult:
     # (the model had no risk block): a reader needs them to see why expected NPV moved.
     risk: Mapping[str, Distribution] = field(default_factory=dict)
     default_risk: bool = False
+    # The rank correlations the Monte Carlo run imposed between drivers.
+    correlations: tuple[Correlation, ...] = ()
 
     def summary(self) -> dict[str, Any]:
         return summary_of(self)
@@ -104,7 +113,8 @@ def appraise(
 ) -> AppraisalResult:
     """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact.
 
-    The green impact uses grid_table, or the IFI harmonised default when it is None."""
+    The green impact uses grid_table, else the document's own table (`green.grid_factors`),
+    else the IFI harmonised default."""
     document = parse_document(model_data)
     model = document.model
     simulated, risk = None, document.risk or DEFAULT_RISK
@@ -113,10 +123,15 @@ def appraise(
             raise InvalidInputError(
                 "monte_carlo", f"draws must be within 1..{MAX_DRAWS}, got {monte_carlo.draws}"
             )
-        simulated = simulate(model, risk, draws=monte_carlo.draws, seed=monte_carlo.seed)
+        correlation = None
+        if document.correlations:
+            correlation = correlation_matrix(list(risk), document.correlations)
+        simulated = simulate(
+            model, risk, draws=monte_carlo.draws, seed=monte_carlo.seed, correlation=correlation
+        )
     impact, table = None, None
     if document.green is not None:
-        table = grid_table or default_grid_table()
+        table = grid_table or document.green.grid_table or default_grid_table()
         try:
             impact = assess(document.green.inputs, _grid(document.green, table))
         except InvalidInputError as error:
@@ -131,6 +146,7 @@ def appraise(
         grid_table=table.name if table else None,
         risk=risk if simulated else {},
         default_risk=simulated is not None and not document.risk,
+        correlations=document.correlations if simulated else (),
     )
 
 

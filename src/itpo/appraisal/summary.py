@@ -68,6 +68,7 @@ def summary_of(result: AppraisalResult) -> dict[str, Any]:
             "p90": mc.p90,
             "distributions_from": "defaults" if result.default_risk else "model risk block",
             "distributions": distributions(result.risk),
+            "correlations": [asdict(c) for c in result.correlations],
         },
         "green": None
         if green is None
@@ -98,6 +99,7 @@ def result_dict(result: AppraisalResult) -> dict[str, Any]:
         "cash_flow_total_capital": _rows(a.cash_flow_total),
         "cash_flow_equity": _rows(a.cash_flow_equity),
         "sources_and_uses": _rows(a.sources_and_uses),
+        "fixed_assets": _rows(a.fixed_assets),
         "dscr": [_num(v) for v in a.dscr],
         "break_even_utilisation": [_num(v) for v in a.break_even_utilisation],
     }

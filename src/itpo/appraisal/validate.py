@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
+from itpo.appraisal.depreciation import MAX_SCHEDULE_YEARS, SCHEDULE_TOLERANCE
 from itpo.appraisal.errors import ModelError
-from itpo.appraisal.model import Model, Phase
+from itpo.appraisal.model import DEPRECIATION_METHODS, InvestmentItem, Model, Phase
 
 Problems = list[tuple[str, str]]
 
@@ -69,6 +70,38 @@ def _phases(problems: Problems, model: Model) -> None:
                 problems.append((f"phases.{name_b}", f"must come after phases.{name_a}"))
 
 
+def _schedule(problems: Problems, path: str, item: InvestmentItem) -> None:
+    if item.depreciation not in DEPRECIATION_METHODS:
+        choices = ", ".join(DEPRECIATION_METHODS)
+        problems.append(
+            (f"{path}.depreciation", f"must be one of {choices}; got {item.depreciation!r}")
+        )
+        return
+    path, shares = f"{path}.depreciation_schedule", item.depreciation_schedule
+    if item.depreciation != "schedule":
+        if shares is not None:
+            message = f"is only read with depreciation 'schedule', not {item.depreciation!r}"
+            problems.append((path, message))
+        return
+    if shares is None or not shares:
+        example = "[0.2, 0.32, 0.192, 0.1152, 0.1152, 0.0576]"
+        problems.append((path, f"needs the share written off in each year, e.g. {example}"))
+        return
+    if len(shares) > MAX_SCHEDULE_YEARS:
+        problems.append((path, f"has {len(shares)} years; at most {MAX_SCHEDULE_YEARS}"))
+    bad = [k for k, share in enumerate(shares) if not (math.isfinite(share) and 0 <= share <= 1)]
+    total = math.fsum(shares)
+    if bad and abs(total - 100.0) <= 100 * SCHEDULE_TOLERANCE and min(shares) >= 0:
+        problems.append((path, "looks written in percent; write fractions (0.2 for 20%)"))
+        return
+    for k in bad:
+        problems.append((f"{path}[{k}]", f"must be a fraction within 0..1, got {shares[k]}"))
+    if not bad and abs(total - 1.0) > SCHEDULE_TOLERANCE:
+        problems.append(
+            (path, f"the yearly shares must add up to 1 (100%); they add up to {total:.4%}")
+        )
+
+
 def problems(model: Model) -> Problems:
     """Every inconsistency in the model as (field path, message); empty when valid."""
     out: Problems = []
@@ -90,6 +123,7 @@ def problems(model: Model) -> Problems:
             out.append((f"{p}.useful_life", f"must be at least 1 year, got {inv.useful_life}"))
         if inv.declining_rate is not None and not 0 < inv.declining_rate <= 1:
             out.append((f"{p}.declining_rate", f"must be within (0, 1], got {inv.declining_rate}"))
+        _schedule(out, p, inv)
         if inv.salvage_value is not None:
             _non_negative(out, f"{p}.salvage_value", inv.salvage_value)
         _currency(out, f"{p}.currency", inv.currency, model)
@@ -149,6 +183,9 @@ def problems(model: Model) -> Problems:
     cf = model.tax.loss_carry_forward_years
     if cf is not None and cf < 0:
         out.append(("tax.loss_carry_forward_years", f"must be >= 0 or null, got {cf}"))
+    elif cf is not None and model.tax.credit_losses:
+        message = "must be blank with tax.credit_losses: losses are credited, not carried forward"
+        out.append(("tax.loss_carry_forward_years", message))
     return out
 
 

@@ -8,9 +8,10 @@ https://studmed.ru/view/principles-of-finance-with-excel-osnovy-finansov-c-excel
 
 A machine costing 10,000 saves 3,000 a year before tax for five years and is sold for 12,000 at
 the end of year 5; tax 40%, discount rate 12%, ACRS depreciation. Project year 1 of the model is
-the published year 0. The model has no ACRS table (nor a tax on a gain at sale), so those two
-lines are computed here from the published percentages and formulas; every other line comes
-from the model, and NPV and IRR from the library's own functions.
+the published year 0. The published ACRS percentages are the model's depreciation schedule; every
+line below is read from the model's output: depreciation from its income statement, the book
+value, the gain at sale and its tax from its fixed-asset table, the cash flows and NPV and IRR
+from its indicators.
 """
 
 from __future__ import annotations
@@ -25,14 +26,15 @@ from itpo.appraisal import (
     Product,
     Tax,
     evaluate,
-    irr,
     npv,
 )
+from itpo.appraisal.appraisal import Appraisal
+from itpo.appraisal.model import DepreciationMethod
 
 COST, SAVINGS, SALE, TAX, RATE = 10_000.0, 3_000.0, 12_000.0, 0.40, 0.12
 ACRS = (0.20, 0.32, 0.192, 0.1152, 0.1152, 0.0576)  # published depreciation percentages
 # Published lines, years 0..5, as printed (whole currency units).
-PUBLISHED_DEPRECIATION = (2_000, 3_200, 1_920, 1_152, 1_152)
+PUBLISHED_DEPRECIATION = (0, 2_000, 3_200, 1_920, 1_152, 1_152)
 PUBLISHED_SAVINGS = (0, 1_800, 1_800, 1_800, 1_800, 1_800)
 PUBLISHED_SHIELD = (0, 800, 1_280, 768, 461, 461)
 PUBLISHED_TERMINAL = (0, 0, 0, 0, 0, 7_430)
@@ -41,75 +43,92 @@ PUBLISHED_BOOK_VALUE, PUBLISHED_GAIN, PUBLISHED_GAIN_TAX = 576, 11_424, 4_570
 PUBLISHED_NPV, PUBLISHED_IRR = 3_540.46, 0.2284
 
 
-def depreciation() -> list[float]:
-    return [COST * p for p in ACRS[:5]]  # the machine is sold before year 6's 5.76%
-
-
-def terminal_value() -> float:
-    book = COST - sum(depreciation())
-    return SALE - TAX * (SALE - book)
-
-
-def model() -> Model:
+def model(depreciation: DepreciationMethod = "schedule") -> Model:
+    schedule = ACRS if depreciation == "schedule" else None
     return Model(
         name="Benninga, capital budgeting with accelerated depreciation",
         currency="USD",
         horizon_years=6,
         discount_rate=RATE,
         phases=Phases(construction=Phase(1, 1, 0.0), production=Phase(2, 6, 1.0)),
-        # Depreciation is left out of the model and added as the published tax shield below;
-        # the machine's after-tax sale price is its salvage value.
+        # Sold at the end of year 5, before the sixth year's 5.76% is written off.
         investments=(
             InvestmentItem(
                 "Machine",
                 COST,
                 1,
                 5,
-                depreciation="none",
+                depreciation=depreciation,
+                depreciation_schedule=schedule,
                 replace=False,
-                salvage_value=terminal_value(),
+                salvage_value=SALE,
             ),
         ),
         products=(Product("Materials savings", capacity=1, price=SAVINGS),),
-        tax=Tax(rate=TAX),
+        # The book counts the whole tax shield in its year, even when depreciation exceeds the
+        # savings (year 2): the firm's other profit absorbs the loss.
+        tax=Tax(rate=TAX, credit_losses=True),
     )
 
 
-def published_flows() -> list[float]:
-    flows = evaluate(model()).cash_flow_total["net_cash_flow"]
-    shield = [0.0, *(TAX * d for d in depreciation())]
-    return [f + s for f, s in zip(flows, shield, strict=True)]
+def rounded(values: list[float]) -> list[int]:
+    return [round(v) for v in values]
 
 
-def test_the_depreciation_and_the_terminal_value_lines_match_the_book() -> None:
-    assert [round(d) for d in depreciation()] == list(PUBLISHED_DEPRECIATION)
-    book = COST - sum(depreciation())
-    assert round(book) == PUBLISHED_BOOK_VALUE
-    assert round(SALE - book) == PUBLISHED_GAIN
-    assert round(TAX * (SALE - book)) == PUBLISHED_GAIN_TAX
-    assert round(terminal_value()) == PUBLISHED_TERMINAL[-1]
-
-
-def test_the_model_gives_the_purchase_after_tax_savings_and_terminal_lines() -> None:
+def test_the_depreciation_line_follows_the_acrs_schedule() -> None:
     a = evaluate(model())
-    total = a.cash_flow_total
-    assert total["outflow_investment"][0] == COST
-    after_tax_savings = [r - t for r, t in zip(a.income_statement["revenue"],
-                                               a.income_statement["tax"], strict=True)]  # fmt: skip
-    assert [round(v) for v in after_tax_savings] == list(PUBLISHED_SAVINGS)
-    assert [round(v) for v in total["inflow_residual_value"]] == list(PUBLISHED_TERMINAL)
+    assert rounded(a.income_statement["depreciation"]) == list(PUBLISHED_DEPRECIATION)
 
 
-def test_the_total_cash_flow_line_matches_the_book() -> None:
-    shield = [0.0, *(TAX * d for d in depreciation())]
-    assert [round(s) for s in shield] == list(PUBLISHED_SHIELD)
-    assert [round(f) for f in published_flows()] == list(PUBLISHED_TOTAL)
+def test_the_book_value_the_gain_at_sale_and_its_tax_match_the_book() -> None:
+    assets = evaluate(model()).fixed_assets
+    assert round(assets["net_book_value"][-1]) == PUBLISHED_BOOK_VALUE
+    assert round(assets["residual_value"][-1]) == SALE
+    assert round(assets["gain_on_sale"][-1]) == PUBLISHED_GAIN
+    assert round(assets["tax_on_sale"][-1]) == PUBLISHED_GAIN_TAX
+    assert assets["tax_on_sale"][:-1] == [0.0] * 5
+
+
+def lines(a: Appraisal) -> dict[str, list[float]]:
+    """The book's lines, from the model's: its tax split into the tax on the savings and the
+    depreciation tax shield, and the sale price net of the tax on the gain."""
+    income, flows = a.income_statement, a.cash_flow_total
+    shield = [TAX * d for d in income["depreciation"]]
+    return {
+        "savings": [r - t - s for r, t, s in zip(income["revenue"], income["tax"], shield,
+                                                 strict=True)],
+        "shield": shield,
+        "terminal": [v - t for v, t in zip(flows["inflow_residual_value"],
+                                           flows["outflow_tax_on_sale"], strict=True)],
+        "total": flows["net_cash_flow"],
+    }  # fmt: skip
+
+
+def test_the_savings_shield_terminal_and_total_lines_match_the_book_line_by_line() -> None:
+    a = evaluate(model())
+    assert a.cash_flow_total["outflow_investment"][0] == COST
+    found = lines(a)
+    assert rounded(found["savings"]) == list(PUBLISHED_SAVINGS)
+    assert rounded(found["shield"]) == list(PUBLISHED_SHIELD)
+    assert rounded(found["terminal"]) == list(PUBLISHED_TERMINAL)
+    assert rounded(found["total"]) == list(PUBLISHED_TOTAL)
+    # The book's total is the sum of its lines; so is the model's.
+    parts = zip(found["savings"], found["shield"], found["terminal"], strict=True)
+    assert [s + d + t for s, d, t in parts][1:] == pytest.approx(found["total"][1:])
 
 
 def test_npv_and_irr_match_the_book_in_both_npv_conventions() -> None:
-    flows = published_flows()
+    a = evaluate(model())
     # The book writes NPV(B6, C30:G30) + B30: year 0 undiscounted, the rest from t=1.
-    assert npv(RATE, flows) == pytest.approx(PUBLISHED_NPV, abs=0.005)
+    assert a.total.npv == pytest.approx(PUBLISHED_NPV, abs=0.005)
+    flows = a.cash_flow_total["net_cash_flow"]
     spreadsheet = npv(RATE, flows[1:], first_period=1) + flows[0]
     assert spreadsheet == pytest.approx(PUBLISHED_NPV, abs=0.005)
-    assert irr(flows) == pytest.approx(PUBLISHED_IRR, abs=0.00005)
+    assert a.total.npv_spreadsheet == pytest.approx(PUBLISHED_NPV / (1 + RATE), abs=0.005)
+    assert a.total.irr == pytest.approx(PUBLISHED_IRR, abs=0.00005)
+
+
+def test_the_named_macrs_5_year_table_is_the_books_acrs_schedule() -> None:
+    named, typed = evaluate(model("macrs_5")), evaluate(model())
+    assert named.fixed_assets == typed.fixed_assets
+    assert named.cash_flow_total == typed.cash_flow_total

@@ -60,3 +60,24 @@ NCV_TJ_PER_GG: list[tuple[Fuel, float]] = [("diesel", 43.0), ("lpg", 47.3)]
 @pytest.mark.parametrize(("fuel", "ncv"), NCV_TJ_PER_GG)
 def test_the_net_calorific_values_match_a_second_transcription(fuel: Fuel, ncv: float) -> None:
     assert IPCC_2006_FUELS[fuel].ncv_tj_per_gg == ncv
+
+
+# The NCVs of kerosene and coal, as transcribed from Table 1.2 of the 2006 Guidelines (Vol. 2,
+# Ch. 1, pp. 1.18-1.19) in two public repositories that say they checked each row against
+# https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf:
+# ava-jahlee/carbontrace, scripts/build_verified_ipcc_ch1.py (commit 67d8af80e95a, IPCC_FUELS:
+# "Other Kerosene" ncv 43.8, "Other Bituminous Coal" ncv 25.8), and teekaysharma/ghgcalculator,
+# scripts/manual-migration-008.mjs (commit 3b465f7788af, ncvByFuel: the same two values).
+TABLE_1_2_TRANSCRIBED: list[tuple[Fuel, str, float]] = [
+    ("kerosene", "Other Kerosene", 43.8),
+    ("coal", "Other Bituminous Coal", 25.8),
+]
+
+
+@pytest.mark.parametrize(("fuel", "ipcc_name", "ncv"), TABLE_1_2_TRANSCRIBED)
+def test_the_kerosene_and_coal_ncvs_match_the_transcribed_table(
+    fuel: Fuel, ipcc_name: str, ncv: float
+) -> None:
+    factor = IPCC_2006_FUELS[fuel]
+    assert factor.ipcc_name == ipcc_name
+    assert factor.ncv_tj_per_gg == ncv

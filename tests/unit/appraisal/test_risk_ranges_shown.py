@@ -50,7 +50,8 @@ def test_a_models_own_risk_block_is_reported_with_each_kind_of_parameter() -> No
                                      "high": 0.17}  # fmt: skip
     result = services.appraise(model_data=data, monte_carlo=MonteCarloOptions(200))
     assert not result.default_risk
-    assert content.risk_source(result) == "Distributions from the model's risk block."
+    source = content.risk_source(result)
+    assert source == "Distributions from the model's risk block, drawn independently."
     rows = {row[0]: row[1:] for row in content.risk_rows(result)}
     assert rows["Sales price"] == ("pert", "factor on the base value: low 0.80, mode 1.00, "
                                    "high 1.10", "0.98")  # fmt: skip

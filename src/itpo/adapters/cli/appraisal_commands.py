@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from itpo.adapters.files.csv_files import FileProblem
 from itpo.adapters.reports import content
 from itpo.adapters.reports.writing import write_report
 from itpo.appraisal import services
+from itpo.appraisal.document import with_grid_factors
 from itpo.appraisal.errors import InvalidInputError, ModelError
 from itpo.appraisal.grid_table import GridTable, GridTableError, parse_grid_table
 from itpo.appraisal.services import AppraisalResult, MonteCarloOptions
@@ -41,11 +43,9 @@ def appraisal_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _appraise(
-    source: ModelSource, options: MonteCarloOptions | None, table: GridTable | None
-) -> AppraisalResult:
+def _appraise(source: ModelSource, options: MonteCarloOptions | None) -> AppraisalResult:
     try:
-        return services.appraise(model_data=source.data, monte_carlo=options, grid_table=table)
+        return services.appraise(model_data=source.data, monte_carlo=options)
     except ModelError as error:
         raise source.refuse(error) from None
 
@@ -101,7 +101,8 @@ def _print(result: AppraisalResult) -> None:
     "grid_factors",
     type=click.Path(dir_okay=False, path_type=Path),
     help="CSV of grid factors (country, combined_margin_firm, combined_margin_intermittent, "
-    "energy_efficiency; gCO2/kWh) replacing the IFI default table.",
+    "energy_efficiency; gCO2/kWh) replacing the IFI default table; it becomes the model's "
+    "green.grid_factors, so --attach keeps it.",
 )
 @click.option(
     "--attach",
@@ -123,14 +124,13 @@ def appraise_command(
     opportunity_id: int | None,
 ) -> None:
     """Appraise a project model (JSON, YAML or the Excel workbook): NPV, IRR, DSCR, risk."""
-    if grid_factors is not None and opportunity_id is not None:
-        # A kept appraisal is recomputed from its model alone, with the default table.
-        raise FileProblem("--grid-factors cannot be used with --attach: a kept appraisal "
-                          "uses the IFI default table")  # fmt: skip
     table = _grid_table(grid_factors)
     source = read_model_source(model)
+    if table is not None:
+        # Kept in the model itself, so a kept appraisal is recomputed with the same table.
+        source = dataclasses.replace(source, data=with_grid_factors(source.data, table))
     options = MonteCarloOptions(draws, seed) if draws is not None else None
-    result = _appraise(source, options, table)
+    result = _appraise(source, options)
     if report is not None:
         write_report(result, report)
     stored = None

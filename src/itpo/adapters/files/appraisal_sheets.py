@@ -8,8 +8,9 @@ from typing import Literal
 
 from itpo.appraisal.document import DISTRIBUTIONS, FUELS
 from itpo.appraisal.drivers import DRIVERS
+from itpo.appraisal.model import DEPRECIATION_METHODS
 
-Kind = Literal["text", "number", "int", "bool", "choice", "currency", "years"]
+Kind = Literal["text", "number", "int", "bool", "choice", "currency", "years", "numbers"]
 # fields: one field a row (field | value | help); rows: one record a row under a header;
 # keyed: like rows, but the first column names the record in a mapping.
 Shape = Literal["fields", "rows", "keyed"]
@@ -60,9 +61,11 @@ SHEETS: tuple[Sheet, ...] = (
         F("currency", CURRENCY_HELP, "currency"),
         F("year", "Project year of purchase", "int"),
         F("useful_life", "Useful life in years", "int"),
-        F("depreciation", "Depreciation method", "choice",
-          ("straight_line", "declining_balance", "none")),
+        F("depreciation", "Depreciation method (macrs_N: IRS half-year table, N-year class)",
+          "choice", DEPRECIATION_METHODS),
         F("declining_rate", "Declining-balance rate (blank = 2 / useful life)"),
+        F("depreciation_schedule", "With 'schedule': share written off each year, e.g. "
+          "'20%; 32%; 19.2%; 11.52%; 11.52%; 5.76%'", "numbers"),
         F("replace", "Replaced at the end of its life within the horizon?", "bool", YES_NO),
         F("salvage_value", "Value at the end of the horizon (blank = net book value)"),
     )),
@@ -110,6 +113,8 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("tax", "tax", "fields", "Corporate income tax.", (
         F("rate", "Tax rate on profit (0.3 = 30%)"),
         F("loss_carry_forward_years", "Years a loss can be carried (blank = no limit)", "int"),
+        F("credit_losses", "Credit losses in their year (other company profit absorbs them)?",
+          "bool", YES_NO),
     )),
     Sheet("currencies", "exchange_rates", "keyed", "Model-currency units per unit of each.", (
         F("currency", "ISO 4217 code", "currency"),
@@ -126,6 +131,16 @@ SHEETS: tuple[Sheet, ...] = (
         F("women_jobs", "Of which held by women", "int"),
         F("agri_food", "Agri-food project (SDG 2)?", "bool", YES_NO),
         F("water", "Water project (SDG 6)?", "bool", YES_NO),
+        F("grid_factors.source", "Source of the factors on 'grid_factors' (blank = IFI default "
+          "table)", "text"),
+    )),
+    Sheet("grid_factors", "green.grid_factors.countries", "keyed",
+          "Your grid factors, gCO2/kWh, replacing the IFI default table (name the source on "
+          "'green').", (
+        F("country", "ISO 3166 alpha-3 code", "currency"),
+        F("combined_margin_firm", "Combined margin for firm generation, gCO2/kWh"),
+        F("combined_margin_intermittent", "Combined margin for solar and wind, gCO2/kWh"),
+        F("energy_efficiency", "Factor for electricity saved, gCO2/kWh"),
     )),
     Sheet("fuel_switches", "green.fuel_switches", "rows", "Fuel use replaced, a year.", (
         F("baseline_fuel", "Fuel used without the project", "choice", FUELS),
@@ -142,5 +157,11 @@ SHEETS: tuple[Sheet, ...] = (
         F("high", "Highest factor (triangular, pert)"),
         F("mean", "Mean (normal)"),
         F("sd", "Standard deviation (normal)"),
+    )),
+    Sheet("correlations", "risk.correlations", "rows",
+          "Rank correlations between drivers given on 'risk' (blank pairs: 0).", (
+        F("driver_a", "A driver with a distribution on 'risk'", "choice", DRIVERS),
+        F("driver_b", "Another such driver", "choice", DRIVERS),
+        F("coefficient", "Rank correlation, -1 to 1 (0.9: they move together)"),
     )),
 )  # fmt: skip

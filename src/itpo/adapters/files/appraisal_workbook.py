@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from itpo.adapters.files.appraisal_sheets import SHEETS, Field, Sheet
+from itpo.adapters.files.archives import check_xlsx
 from itpo.adapters.files.csv_files import FileProblem
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -164,6 +165,8 @@ def _cell_out(f: Field, value: Any) -> Any:
         return "yes" if value else "no"
     if f.kind == "years" and isinstance(value, Mapping):
         return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if f.kind == "numbers" and isinstance(value, list):
+        return "; ".join(str(v) for v in value)
     return value
 
 
@@ -172,6 +175,7 @@ def _cell_out(f: Field, value: Any) -> Any:
 
 def read_workbook(path: Path) -> WorkbookDocument:
     """Every filled cell of the known sheets, placed in the model document."""
+    check_xlsx(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -277,6 +281,8 @@ def _convert(doc: WorkbookDocument, f: Field, value: Any, path: str) -> Any:
         return str(value).upper()
     if f.kind == "years":
         return _years(doc, value, path)
+    if f.kind == "numbers":
+        return _numbers(doc, value, path)
     return str(value)
 
 
@@ -320,3 +326,16 @@ def _years(doc: WorkbookDocument, value: Any, path: str) -> dict[str, Any]:
             return {}
         out[year.strip()] = number
     return out
+
+
+def _numbers(doc: WorkbookDocument, value: Any, path: str) -> list[Any]:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return [_number(value)]
+    parts = [part.strip() for part in str(value).split(";")]
+    numbers = [_number(part) for part in parts if part]
+    if not numbers or any(isinstance(n, str) for n in numbers):
+        doc.problems.append(
+            (path, f"write numbers separated by ';' (e.g. '20%; 32%; 48%'), got {value!r}")
+        )
+        return []
+    return numbers

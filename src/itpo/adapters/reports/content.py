@@ -100,6 +100,7 @@ def yearly_tables(result: AppraisalResult) -> list[tuple[str, list[tuple[str, li
         ("Cash flow, total capital", [(label(k), v) for k, v in a.cash_flow_total.items()]),
         ("Cash flow, equity", [(label(k), v) for k, v in a.cash_flow_equity.items()]),
         ("Sources and uses of funds", [(label(k), v) for k, v in a.sources_and_uses.items()]),
+        ("Fixed assets and their sale", [(label(k), v) for k, v in a.fixed_assets.items()]),
         ("Debt service and break-even", [("DSCR", dscr), ("Break-even utilisation", be)]),
     ]
 
@@ -169,7 +170,15 @@ def risk_source(result: AppraisalResult) -> str:
         return ("The model has no risk block, so the default ranges were drawn (see "
                 "docs/appraisal.md); a mean factor other than 1.00 moves expected NPV away "
                 "from the base case.")  # fmt: skip
-    return "Distributions from the model's risk block."
+    pairs = [
+        f"{DRIVER_LABELS[c.driver_a].lower()} ~ {DRIVER_LABELS[c.driver_b].lower()} "
+        f"{c.coefficient:+.2f}"
+        for c in result.correlations
+    ]
+    if not pairs:
+        return "Distributions from the model's risk block, drawn independently."
+    return ("Distributions from the model's risk block, with the rank correlations "
+            "(Iman-Conover) " + ", ".join(pairs) + ".")  # fmt: skip
 
 
 def risk_rows(result: AppraisalResult) -> list[Row]:

@@ -11,11 +11,13 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from itpo.adapters.api.deps import UowDep
+from itpo.adapters.api.paging import RecordId
 from itpo.adapters.api.schemas import Problem
 from itpo.adapters.reports.html_report import render_html
 from itpo.appraisal import services
+from itpo.appraisal.document import with_grid_factors
 from itpo.appraisal.errors import InvalidInputError, ModelError
-from itpo.appraisal.grid_table import GridTable, GridTableError, parse_grid_table
+from itpo.appraisal.grid_table import GridTableError, parse_grid_table
 from itpo.appraisal.services import MAX_DRAWS, MonteCarloOptions, StoredAppraisal
 from itpo.appraisal.summary import result_dict
 
@@ -38,7 +40,8 @@ MISSING: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such opportunity or appraisal"}
 }
 # A field beside the model's blocks, not one of them: CSV text of a user's grid-factor table
-# (columns as for `itpo appraise --grid-factors`), read by the router before the model is.
+# (columns as for `itpo appraise --grid-factors`), read by the router into the model's
+# `green.grid_factors` before the model is read, so a kept appraisal keeps the table.
 GRID_FIELD = "grid_factors_csv"
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -46,7 +49,10 @@ _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 class AppraisalCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str | None = Field(None, max_length=200, description="Default: the model's name")
-    model: dict[str, Any] = Field(description="A model document, as in POST /appraisals")
+    model: dict[str, Any] = Field(
+        description="A model document, as in POST /appraisals (with its optional "
+        "grid_factors_csv field)"
+    )
 
 
 class AppraisalPublic(BaseModel):
@@ -89,20 +95,20 @@ def _refuse(error: ModelError | InvalidInputError, prefix: list[str | int]) -> H
     return HTTPException(422, detail=detail)
 
 
-def _grid_table(model: dict[str, Any]) -> tuple[dict[str, Any], GridTable | None]:
-    """The model without GRID_FIELD, and the table that field carried, if any."""
+def _with_grid_csv(model: dict[str, Any], prefix: list[str | int]) -> dict[str, Any]:
+    """The model with the table of its GRID_FIELD (if any) as `green.grid_factors`."""
     if GRID_FIELD not in model:
-        return model, None
+        return model
     rest = {k: v for k, v in model.items() if k != GRID_FIELD}
     text = model[GRID_FIELD]
     if not isinstance(text, str):
-        raise HTTPException(422, detail=[{"loc": ["body", GRID_FIELD], "msg": "must be CSV text",
+        raise HTTPException(422, detail=[{"loc": [*prefix, GRID_FIELD], "msg": "must be CSV text",
                                           "type": "value_error"}])  # fmt: skip
     try:
-        return rest, parse_grid_table(text, f"{GRID_FIELD} of the request")
+        return with_grid_factors(rest, parse_grid_table(text, f"{GRID_FIELD} of the request"))
     except GridTableError as error:
         detail: list[dict[str, Any]] = [
-            {"loc": ["body", GRID_FIELD, row, column], "msg": message, "type": "value_error"}
+            {"loc": [*prefix, GRID_FIELD, row, column], "msg": message, "type": "value_error"}
             for row, column, message in error.problems
         ]
         raise HTTPException(422, detail=detail) from None
@@ -133,11 +139,9 @@ def appraise(
     """Appraise a model: indicators, yearly tables, sensitivity, Monte Carlo, green impact.
 
     An optional `grid_factors_csv` field (CSV text) replaces the IFI grid-factor table."""
-    model, table = _grid_table(model)
+    model = _with_grid_csv(model, ["body"])
     try:
-        result = services.appraise(
-            model_data=model, monte_carlo=_options(monte_carlo, seed), grid_table=table
-        )
+        result = services.appraise(model_data=model, monte_carlo=_options(monte_carlo, seed))
     except (ModelError, InvalidInputError) as error:
         raise _refuse(error, ["body"]) from None
     return result_dict(result)
@@ -148,18 +152,19 @@ def appraise(
              responses={**MISSING, 409: {"model": Problem,
                                          "description": "Not an investment project"}})  # fmt: skip
 def attach(
-    opportunity_id: int,
+    opportunity_id: RecordId,
     body: AppraisalCreate,
     uow: UowDep,
     monte_carlo: DrawsQuery = 0,
     seed: SeedQuery = 0,
 ) -> dict[str, Any]:
-    """Appraise a model and keep it with an investment project."""
+    """Appraise a model and keep it with an investment project (and its grid-factor table)."""
+    model = _with_grid_csv(body.model, ["body", "model"])
     try:
         stored = services.attach_appraisal(
             uow=uow,
             opportunity_id=opportunity_id,
-            model_data=body.model,
+            model_data=model,
             name=body.name,
             monte_carlo=_options(monte_carlo, seed),
         )
@@ -170,14 +175,14 @@ def attach(
 
 @router.get("/opportunities/{opportunity_id}/appraisals", response_model=list[AppraisalPublic],
             responses=MISSING)  # fmt: skip
-def list_for_opportunity(opportunity_id: int, uow: UowDep) -> list[dict[str, Any]]:
+def list_for_opportunity(opportunity_id: RecordId, uow: UowDep) -> list[dict[str, Any]]:
     """The appraisals kept with an opportunity, oldest first."""
     found = services.list_appraisals(uow=uow, opportunity_id=opportunity_id)
     return [_public(a) for a in found]
 
 
 @router.get("/appraisals/{appraisal_id}", response_model=AppraisalDetail, responses=MISSING)
-def get_appraisal(appraisal_id: int, uow: UowDep) -> dict[str, Any]:
+def get_appraisal(appraisal_id: RecordId, uow: UowDep) -> dict[str, Any]:
     """One kept appraisal: its indicators and the model it was computed from."""
     stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
     return {**_public(stored), "model": stored.model}
@@ -185,7 +190,7 @@ def get_appraisal(appraisal_id: int, uow: UowDep) -> dict[str, Any]:
 
 @router.get("/appraisals/{appraisal_id}/report.html", response_class=HTMLResponse,
             responses=MISSING)  # fmt: skip
-def report(appraisal_id: int, uow: UowDep) -> HTMLResponse:
+def report(appraisal_id: RecordId, uow: UowDep) -> HTMLResponse:
     """The report of a kept appraisal, with its charts, as one HTML page."""
     stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
     return HTMLResponse(render_html(services.reappraise(stored=stored)))
