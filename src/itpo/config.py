@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from itpo.accounts.policy import AccountPolicy
 
 
 class Settings(BaseSettings):
@@ -46,6 +50,30 @@ class Settings(BaseSettings):
         description="Largest request body the API accepts, in KB, except "
         "file uploads (see max_upload_mb).",
     )
+    login_lockout_threshold: int = Field(
+        default=5, ge=1, description="Consecutive failed sign-ins that lock an account."
+    )
+    login_lockout_minutes: float = Field(
+        default=15, gt=0, description="How long a locked account stays locked, in minutes."
+    )
+    login_ip_window_minutes: float = Field(
+        default=15, gt=0, description="Window over which failed sign-ins from one address count."
+    )
+    login_ip_max_failures: int = Field(
+        default=20,
+        ge=1,
+        description="Failed sign-ins one address may make within the window before it must wait.",
+    )
+    session_idle_hours: float = Field(
+        default=12, gt=0, description="A session unused this many hours ends."
+    )
+    session_max_days: float = Field(
+        default=7, gt=0, description="A session ends this many days after sign-in, however used."
+    )
+    password_reset_minutes: float = Field(
+        default=60, gt=0, description="How long a password-reset token stays valid, in minutes."
+    )
+
     currency_rates: dict[str, float] = Field(
         default_factory=dict,
         description="US dollars per unit of each currency, as JSON, e.g. "
@@ -72,6 +100,20 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: str) -> str:
         return value.strip().upper()
+
+    def account_policy(self) -> AccountPolicy:
+        """The sign-in and credential rules these settings describe."""
+        from itpo.accounts.policy import AccountPolicy
+
+        return AccountPolicy(
+            lockout_threshold=self.login_lockout_threshold,
+            lockout_minutes=self.login_lockout_minutes,
+            ip_window_minutes=self.login_ip_window_minutes,
+            ip_max_failures=self.login_ip_max_failures,
+            session_idle_hours=self.session_idle_hours,
+            session_max_days=self.session_max_days,
+            reset_minutes=self.password_reset_minutes,
+        )
 
     @property
     def resolved_database_url(self) -> str:

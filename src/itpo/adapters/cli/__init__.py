@@ -22,6 +22,13 @@ from itpo.adapters.cli.output import console, print_table
 from itpo.adapters.cli.reference_commands import reference_group
 from itpo.adapters.cli.registry_commands import opportunities, organisations
 from itpo.adapters.cli.search_commands import search_command
+from itpo.adapters.cli.user_commands import (
+    ADMIN_PASSWORD_VARIABLE,
+    demo_administrator,
+    first_administrator,
+    offices,
+    users,
+)
 from itpo.adapters.storage.database import head_revision, schema_revision
 from itpo.config import Settings
 from itpo.demo.loading import demo_batch
@@ -49,13 +56,52 @@ def cli(context: click.Context, database_url: str | None) -> None:
 
 
 @cli.command()
+@click.option(
+    "--admin-email",
+    help="Create the first administrator with this email, unless an administrator exists.",
+)
+@click.option("--admin-name", help="The first administrator's name (default: Administrator).")
+@click.option(
+    "--admin-password-stdin",
+    is_flag=True,
+    help="Read the administrator's password from one line of standard input; "
+    f"else from {ADMIN_PASSWORD_VARIABLE} when set, else it is asked twice.",
+)
+@click.option(
+    "--office",
+    help="The administrator's office: an existing one's name, or a new "
+    "one (default: the first office, or ITPO and the home country's name).",
+)
+@click.option(
+    "--office-country",
+    help="ISO alpha-3 country of a new office (default: setting `home_country`).",
+)
+@click.option("--office-city", help="City of a new office.")
 @pass_state
 @clean_errors
-def init(state: CliState) -> None:
-    """Create the database, or upgrade its schema to this version."""
+def init(
+    state: CliState,
+    admin_email: str | None,
+    admin_name: str | None,
+    admin_password_stdin: bool,
+    office: str | None,
+    office_country: str | None,
+    office_city: str | None,
+) -> None:
+    """Create the database, or upgrade its schema to this version; create the first
+    administrator."""
     platform = state.platform(initialise=True)
     url = platform.engine.url.render_as_string(hide_password=True)
     console.print(f"Database ready at {url} (schema {schema_revision(platform.engine)}).")
+    first_administrator(
+        platform,
+        email=admin_email,
+        name=admin_name,
+        password_stdin=admin_password_stdin,
+        office=office,
+        office_country=office_country,
+        office_city=office_city,
+    )
 
 
 @cli.command()
@@ -70,6 +116,7 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
     report = run_import(platform, demo_batch(), dry_run=False)
     console.print("Demo data loaded. " + describe(report))
     build_index(platform)
+    demo_administrator(platform)
     if not no_serve:
         _serve(platform.settings, host, port)
 
@@ -134,6 +181,8 @@ for command in (
     learn_command,
     weights_command,
     index_group,
+    users,
+    offices,
 ):
     cli.add_command(command)
 

@@ -7,6 +7,15 @@ from typing import Self
 
 import sqlalchemy as sa
 
+from itpo.adapters.storage.account_audit_repository import SqlAuditRepository
+from itpo.adapters.storage.account_repository import (
+    SqlLoginAttemptRepository,
+    SqlOfficeRepository,
+    SqlResetRepository,
+    SqlSessionRepository,
+    SqlTokenRepository,
+    SqlUserRepository,
+)
 from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
 from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
 from itpo.adapters.storage.repositories import SqlOpportunityRepository, SqlOrganisationRepository
@@ -18,6 +27,13 @@ class SqlUnitOfWork:
     appraisals: SqlAppraisalRepository
     matches: SqlMatchRepository
     weights: SqlWeightsRepository
+    users: SqlUserRepository
+    offices: SqlOfficeRepository
+    tokens: SqlTokenRepository
+    sessions: SqlSessionRepository
+    resets: SqlResetRepository
+    login_attempts: SqlLoginAttemptRepository
+    audit: SqlAuditRepository
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
@@ -35,6 +51,13 @@ class SqlUnitOfWork:
             self.appraisals = SqlAppraisalRepository(self._connection)
             self.matches = SqlMatchRepository(self._connection)
             self.weights = SqlWeightsRepository(self._connection)
+            self.users = SqlUserRepository(self._connection)
+            self.offices = SqlOfficeRepository(self._connection)
+            self.tokens = SqlTokenRepository(self._connection)
+            self.sessions = SqlSessionRepository(self._connection)
+            self.resets = SqlResetRepository(self._connection)
+            self.login_attempts = SqlLoginAttemptRepository(self._connection)
+            self.audit = SqlAuditRepository(self._connection)
         return self
 
     def __exit__(

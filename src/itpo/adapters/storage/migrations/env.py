@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 # Imported for their side effect: each registers its tables in `metadata`.
+import itpo.adapters.storage.account_tables
 import itpo.adapters.storage.appraisal_tables
 import itpo.adapters.storage.match_tables  # noqa: F401
 from itpo.adapters.storage.tables import include_name, metadata

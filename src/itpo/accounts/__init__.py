@@ -1,0 +1,1 @@
+"""Accounts: offices, users and their roles, sign-in, sessions, API tokens and the audit log."""

@@ -1,0 +1,141 @@
+"""API tokens: `itpo_...` bearer secrets with scopes, shown once, stored as digests."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from itpo.accounts.audit import record
+from itpo.accounts.credentials import TOKEN_PREFIX, digest, new_api_token, shown_prefix
+from itpo.accounts.errors import Forbidden, NotAuthenticated
+from itpo.accounts.fields import Checks
+from itpo.accounts.model import ApiToken, Role, Scope
+from itpo.accounts.ports import AccountsUnitOfWork
+from itpo.accounts.principal import Principal, require_administrator, require_user
+from itpo.registry.errors import Conflict, NotFound
+from itpo.registry.services import Clock, utc_now
+
+# A token's last use is written at most this often, so API calls cost no write each.
+USE_INTERVAL = dt.timedelta(minutes=1)
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    """The token itself is here and nowhere else: storage keeps only its digest."""
+
+    token: str
+    record: ApiToken
+
+
+def create_token(
+    *,
+    uow: AccountsUnitOfWork,
+    by: Principal,
+    name: str,
+    scopes: Iterable[Scope | str],
+    expires_at: dt.datetime | None = None,
+    user_id: int | None = None,
+    now: Clock = utc_now,
+) -> IssuedToken:
+    """A new token for oneself (or, for an administrator, for another user)."""
+    owner_id = require_user(by) if user_id is None else user_id
+    if owner_id != by.user_id:
+        require_administrator(by)
+    at = now()
+    checks = Checks()
+    label = checks.text("name", name, max_length=100)
+    wanted = _scopes(checks, scopes)
+    expiry = checks.moment("expires_at", expires_at)
+    if expiry is not None and expiry <= at:
+        checks.add("expires_at", "must be in the future")
+    checks.done()
+    if by.scopes is not None and not set(wanted) <= by.scopes:
+        raise Forbidden("a token cannot grant scopes its own token does not have")
+    token = new_api_token()
+    with uow:
+        owner = uow.users.get(owner_id)
+        if owner is None:
+            raise NotFound("user", owner_id)
+        if not owner.active:
+            raise Conflict(f"user {owner_id} is disabled")
+        if Scope.ADMIN in wanted and owner.role is not Role.ADMINISTRATOR:
+            checks.add("scopes", "admin is for administrators' tokens only")
+            checks.done()
+        issued = ApiToken(name=label, user_id=owner_id, scopes=wanted,
+                          prefix=shown_prefix(token), token_hash=digest(token), created_at=at,
+                          expires_at=expiry)  # fmt: skip
+        issued.id = uow.tokens.add(issued)
+        detail = {"name": label, "scopes": [s.value for s in wanted], "prefix": issued.prefix,
+                  "expires_at": expiry.isoformat() if expiry else None}  # fmt: skip
+        record(uow=uow, by=by, action="token.create", subject_type="user",
+               subject_id=owner_id, detail=detail, now=lambda: at)  # fmt: skip
+        uow.commit()
+    return IssuedToken(token=token, record=issued)
+
+
+def _scopes(checks: Checks, scopes: Iterable[Scope | str]) -> tuple[Scope, ...]:
+    values = scopes.split(",") if isinstance(scopes, str) else list(scopes)
+    wanted = checks.choices("scopes", [v for v in values if str(v).strip()], Scope)
+    if not wanted and not any(e.field == "scopes" for e in checks.errors):
+        checks.add("scopes", "name at least one of: " + ", ".join(s.value for s in Scope))
+    return wanted
+
+
+def list_tokens(
+    *, uow: AccountsUnitOfWork, by: Principal, user_id: int | None = None
+) -> list[ApiToken]:
+    """One's own tokens (or, for an administrator, another user's), revoked ones too."""
+    owner_id = require_user(by) if user_id is None else user_id
+    if owner_id != by.user_id:
+        require_administrator(by)
+    with uow:
+        return uow.tokens.for_user(owner_id)
+
+
+def revoke_token(
+    *, uow: AccountsUnitOfWork, by: Principal, token_id: int, now: Clock = utc_now
+) -> ApiToken:
+    """Revoke a token at once; its owner or an administrator may."""
+    with uow:
+        token = uow.tokens.get(token_id)
+        if token is None:
+            raise NotFound("token", token_id)
+        if token.user_id != by.user_id:
+            require_administrator(by)
+        if token.revoked_at is not None:
+            return token
+        token.revoked_at = now()
+        uow.tokens.update(token)
+        record(uow=uow, by=by, action="token.revoke", subject_type="user",
+               subject_id=token.user_id, detail={"token_id": token_id, "prefix": token.prefix},
+               now=now)  # fmt: skip
+        uow.commit()
+    return token
+
+
+def resolve_token(
+    *, uow: AccountsUnitOfWork, token: str | None, ip: str | None = None, now: Clock = utc_now
+) -> Principal:
+    """Who a bearer token speaks for, with its scopes; NotAuthenticated when it is unknown,
+    revoked, expired or its user is disabled."""
+    if not token or not isinstance(token, str) or not token.startswith(TOKEN_PREFIX):
+        raise NotAuthenticated("no API token given")
+    at = now()
+    with uow:
+        found = uow.tokens.by_hash(digest(token))
+        if found is None:
+            raise NotAuthenticated("the API token is not known")
+        if found.revoked_at is not None:
+            raise NotAuthenticated("the API token was revoked")
+        if not found.usable(at):
+            raise NotAuthenticated("the API token has expired")
+        user = uow.users.get(found.user_id)
+        if user is None or not user.active:
+            raise NotAuthenticated("the API token's user is disabled")
+        if found.last_used_at is None or at - found.last_used_at >= USE_INTERVAL:
+            uow.tokens.update(dataclasses.replace(found, last_used_at=at))
+            uow.commit()
+    principal = Principal.of(user, scopes=frozenset(found.scopes), ip=ip)
+    return dataclasses.replace(principal, label=f"{user.email} (token {found.prefix})")

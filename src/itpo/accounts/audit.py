@@ -1,0 +1,57 @@
+"""The audit log: who created, changed, exported or viewed what, when, and from where."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from itpo.accounts.fields import Checks
+from itpo.accounts.model import AuditEntry, AuditQuery
+from itpo.accounts.ports import AccountsUnitOfWork
+from itpo.accounts.principal import Principal, require_administrator
+from itpo.registry.queries import Page
+from itpo.registry.services import Clock, utc_now
+
+MAX_LABEL = 300
+MAX_IP = 64  # an IPv6 address with a zone fits; anything longer is not an address
+
+
+def record(
+    *,
+    uow: AccountsUnitOfWork,
+    by: Principal,
+    action: str,
+    subject_type: str,
+    subject_id: object = None,
+    detail: Mapping[str, Any] | None = None,
+    now: Clock = utc_now,
+) -> AuditEntry:
+    """Append an entry; inside another service it joins that service's transaction."""
+    checks = Checks()
+    action = checks.text("action", action, max_length=64)
+    subject_type = checks.text("subject_type", subject_type, max_length=64)
+    subject = None if subject_id is None else str(subject_id)
+    if subject is not None and len(subject) > 100:
+        checks.add("subject_id", "is longer than 100 characters")
+    values = checks.json_mapping("detail", detail)
+    checks.done()
+    entry = AuditEntry(
+        at=now(), actor_id=by.user_id, actor_label=by.label[:MAX_LABEL], action=action,
+        subject_type=subject_type, subject_id=subject, ip=by.ip[:MAX_IP] if by.ip else None,
+        detail=values,
+    )  # fmt: skip
+    with uow:
+        entry_id = uow.audit.add(entry)
+        uow.commit()
+    return dataclasses.replace(entry, id=entry_id)
+
+
+def list_audit(*, uow: AccountsUnitOfWork, by: Principal, query: AuditQuery) -> Page[AuditEntry]:
+    """Audit entries that pass the query, newest first; administrators only."""
+    require_administrator(by)
+    checks = Checks()
+    checks.paging(query.limit, query.offset)
+    checks.done()
+    with uow:
+        return uow.audit.list(query)

@@ -1,0 +1,273 @@
+"""Offices and users: creating them, listing them, disabling them, changing passwords."""
+
+from __future__ import annotations
+
+from itpo.accounts.audit import record
+from itpo.accounts.credentials import digest
+from itpo.accounts.errors import Forbidden
+from itpo.accounts.fields import Checks
+from itpo.accounts.model import STAFF_ROLES, Office, Role, User, UserQuery
+from itpo.accounts.passwords import password_problems
+from itpo.accounts.policy import DEFAULT_POLICY, AccountPolicy
+from itpo.accounts.ports import AccountsUnitOfWork
+from itpo.accounts.principal import (
+    Principal,
+    require_administrator,
+    require_staff,
+    require_user,
+)
+from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
+from itpo.registry.queries import Page
+from itpo.registry.services import Clock, utc_now
+
+
+def create_office(
+    *,
+    uow: AccountsUnitOfWork,
+    by: Principal,
+    name: str,
+    country: str,
+    city: str | None = None,
+    now: Clock = utc_now,
+) -> Office:
+    """Store a new office; administrators only."""
+    require_administrator(by)
+    checks = Checks()
+    office = Office(
+        name=checks.text("name", name, max_length=200),
+        country=checks.country(country),
+        city=checks.text("city", city, max_length=100, required=False) or None,
+    )
+    checks.done()
+    with uow:
+        if uow.offices.by_name(office.name) is not None:
+            raise Conflict(f"an office named {office.name!r} exists already")
+        office.created_at = now()
+        office.id = uow.offices.add(office)
+        detail = {"name": office.name, "country": office.country, "city": office.city}
+        record(uow=uow, by=by, action="office.create", subject_type="office",
+               subject_id=office.id, detail=detail, now=now)  # fmt: skip
+        uow.commit()
+    return office
+
+
+def list_offices(*, uow: AccountsUnitOfWork) -> list[Office]:
+    """Every office, in id order."""
+    with uow:
+        return uow.offices.list()
+
+
+def create_user(
+    *,
+    uow: AccountsUnitOfWork,
+    by: Principal,
+    email: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    office_id: int | None = None,
+    organisation_id: int | None = None,
+    policy: AccountPolicy = DEFAULT_POLICY,
+    now: Clock = utc_now,
+) -> User:
+    """Store a new user. Officers and administrators are created by administrators; members
+    by officers or administrators."""
+    require_staff(by)
+    user = _checked_user(email, display_name, role, password, office_id, organisation_id)
+    if user.role in STAFF_ROLES and not by.is_administrator:
+        raise Forbidden("only an administrator may create officers and administrators")
+    user.password_hash = policy.passwords.hash(password)
+    with uow:
+        _refuse_unknown_references(uow, user)
+        if uow.users.by_email(user.email) is not None:
+            raise Conflict(f"a user with email {user.email!r} exists already")
+        user.created_at = now()
+        user.id = uow.users.add(user)
+        detail = {"email": user.email, "role": user.role.value, "office_id": user.office_id,
+                  "organisation_id": user.organisation_id}  # fmt: skip
+        record(uow=uow, by=by, action="user.create", subject_type="user",
+               subject_id=user.id, detail=detail, now=now)  # fmt: skip
+        uow.commit()
+    return user
+
+
+def _checked_user(
+    email: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    office_id: int | None,
+    organisation_id: int | None,
+) -> User:
+    checks = Checks()
+    address = checks.email(email)
+    name = checks.text("display_name", display_name, max_length=200)
+    chosen = checks.choice("role", role, Role)
+    staff = chosen in STAFF_ROLES
+    office = checks.identifier("office_id", office_id, required=staff)
+    organisation = checks.identifier(
+        "organisation_id", organisation_id, required=chosen is Role.MEMBER
+    )
+    if staff and organisation_id is not None:
+        checks.add("organisation_id", "must be empty: officers and administrators belong "
+                   "to an office, not to an organisation")  # fmt: skip
+    checks.errors.extend(password_problems(password, email=address))
+    checks.done()
+    assert chosen is not None
+    return User(email=address, display_name=name, role=chosen, office_id=office,
+                organisation_id=organisation)  # fmt: skip
+
+
+def _refuse_unknown_references(uow: AccountsUnitOfWork, user: User) -> None:
+    errors = []
+    if user.office_id is not None and uow.offices.get(user.office_id) is None:
+        errors.append(FieldError("office_id", f"no office {user.office_id}"))
+    if user.organisation_id is not None and uow.organisations.get(user.organisation_id) is None:
+        errors.append(FieldError("organisation_id", f"no organisation {user.organisation_id}"))
+    if errors:
+        raise ValidationError(errors)
+
+
+def list_users(*, uow: AccountsUnitOfWork, by: Principal, query: UserQuery) -> Page[User]:
+    """Users that pass the query, in id order; administrators only."""
+    require_administrator(by)
+    checks = Checks()
+    checks.paging(query.limit, query.offset)
+    checks.done()
+    with uow:
+        return uow.users.list(query)
+
+
+def get_user(*, uow: AccountsUnitOfWork, by: Principal, user_id: int) -> User:
+    """One user: oneself, or anyone for an administrator."""
+    if by.user_id != user_id:
+        require_administrator(by)
+    with uow:
+        return _user(uow, user_id)
+
+
+def user_by_email(*, uow: AccountsUnitOfWork, by: Principal, email: str) -> User:
+    """The user with this email; administrators only."""
+    require_administrator(by)
+    checks = Checks()
+    address = checks.email(email)
+    checks.done()
+    with uow:
+        found = uow.users.by_email(address)
+    if found is None:
+        raise NotFound("user", address)
+    return found
+
+
+def has_administrator(*, uow: AccountsUnitOfWork) -> bool:
+    """Whether an active administrator exists (`itpo init` creates the first)."""
+    with uow:
+        return uow.users.count_active(Role.ADMINISTRATOR) > 0
+
+
+def disable_user(
+    *, uow: AccountsUnitOfWork, by: Principal, user_id: int, now: Clock = utc_now
+) -> User:
+    """Disable a user: no sign-in, and their sessions and tokens end now."""
+    require_administrator(by)
+    with uow:
+        user = _user(uow, user_id)
+        if not user.active:
+            return user
+        if user.role is Role.ADMINISTRATOR and uow.users.count_active(Role.ADMINISTRATOR) <= 1:
+            raise Conflict("the last active administrator cannot be disabled")
+        stamp = now()
+        user.active = False
+        uow.users.update(user)
+        ended = uow.sessions.delete_for_user(user_id)
+        revoked = uow.tokens.revoke_all(user_id, stamp)
+        record(uow=uow, by=by, action="user.disable", subject_type="user", subject_id=user_id,
+               detail={"sessions_ended": ended, "tokens_revoked": revoked}, now=now)  # fmt: skip
+        uow.commit()
+    return user
+
+
+def enable_user(
+    *, uow: AccountsUnitOfWork, by: Principal, user_id: int, now: Clock = utc_now
+) -> User:
+    """Let a disabled user sign in again (revoked tokens stay revoked)."""
+    require_administrator(by)
+    with uow:
+        user = _user(uow, user_id)
+        if user.active:
+            return user
+        user.active, user.failed_logins, user.locked_until = True, 0, None
+        uow.users.update(user)
+        record(uow=uow, by=by, action="user.enable", subject_type="user", subject_id=user_id,
+               now=now)  # fmt: skip
+        uow.commit()
+    return user
+
+
+def change_password(
+    *,
+    uow: AccountsUnitOfWork,
+    by: Principal,
+    current_password: str,
+    new_password: str,
+    keep_session: str | None = None,
+    policy: AccountPolicy = DEFAULT_POLICY,
+    now: Clock = utc_now,
+) -> User:
+    """Change one's own password; every other session of the user ends."""
+    user_id = require_user(by)
+    with uow:
+        user = _user(uow, user_id)
+        errors = password_problems(new_password, email=user.email, field="new_password")
+        if not policy.passwords.verify(user.password_hash, current_password):
+            errors.insert(0, FieldError("current_password", "is not the current password"))
+        if errors:
+            raise ValidationError(errors)
+        user.password_hash = policy.passwords.hash(new_password)
+        uow.users.update(user)
+        kept = uow.sessions.by_hash(digest(keep_session)) if keep_session else None
+        keep = kept.id if kept is not None and kept.user_id == user_id else None
+        ended = uow.sessions.delete_for_user(user_id, keep=keep)
+        record(uow=uow, by=by, action="user.password_change", subject_type="user",
+               subject_id=user_id, detail={"sessions_ended": ended}, now=now)  # fmt: skip
+        uow.commit()
+    return user
+
+
+def bootstrap_administrator(
+    *,
+    uow: AccountsUnitOfWork,
+    email: str,
+    display_name: str,
+    password: str,
+    office_name: str,
+    office_country: str,
+    office_city: str | None = None,
+    by: Principal | None = None,
+    policy: AccountPolicy = DEFAULT_POLICY,
+    now: Clock = utc_now,
+) -> User:
+    """The installation's first administrator, with its office (made unless one has that
+    name); refused once an active administrator exists."""
+    by = by or Principal.system()
+    # The person is checked before the office is made, so that every problem shows at once.
+    _checked_user(email, display_name, Role.ADMINISTRATOR, password, 1, None)
+    with uow:
+        if uow.users.count_active(Role.ADMINISTRATOR) > 0:
+            raise Conflict("an administrator exists already; administrators create the others")
+        office = uow.offices.by_name(office_name.strip()) if isinstance(office_name, str) else None
+        if office is None:
+            office = create_office(uow=uow, by=by, name=office_name, country=office_country,
+                                   city=office_city, now=now)  # fmt: skip
+        user = create_user(uow=uow, by=by, email=email, display_name=display_name,
+                           role=Role.ADMINISTRATOR, password=password, office_id=office.id,
+                           policy=policy, now=now)  # fmt: skip
+        uow.commit()
+    return user
+
+
+def _user(uow: AccountsUnitOfWork, user_id: int) -> User:
+    found = uow.users.get(user_id)
+    if found is None:
+        raise NotFound("user", user_id)
+    return found

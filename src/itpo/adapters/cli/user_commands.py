@@ -1,0 +1,234 @@
+"""`itpo users ...` and `itpo offices ...`, and the first administrator of `itpo init`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from itpo.accounts import services
+from itpo.accounts.model import Role, UserQuery
+from itpo.accounts.passwords import generate_password
+from itpo.accounts.presenting import office_dict, user_dict
+from itpo.accounts.principal import Principal
+from itpo.adapters.cli.context import CliState, clean_errors, pass_state
+from itpo.adapters.cli.output import console, print_json, print_table
+from itpo.bootstrap import Platform
+from itpo.registry import reference
+
+COMMAND_LINE = Principal.system("command line")
+ADMIN_PASSWORD_VARIABLE = "ITPO_ADMIN_PASSWORD"
+DEMO_ADMIN = "admin@itpo-demo.example"
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def read_password(from_stdin: bool, prompt: str = "Password") -> str:
+    """One line of standard input, or asked twice without echo."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password: str = click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+    return password
+
+
+@click.group()
+def users() -> None:
+    """Users and their roles: administrators, officers, members."""
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--name", "display_name", required=True, help="The name shown for the user.")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice([r.value for r in Role]),
+    help="administrator or officer (of an office), or member (of an organisation).",
+)
+@click.option(
+    "--office",
+    "office_id",
+    type=int,
+    help="Id of the user's office (`itpo offices list`); needed for staff.",
+)
+@click.option(
+    "--organisation",
+    "organisation_id",
+    type=int,
+    help="Id of the member's organisation (`itpo organisations list`).",
+)
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from one line of standard input instead of asking.",
+)
+@pass_state
+@clean_errors
+def create_user(state: CliState, email: str, display_name: str, role: str,
+                office_id: int | None, organisation_id: int | None,
+                password_stdin: bool) -> None:  # fmt: skip
+    """Create a user with a password."""
+    platform = state.platform()
+    password = read_password(password_stdin)
+    user = services.create_user(
+        uow=platform.uow(), by=COMMAND_LINE, email=email, display_name=display_name, role=role,
+        password=password, office_id=office_id, organisation_id=organisation_id,
+        policy=platform.settings.account_policy(),
+    )  # fmt: skip
+    console.print(f"User {user.email} created: id {user.id}, {user.role.value}.", markup=False)
+
+
+@users.command("list")
+@click.option("--role", type=click.Choice([r.value for r in Role]), help="Only this role.")
+@click.option("--office", "office_id", type=int, help="Only users of this office.")
+@click.option("--organisation", "organisation_id", type=int,
+              help="Only members of this organisation.")  # fmt: skip
+@click.option("--disabled", is_flag=True, help="Only disabled users.")
+@json_option
+@pass_state
+@clean_errors
+def list_users(state: CliState, role: str | None, office_id: int | None,
+               organisation_id: int | None, disabled: bool, as_json: bool) -> None:  # fmt: skip
+    """List users (never their passwords)."""
+    query = UserQuery(roles=(Role(role),) if role else (), office_id=office_id,
+                      organisation_id=organisation_id, active=False if disabled else None)  # fmt: skip
+    platform = state.platform()
+    page = services.list_users(uow=platform.uow(), by=COMMAND_LINE, query=query)
+    rows = [user_dict(user) for user in page.items]
+    if as_json:
+        print_json(rows)
+        return
+    offices = {o.id: o.name for o in services.list_offices(uow=platform.uow())}
+    for row in rows:
+        row["office"] = offices.get(row["office_id"])
+        row["state"] = "active" if row["active"] else "disabled"
+    print_table(rows, [("id", "id", 5), ("email", "email", 36), ("display_name", "name", 28),
+                       ("role", "role", 13), ("office", "office", 24),
+                       ("organisation_id", "organisation", 12), ("state", "state", 8),
+                       ("last_login_at", "last sign-in", 25)],
+                title=f"{len(rows)} users")  # fmt: skip
+
+
+@users.command("disable")
+@click.argument("email")
+@pass_state
+@clean_errors
+def disable_user(state: CliState, email: str) -> None:
+    """Stop a user signing in; their sessions end and their API tokens are revoked."""
+    platform = state.platform()
+    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    assert user.id is not None
+    services.disable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    console.print(
+        f"User {user.email} disabled; their sessions ended and their API tokens were revoked.",
+        markup=False,
+    )
+
+
+@users.command("enable")
+@click.argument("email")
+@pass_state
+@clean_errors
+def enable_user(state: CliState, email: str) -> None:
+    """Let a disabled user sign in again."""
+    platform = state.platform()
+    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    assert user.id is not None
+    services.enable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    console.print(f"User {user.email} enabled.", markup=False)
+
+
+@click.group()
+def offices() -> None:
+    """The ITPO offices this installation hosts."""
+
+
+@offices.command("create")
+@click.argument("name")
+@click.option("--country", required=True, help="ISO alpha-3 code of the office's country.")
+@click.option("--city", help="The office's city.")
+@pass_state
+@clean_errors
+def create_office(state: CliState, name: str, country: str, city: str | None) -> None:
+    """Create an office."""
+    platform = state.platform()
+    office = services.create_office(
+        uow=platform.uow(), by=COMMAND_LINE, name=name, country=country, city=city
+    )
+    console.print(f"Office {office.name!r} created: id {office.id}.", markup=False)
+
+
+@offices.command("list")
+@json_option
+@pass_state
+@clean_errors
+def list_offices(state: CliState, as_json: bool) -> None:
+    """List the offices."""
+    rows = [office_dict(o) for o in services.list_offices(uow=state.platform().uow())]
+    if as_json:
+        print_json(rows)
+        return
+    print_table(rows, [("id", "id", 5), ("name", "name", 40), ("country", "country", 7),
+                       ("city", "city", 24)], title=f"{len(rows)} offices")  # fmt: skip
+
+
+def first_administrator(
+    platform: Platform,
+    *,
+    email: str | None,
+    name: str | None,
+    password_stdin: bool,
+    office: str | None,
+    office_country: str | None,
+    office_city: str | None,
+) -> None:
+    """Create the first administrator when there is none and an email was given; otherwise
+    say how to."""
+    if services.has_administrator(uow=platform.uow()):
+        if email:
+            console.print("An administrator exists already; no other was created "
+                          "(administrators add users with `itpo users create`).")  # fmt: skip
+        return
+    if not email:
+        console.print("No administrator yet: `itpo init --admin-email EMAIL` creates the first.")
+        return
+    from_environment = os.environ.get(ADMIN_PASSWORD_VARIABLE)
+    if password_stdin or not from_environment:
+        password = read_password(password_stdin, "Administrator's password")
+    else:
+        password = from_environment
+    settings = platform.settings
+    country = (office_country or settings.home_country).strip().upper()
+    office_name = office or _existing_office(platform) or _office_name(country)
+    user = services.bootstrap_administrator(
+        uow=platform.uow(), email=email, display_name=name or "Administrator",
+        password=password, office_name=office_name, office_country=country,
+        office_city=office_city, by=Principal.system("itpo init"),
+        policy=settings.account_policy(),
+    )  # fmt: skip
+    console.print(f"Administrator {user.email} created, of office {office_name!r}.", markup=False)
+
+
+def demo_administrator(platform: Platform) -> None:
+    """A demo administrator with a random password, printed once, when there is none."""
+    if services.has_administrator(uow=platform.uow()):
+        return
+    password = generate_password(DEMO_ADMIN)
+    services.bootstrap_administrator(
+        uow=platform.uow(), email=DEMO_ADMIN, display_name="Demo administrator",
+        password=password, office_name="ITPO Shanghai (demo)", office_country="CHN",
+        office_city="Shanghai", by=Principal.system("itpo demo"),
+        policy=platform.settings.account_policy(),
+    )  # fmt: skip
+    console.print(f"Demo administrator: {DEMO_ADMIN}, password {password}", markup=False)
+    console.print("The password is shown this once and stored only as a hash: note it now.")
+
+
+def _existing_office(platform: Platform) -> str | None:
+    known = services.list_offices(uow=platform.uow())
+    return known[0].name if known else None
+
+
+def _office_name(country: str) -> str:
+    return f"ITPO {reference.country(country).name_en}" if reference.is_country(country) else "ITPO"

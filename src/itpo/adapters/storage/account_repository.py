@@ -1,0 +1,249 @@
+"""SQLAlchemy Core repositories of offices, users, their credentials and sign-in attempts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+from itpo.accounts.model import (
+    ApiToken,
+    LoginAttempt,
+    Office,
+    PasswordReset,
+    Role,
+    Scope,
+    SessionRecord,
+    User,
+    UserQuery,
+)
+from itpo.adapters.storage.account_tables import (
+    api_token,
+    login_attempt,
+    office,
+    password_reset,
+    user_account,
+    user_session,
+)
+from itpo.registry.queries import Page
+
+
+def _insert(connection: sa.Connection, table: sa.Table, values: dict[str, Any]) -> int:
+    key = connection.execute(sa.insert(table).values(values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _values(record: Any, table: sa.Table) -> dict[str, Any]:
+    """The record's attributes named like the table's columns, without the id."""
+    return {c.name: getattr(record, c.name) for c in table.c if c.name != "id"}
+
+
+class SqlOfficeRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, record: Office) -> int:
+        return _insert(self.connection, office, _values(record, office))
+
+    def get(self, office_id: int) -> Office | None:
+        return self._one(office.c.id == office_id)
+
+    def by_name(self, name: str) -> Office | None:
+        return self._one(office.c.name == name)
+
+    def list(self) -> list[Office]:
+        rows = self.connection.execute(sa.select(office).order_by(office.c.id))
+        return [Office(**row._mapping) for row in rows]
+
+    def _one(self, where: sa.ColumnElement[bool]) -> Office | None:
+        row = self.connection.execute(sa.select(office).where(where)).first()
+        return Office(**row._mapping) if row is not None else None
+
+
+def _user(row: sa.Row[Any]) -> User:
+    values = dict(row._mapping)
+    values["role"] = Role(values["role"])
+    return User(**values)
+
+
+class SqlUserRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, user: User) -> int:
+        values = _values(user, user_account) | {"role": user.role.value}
+        return _insert(self.connection, user_account, values)
+
+    def get(self, user_id: int) -> User | None:
+        return self._one(user_account.c.id == user_id)
+
+    def by_email(self, email: str) -> User | None:
+        return self._one(user_account.c.email == email)
+
+    def update(self, user: User) -> None:
+        values = _values(user, user_account) | {"role": user.role.value}
+        self.connection.execute(
+            sa.update(user_account).where(user_account.c.id == user.id).values(values)
+        )
+
+    def count_failure(self, user_id: int) -> int:
+        c = user_account.c
+        # One statement, so concurrent failures on several workers are all counted.
+        self.connection.execute(
+            sa.update(user_account).where(c.id == user_id).values(failed_logins=c.failed_logins + 1)
+        )
+        count = self.connection.execute(
+            sa.select(c.failed_logins).where(c.id == user_id)
+        ).scalar_one()
+        return int(count)
+
+    def list(self, query: UserQuery) -> Page[User]:
+        c = user_account.c
+        conditions: list[sa.ColumnElement[bool]] = []
+        if query.roles:
+            conditions.append(c.role.in_([role.value for role in query.roles]))
+        if query.office_id is not None:
+            conditions.append(c.office_id == query.office_id)
+        if query.organisation_id is not None:
+            conditions.append(c.organisation_id == query.organisation_id)
+        if query.active is not None:
+            conditions.append(c.active == query.active)
+        where = sa.and_(sa.true(), *conditions)
+        total = self.connection.execute(
+            sa.select(sa.func.count()).select_from(user_account).where(where)
+        ).scalar_one()
+        select = sa.select(user_account).where(where).order_by(c.id).offset(query.offset)
+        if query.limit is not None:
+            select = select.limit(query.limit)
+        items = [_user(row) for row in self.connection.execute(select)]
+        return Page(items=items, total=int(total), limit=query.limit, offset=query.offset)
+
+    def count_active(self, role: Role) -> int:
+        c = user_account.c
+        query = sa.select(sa.func.count()).where(c.role == role.value, c.active.is_(True))
+        return int(self.connection.execute(query).scalar_one())
+
+    def _one(self, where: sa.ColumnElement[bool]) -> User | None:
+        row = self.connection.execute(sa.select(user_account).where(where)).first()
+        return _user(row) if row is not None else None
+
+
+def _token(row: sa.Row[Any]) -> ApiToken:
+    values = dict(row._mapping)
+    values["scopes"] = tuple(Scope(s) for s in values["scopes"])
+    return ApiToken(**values)
+
+
+class SqlTokenRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, token: ApiToken) -> int:
+        values = _values(token, api_token) | {"scopes": [s.value for s in token.scopes]}
+        return _insert(self.connection, api_token, values)
+
+    def get(self, token_id: int) -> ApiToken | None:
+        return self._one(api_token.c.id == token_id)
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        return self._one(api_token.c.token_hash == token_hash)
+
+    def for_user(self, user_id: int) -> list[ApiToken]:
+        query = sa.select(api_token).where(api_token.c.user_id == user_id)
+        return [_token(row) for row in self.connection.execute(query.order_by(api_token.c.id))]
+
+    def update(self, token: ApiToken) -> None:
+        # Only what changes after creation; the secret's digest and scopes never do.
+        self.connection.execute(
+            sa.update(api_token)
+            .where(api_token.c.id == token.id)
+            .values(last_used_at=token.last_used_at, revoked_at=token.revoked_at)
+        )
+
+    def revoke_all(self, user_id: int, at: dt.datetime) -> int:
+        c = api_token.c
+        result = self.connection.execute(
+            sa.update(api_token)
+            .where(c.user_id == user_id, c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+        return int(result.rowcount)
+
+    def _one(self, where: sa.ColumnElement[bool]) -> ApiToken | None:
+        row = self.connection.execute(sa.select(api_token).where(where)).first()
+        return _token(row) if row is not None else None
+
+
+class SqlSessionRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, session: SessionRecord) -> int:
+        return _insert(self.connection, user_session, _values(session, user_session))
+
+    def by_hash(self, session_hash: str) -> SessionRecord | None:
+        query = sa.select(user_session).where(user_session.c.session_hash == session_hash)
+        row = self.connection.execute(query).first()
+        return SessionRecord(**row._mapping) if row is not None else None
+
+    def touch(self, session_id: int, at: dt.datetime) -> None:
+        self.connection.execute(
+            sa.update(user_session).where(user_session.c.id == session_id).values(last_seen_at=at)
+        )
+
+    def delete(self, session_id: int) -> None:
+        self.connection.execute(sa.delete(user_session).where(user_session.c.id == session_id))
+
+    def delete_for_user(self, user_id: int, keep: int | None = None) -> int:
+        c = user_session.c
+        query = sa.delete(user_session).where(c.user_id == user_id)
+        if keep is not None:
+            query = query.where(c.id != keep)
+        return int(self.connection.execute(query).rowcount)
+
+
+class SqlResetRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, reset: PasswordReset) -> int:
+        return _insert(self.connection, password_reset, _values(reset, password_reset))
+
+    def by_hash(self, token_hash: str) -> PasswordReset | None:
+        query = sa.select(password_reset).where(password_reset.c.token_hash == token_hash)
+        row = self.connection.execute(query).first()
+        return PasswordReset(**row._mapping) if row is not None else None
+
+    def use_all(self, user_id: int, at: dt.datetime) -> int:
+        c = password_reset.c
+        result = self.connection.execute(
+            sa.update(password_reset)
+            .where(c.user_id == user_id, c.used_at.is_(None))
+            .values(used_at=at)
+        )
+        return int(result.rowcount)
+
+
+class SqlLoginAttemptRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def add(self, attempt: LoginAttempt) -> None:
+        self.connection.execute(
+            sa.insert(login_attempt).values(
+                at=attempt.at, ip=attempt.ip, email=attempt.email, succeeded=attempt.succeeded
+            )
+        )
+
+    def failures_since(self, ip: str, since: dt.datetime) -> list[dt.datetime]:
+        c = login_attempt.c
+        query = (
+            sa.select(c.at).where(c.ip == ip, c.at > since, c.succeeded.is_(False)).order_by(c.at)
+        )
+        return list(self.connection.execute(query).scalars())
+
+    def prune(self, before: dt.datetime) -> int:
+        query = sa.delete(login_attempt).where(login_attempt.c.at < before)
+        return int(self.connection.execute(query).rowcount)

@@ -1,0 +1,298 @@
+"""In-memory account repositories and a unit of work with the real one's contract: re-entrant,
+everything inside the outermost `with` commits together or not at all."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+from argon2 import PasswordHasher
+from tests.fakes import FakeOpportunities, FakeOrganisations
+from tests.records import organisation_data
+
+from itpo.accounts import services
+from itpo.accounts.model import (
+    ApiToken,
+    AuditEntry,
+    AuditQuery,
+    LoginAttempt,
+    Office,
+    PasswordReset,
+    Role,
+    SessionRecord,
+    User,
+    UserQuery,
+)
+from itpo.accounts.passwords import Passwords
+from itpo.accounts.policy import AccountPolicy
+from itpo.accounts.principal import Principal
+from itpo.registry import services as registry
+from itpo.registry.model import Opportunity, Organisation
+from itpo.registry.queries import Page
+
+# argon2id with the smallest cost argon2 allows: the same code path, a thousandth of the time.
+CHEAP = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+POLICY = AccountPolicy(passwords=CHEAP)
+START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+class Clock:
+    def __init__(self, start: dt.datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@dataclass
+class Stores:
+    organisations: dict[int, Organisation] = field(default_factory=dict)
+    opportunities: dict[int, Opportunity] = field(default_factory=dict)
+    offices: dict[int, Office] = field(default_factory=dict)
+    users: dict[int, User] = field(default_factory=dict)
+    tokens: dict[int, ApiToken] = field(default_factory=dict)
+    sessions: dict[int, SessionRecord] = field(default_factory=dict)
+    resets: dict[int, PasswordReset] = field(default_factory=dict)
+    attempts: list[LoginAttempt] = field(default_factory=list)
+    audit: list[AuditEntry] = field(default_factory=list)
+
+
+def _add(store: dict[int, Any], record: Any) -> int:
+    key = max(store, default=0) + 1
+    store[key] = dataclasses.replace(record, id=key)
+    return key
+
+
+class FakeOffices:
+    def __init__(self, store: dict[int, Office]) -> None:
+        self.store = store
+
+    def add(self, office: Office) -> int:
+        return _add(self.store, office)
+
+    def get(self, office_id: int) -> Office | None:
+        return copy.deepcopy(self.store.get(office_id))
+
+    def by_name(self, name: str) -> Office | None:
+        return next((copy.deepcopy(o) for o in self.store.values() if o.name == name), None)
+
+    def list(self) -> list[Office]:
+        return [copy.deepcopy(o) for _, o in sorted(self.store.items())]
+
+
+class FakeUsers:
+    def __init__(self, store: dict[int, User]) -> None:
+        self.store = store
+
+    def add(self, user: User) -> int:
+        return _add(self.store, user)
+
+    def get(self, user_id: int) -> User | None:
+        return copy.deepcopy(self.store.get(user_id))
+
+    def by_email(self, email: str) -> User | None:
+        return next((copy.deepcopy(u) for u in self.store.values() if u.email == email), None)
+
+    def update(self, user: User) -> None:
+        assert user.id in self.store
+        self.store[user.id] = copy.deepcopy(user)
+
+    def count_failure(self, user_id: int) -> int:
+        self.store[user_id].failed_logins += 1
+        return self.store[user_id].failed_logins
+
+    def list(self, query: UserQuery) -> Page[User]:
+        users = [
+            copy.deepcopy(u)
+            for _, u in sorted(self.store.items())
+            if (not query.roles or u.role in query.roles)
+            and (query.active is None or u.active == query.active)
+        ]
+        end = None if query.limit is None else query.offset + query.limit
+        return Page(users[query.offset : end], len(users), query.limit, query.offset)
+
+    def count_active(self, role: Role) -> int:
+        return sum(u.role is role and u.active for u in self.store.values())
+
+
+class FakeTokens:
+    def __init__(self, store: dict[int, ApiToken]) -> None:
+        self.store = store
+
+    def add(self, token: ApiToken) -> int:
+        return _add(self.store, token)
+
+    def get(self, token_id: int) -> ApiToken | None:
+        return copy.deepcopy(self.store.get(token_id))
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        found = (t for t in self.store.values() if t.token_hash == token_hash)
+        return copy.deepcopy(next(found, None))
+
+    def for_user(self, user_id: int) -> list[ApiToken]:
+        return [copy.deepcopy(t) for t in self.store.values() if t.user_id == user_id]
+
+    def update(self, token: ApiToken) -> None:
+        assert token.id is not None
+        stored = self.store[token.id]
+        stored.last_used_at, stored.revoked_at = token.last_used_at, token.revoked_at
+
+    def revoke_all(self, user_id: int, at: dt.datetime) -> int:
+        open_ = [t for t in self.store.values() if t.user_id == user_id and t.revoked_at is None]
+        for token in open_:
+            token.revoked_at = at
+        return len(open_)
+
+
+class FakeSessions:
+    def __init__(self, store: dict[int, SessionRecord]) -> None:
+        self.store = store
+
+    def add(self, session: SessionRecord) -> int:
+        return _add(self.store, session)
+
+    def by_hash(self, session_hash: str) -> SessionRecord | None:
+        found = (s for s in self.store.values() if s.session_hash == session_hash)
+        return copy.deepcopy(next(found, None))
+
+    def touch(self, session_id: int, at: dt.datetime) -> None:
+        self.store[session_id].last_seen_at = at
+
+    def delete(self, session_id: int) -> None:
+        del self.store[session_id]
+
+    def delete_for_user(self, user_id: int, keep: int | None = None) -> int:
+        gone = [k for k, s in self.store.items() if s.user_id == user_id and k != keep]
+        for key in gone:
+            del self.store[key]
+        return len(gone)
+
+
+class FakeResets:
+    def __init__(self, store: dict[int, PasswordReset]) -> None:
+        self.store = store
+
+    def add(self, reset: PasswordReset) -> int:
+        return _add(self.store, reset)
+
+    def by_hash(self, token_hash: str) -> PasswordReset | None:
+        found = (r for r in self.store.values() if r.token_hash == token_hash)
+        return copy.deepcopy(next(found, None))
+
+    def use_all(self, user_id: int, at: dt.datetime) -> int:
+        open_ = [r for r in self.store.values() if r.user_id == user_id and r.used_at is None]
+        for reset in open_:
+            reset.used_at = at
+        return len(open_)
+
+
+class FakeAttempts:
+    def __init__(self, store: list[LoginAttempt]) -> None:
+        self.store = store
+
+    def add(self, attempt: LoginAttempt) -> None:
+        self.store.append(attempt)
+
+    def failures_since(self, ip: str, since: dt.datetime) -> list[dt.datetime]:
+        return sorted(a.at for a in self.store if a.ip == ip and a.at > since and not a.succeeded)
+
+    def prune(self, before: dt.datetime) -> int:
+        kept = [a for a in self.store if a.at >= before]
+        gone = len(self.store) - len(kept)
+        self.store[:] = kept
+        return gone
+
+
+class FakeAudit:
+    def __init__(self, store: list[AuditEntry]) -> None:
+        self.store = store
+
+    def add(self, entry: AuditEntry) -> int:
+        self.store.append(dataclasses.replace(entry, id=len(self.store) + 1))
+        return len(self.store)
+
+    def list(self, query: AuditQuery) -> Page[AuditEntry]:
+        found = [
+            e
+            for e in reversed(self.store)
+            if (query.action is None or e.action.split(".")[0] == query.action.split(".")[0])
+            and (query.actor_id is None or e.actor_id == query.actor_id)
+        ]
+        end = None if query.limit is None else query.offset + query.limit
+        return Page(found[query.offset : end], len(found), query.limit, query.offset)
+
+
+class FakeAccountsUnitOfWork:
+    def __init__(self) -> None:
+        self.committed = Stores()
+        self.commits = 0
+        self._depth = 0
+        self._open(self.committed)
+
+    def _open(self, stores: Stores) -> None:
+        self.working = copy.deepcopy(stores)
+        w = self.working
+        self.organisations = FakeOrganisations(w.organisations, w.opportunities)
+        self.opportunities = FakeOpportunities(w.opportunities)
+        self.offices, self.users = FakeOffices(w.offices), FakeUsers(w.users)
+        self.tokens, self.sessions = FakeTokens(w.tokens), FakeSessions(w.sessions)
+        self.resets, self.login_attempts = FakeResets(w.resets), FakeAttempts(w.attempts)
+        self.audit = FakeAudit(w.audit)
+
+    def __enter__(self) -> Self:
+        self._depth += 1
+        if self._depth == 1:
+            self._open(self.committed)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.rollback()
+
+    def commit(self) -> None:
+        if self._depth == 1:
+            self.committed = copy.deepcopy(self.working)
+            self.commits += 1
+
+    def rollback(self) -> None:
+        self._open(self.committed)
+
+
+@dataclass
+class World:
+    """A unit of work with one office, one organisation, an administrator and a member."""
+
+    uow: FakeAccountsUnitOfWork
+    clock: Clock
+    admin: User
+    member: User
+
+
+PASSWORD = "mango dryers in Meru"
+
+
+def world(policy: AccountPolicy = POLICY) -> World:
+    uow, clock = FakeAccountsUnitOfWork(), Clock()
+    registry.create_organisation(uow=uow, data=organisation_data(), now=clock)
+    admin = services.bootstrap_administrator(
+        uow=uow, email="Chief@ITPO.example", display_name="Chief", password=PASSWORD,
+        office_name="ITPO Shanghai", office_country="CHN", policy=policy, now=clock,
+    )  # fmt: skip
+    member = services.create_user(
+        uow=uow, by=Principal.of(admin), email="wanjiru@meru.example", display_name="Wanjiru",
+        role="member", password=PASSWORD, organisation_id=1, policy=policy, now=clock,
+    )  # fmt: skip
+    return World(uow, clock, admin, member)
