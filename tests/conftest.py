@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from itpo.adapters.api.app import create_app
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
+from tests.auth import administrator, bearer
 from tests.postgres import fresh_database
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -45,5 +46,16 @@ def platform(settings: Settings) -> Iterator[Platform]:
 
 @pytest.fixture
 def client(platform: Platform) -> Iterator[TestClient]:
+    """The API as an administrator sees it, through a real token."""
+    headers = bearer(platform, administrator(platform))
+    with TestClient(
+        create_app(platform=platform), raise_server_exceptions=False, headers=headers
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def public_client(platform: Platform) -> Iterator[TestClient]:
+    """The API as the anonymous public sees it."""
     with TestClient(create_app(platform=platform), raise_server_exceptions=False) as client:
         yield client

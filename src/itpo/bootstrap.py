@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from itpo.accounts.policy import AccountPolicy
 from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
@@ -31,6 +33,11 @@ class Platform:
             directory = self.settings.data_dir / "index"
             self._index = IndexStore(self.engine, directory, encoders=self.encoders)
         return self._index
+
+    @functools.cached_property
+    def account_policy(self) -> AccountPolicy:
+        """Sign-in and credential rules from the settings; built once (it holds the hasher)."""
+        return self.settings.account_policy()
 
     def rates(self) -> dict[str, float]:
         """US dollars per currency unit for matching: the indicative table with the settings'

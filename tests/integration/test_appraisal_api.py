@@ -11,10 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
 from tests.appraisal_models import GRID_CSV, example_model, full_document
+from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.api.app import create_app
-from itpo.adapters.api.routers import appraisals
 from itpo.adapters.storage.appraisal_tables import appraisal
 from itpo.adapters.storage.tables import include_name, metadata
 from itpo.bootstrap import Platform
@@ -24,9 +24,10 @@ API = "/api/v1"
 
 @pytest.fixture
 def api(platform: Platform) -> Iterator[TestClient]:
-    app = create_app(platform=platform)
-    app.include_router(appraisals.router, prefix=API)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    headers = bearer(platform, administrator(platform))
+    with TestClient(
+        create_app(platform=platform), raise_server_exceptions=False, headers=headers
+    ) as client:
         yield client
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.api.app import create_app
@@ -212,7 +213,9 @@ def test_a_rebuild_reuses_every_cached_vector(platform: Platform, ids: dict[str,
 def test_the_api_answers_matches_with_reasons_and_refuses_records_not_live(
     platform: Platform, ids: dict[str, int]
 ) -> None:
-    with TestClient(create_app(platform=platform), raise_server_exceptions=False) as client:
+    headers = bearer(platform, administrator(platform))
+    app = create_app(platform=platform)
+    with TestClient(app, raise_server_exceptions=False, headers=headers) as client:
         answer = client.get(f"/api/v1/opportunities/{ids['need']}/matches?top=3")
         assert answer.status_code == 200
         body = answer.json()

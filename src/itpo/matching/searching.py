@@ -15,6 +15,7 @@ from itpo.matching.engine import Hit
 from itpo.matching.language import language_code
 from itpo.matching.service import public_organisation_name
 from itpo.matching.text import surface_words
+from itpo.registry.disclosure import Audience, Stage, owner_label, stage
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import OpportunityKind
 from itpo.registry.ports import UnitOfWork
@@ -82,10 +83,14 @@ def search(
     language: str | None = None,
     kinds: Collection[OpportunityKind] = (),
     top: int = 10,
+    audience: Audience | None = None,
 ) -> list[SearchHit]:
-    """The live opportunities most relevant to `text`, best first."""
+    """The live opportunities most relevant to `text` that the audience may see, best first
+    (the command line, with no audience, sees every live record)."""
     query, code = _checked(text, language)
-    hits = index.search(query, language=code, top=top, kinds=kinds or None)
+    # Records the audience may not see are dropped after retrieval, so ask for some spare.
+    wanted = top if audience is None else 2 * top + 10
+    hits = index.search(query, language=code, top=wanted, kinds=kinds or None)
     with uow:
         found = {int(h.id): o for h in hits if (o := uow.opportunities.get(int(h.id))) is not None}
         owners = uow.organisations.get_many({o.organisation_id for o in found.values()})
@@ -94,6 +99,8 @@ def search(
         record = found.get(int(hit.id))
         if record is None or record.organisation_id not in owners:
             continue  # deleted since the index last looked
+        if audience is not None and stage(audience, record) is Stage.HIDDEN:
+            continue
         owner = owners[record.organisation_id]
         public_text = f"{record.title} {record.teaser}"
         results.append(
@@ -102,10 +109,14 @@ def search(
                 kind=record.kind,
                 title=record.title,
                 teaser=record.teaser,
-                organisation=public_organisation_name(record, owner),
+                organisation=(
+                    public_organisation_name(record, owner)
+                    if audience is None
+                    else owner_label(audience, record, owner.name)
+                ),
                 countries=tuple(record.countries or [owner.country]),
                 score=round(hit.score, 4),
                 matched_terms=tuple(surface_words(public_text, hit.matched_terms, record.language)),
             )
         )
-    return results
+    return results[:top]

@@ -59,7 +59,9 @@ class MatchRepository(Protocol):
         states: Collection[MatchState],
         limit: int,
         offset: int,
+        organisation_id: int | None = None,
     ) -> Page[Match]: ...
+    def introduced_counterparts(self, organisation_id: int) -> set[int]: ...
     def decisions(self) -> list[tuple[int, Decision]]: ...
 
 
@@ -181,13 +183,19 @@ def list_matches(
     states: Collection[MatchState] = (),
     limit: int = 50,
     offset: int = 0,
+    organisation_id: int | None = None,
 ) -> Page[Match]:
-    """Stored matches, newest first; of one opportunity (either side) and in given states."""
+    """Stored matches, newest first; of one opportunity (either side), of one organisation's
+    opportunities, and in given states."""
     with uow:
         if opportunity_id is not None and uow.opportunities.get(opportunity_id) is None:
             raise NotFound("opportunity", opportunity_id)
         return uow.matches.find(
-            opportunity_id=opportunity_id, states=states, limit=limit, offset=offset
+            opportunity_id=opportunity_id,
+            states=states,
+            limit=limit,
+            offset=offset,
+            organisation_id=organisation_id,
         )
 
 

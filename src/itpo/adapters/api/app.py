@@ -7,11 +7,15 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import RedirectResponse
+from fastapi.routing import APIRoute
 
 from itpo import __version__
+from itpo.adapters.api.auth import get_principal
 from itpo.adapters.api.errors import install_error_handlers
 from itpo.adapters.api.routers import (
+    accounts,
     appraisals,
     files,
     matches,
@@ -55,7 +59,16 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         upload_paths=[f"{API_PREFIX}/imports"],
     )
     app.add_middleware(SecurityHeaders)
-    for module in (organisations, opportunities, matches, search, reference, files, appraisals):
+    for module in (
+        organisations,
+        opportunities,
+        matches,
+        search,
+        reference,
+        files,
+        appraisals,
+        accounts,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
 
     _document_unreadable_bodies(app)
@@ -87,18 +100,44 @@ TOO_LARGE = {
 }
 
 
+NOT_SIGNED_IN = {
+    "description": "A bad, revoked or expired API token",
+    "content": UNREADABLE_BODY["content"],
+}
+NOT_ALLOWED = {
+    "description": "Not allowed for this user or token (or a missing CSRF header)",
+    "content": UNREADABLE_BODY["content"],
+}
+
+
+def _asks_who(dependant: Dependant) -> bool:
+    """Whether an operation resolves the principal, and so may refuse a bad credential."""
+    return any(d.call is get_principal or _asks_who(d) for d in dependant.dependencies)
+
+
 def _document_unreadable_bodies(app: FastAPI) -> None:
     """Every operation that reads a body may answer 400 when the bytes cannot be parsed at all
-    (FastAPI's answer before validation), and 413 when the body is too large; the schema says
-    so, so clients can rely on it."""
+    (FastAPI's answer before validation) and 413 when the body is too large; every one that
+    asks who is calling may answer 401 and 403. The schema says so, so clients can rely on it."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = generate()
+            asking = {
+                route.operation_id or route.unique_id
+                for route in app.routes
+                if isinstance(route, APIRoute) and _asks_who(route.dependant)
+            }
             for path in schema.get("paths", {}).values():
                 for operation in path.values():
-                    if isinstance(operation, dict) and "requestBody" in operation:
+                    if not isinstance(operation, dict):
+                        continue
+                    if operation.get("operationId") in asking:
+                        answers = operation.setdefault("responses", {})
+                        answers.setdefault("401", NOT_SIGNED_IN)
+                        answers.setdefault("403", NOT_ALLOWED)
+                    if "requestBody" in operation:
                         answers = operation.setdefault("responses", {})
                         answers.setdefault("400", UNREADABLE_BODY)
                         answers.setdefault("413", TOO_LARGE)

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from itpo.accounts.errors import Forbidden, NotAuthenticated, TooManyAttempts
 from itpo.adapters.files.csv_files import FileProblem
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 
@@ -34,6 +35,20 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Conflict)
     async def _conflict(_request: Request, error: Conflict) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=409)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(_request: Request, error: Forbidden) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=403)
+
+    @app.exception_handler(TooManyAttempts)
+    async def _busy(_request: Request, error: TooManyAttempts) -> JSONResponse:
+        headers = {"Retry-After": str(error.retry_after_seconds)}
+        return JSONResponse({"detail": str(error)}, status_code=429, headers=headers)
+
+    @app.exception_handler(NotAuthenticated)
+    async def _unauthenticated(_request: Request, error: NotAuthenticated) -> JSONResponse:
+        headers = {"WWW-Authenticate": 'Bearer realm="itpo"'}
+        return JSONResponse({"detail": str(error)}, status_code=401, headers=headers)
 
     @app.exception_handler(FileProblem)
     async def _bad_file(_request: Request, error: FileProblem) -> JSONResponse:

@@ -124,6 +124,41 @@ class OpportunityPublic(OpportunityFields):
     updated_at: dt.datetime
 
 
+class OpportunityView(BaseModel):
+    """An opportunity as the asker may see it. The public sees the teaser stage; signed-in
+    members also amounts and green figures; the owner, officers and an introduced counterpart
+    everything, `details` included. A field the asker may not see is absent, not null; the
+    owner is absent while the record is anonymous to the asker."""
+
+    id: int
+    kind: OpportunityKind
+    title: str
+    teaser: str
+    language: str
+    status: Status
+    disclosure: Disclosure
+    isic_classes: list[str] | None = None
+    technology_areas: list[str] | None = None
+    sdgs: list[int] | None = None
+    countries: list[str] | None = None
+    trl: int | None = None
+    min_trl: int | None = None
+    cooperation_types: list[CooperationType] | None = None
+    valid_until: dt.date | None = None
+    direction: Direction | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    organisation_id: int | None = None
+    organisation_name: str | None = None
+    external_id: str | None = None
+    amount_min: float | None = None
+    amount_max: float | None = None
+    currency: str | None = None
+    energy_mwh_per_year: float | None = None
+    co2_tonnes_per_year: float | None = None
+    details: str | None = Field(None, description="Restricted detail")
+
+
 class Page(BaseModel, Generic[T]):
     items: list[T]
     total: int = Field(description="How many records pass the filters")

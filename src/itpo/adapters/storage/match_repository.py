@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from itpo.adapters.storage.match_tables import match_decision, opportunity_match, scoring_weights
+from itpo.adapters.storage.tables import opportunity
 from itpo.matching.decisions import Decision, Match, MatchState, Verdict
 from itpo.matching.tracking import StoredWeights
 from itpo.matching.weights import ScoringWeights
@@ -121,11 +122,17 @@ class SqlMatchRepository:
         states: Collection[MatchState],
         limit: int,
         offset: int,
+        organisation_id: int | None = None,
     ) -> Page[Match]:
         c = opportunity_match.c
         conditions = []
         if opportunity_id is not None:
             conditions.append(sa.or_(c.first_id == opportunity_id, c.second_id == opportunity_id))
+        if organisation_id is not None:
+            owned = sa.select(opportunity.c.id).where(
+                opportunity.c.organisation_id == organisation_id
+            )
+            conditions.append(sa.or_(c.first_id.in_(owned), c.second_id.in_(owned)))
         if states:
             conditions.append(c.state.in_([state.value for state in states]))
         where = sa.and_(sa.true(), *conditions)
@@ -157,6 +164,17 @@ class SqlMatchRepository:
         for row in self.connection.execute(query):
             found[row._mapping["match_id"]].append(_decision(row))
         return found
+
+    def introduced_counterparts(self, organisation_id: int) -> set[int]:
+        """Opportunities of others that an organisation's opportunities were introduced to."""
+        c = opportunity_match.c
+        owned = sa.select(opportunity.c.id).where(opportunity.c.organisation_id == organisation_id)
+        introduced = c.state == MatchState.INTRODUCED.value
+        query = sa.union(
+            sa.select(c.second_id).where(introduced, c.first_id.in_(owned)),
+            sa.select(c.first_id).where(introduced, c.second_id.in_(owned)),
+        )
+        return {int(row[0]) for row in self.connection.execute(query)}
 
     def decisions(self) -> list[tuple[int, Decision]]:
         query = sa.select(match_decision).order_by(match_decision.c.id)

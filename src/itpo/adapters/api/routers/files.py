@@ -11,6 +11,8 @@ from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from itpo.accounts.access import require_staff_write
+from itpo.adapters.api.auth import PrincipalDep, audited
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.schemas import ImportResult, Problem
 from itpo.adapters.files.csv_files import FileProblem
@@ -53,17 +55,25 @@ async def _save_upload(upload: UploadFile, limit_mb: int) -> Path:
 async def import_file(
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     file: Annotated[UploadFile, File()],
     dry_run: Annotated[bool, Query(description="Check every row; change nothing")] = False,
     record_type: Annotated[
         str | None, Query(pattern=f"^({ORGANISATIONS}|{OPPORTUNITIES})$")
     ] = None,
 ) -> ImportResult:
-    """Import a CSV, Excel or JSON file: every row is written, or none."""
+    """Import a CSV, Excel or JSON file: every row is written, or none (officers)."""
+    require_staff_write(principal, "import files")
     path = await _save_upload(file, platform.settings.max_upload_mb)
     try:
         batch = read_batch(path, record_type)
-        report = import_records(uow=uow, batch=batch, dry_run=dry_run)
+        detail = {"file": file.filename, "dry_run": dry_run}
+        with audited(uow, principal, "import", "file", detail) as note:
+            report = import_records(uow=uow, batch=batch, dry_run=dry_run)
+            note["detail"] = {
+                "organisations": report.organisations_created + report.organisations_updated,
+                "opportunities": report.opportunities_created + report.opportunities_updated,
+            }
     finally:
         path.unlink(missing_ok=True)
     return ImportResult(dry_run=report.dry_run, organisations_created=report.organisations_created,
@@ -77,8 +87,11 @@ async def import_file(
 def export_file(
     name: Annotated[str, "opportunities.csv, organisations.csv, export.xlsx or export.json"],
     uow: UowDep,
+    principal: PrincipalDep,
 ) -> FileResponse:
-    """Everything as CSV (one record type, by file name), Excel or JSON."""
+    """Everything as CSV (one record type, by file name), Excel or JSON, restricted detail
+    included (officers; every export is audited)."""
+    require_staff_write(principal, "export the registry")
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in MEDIA:
@@ -86,7 +99,8 @@ def export_file(
             f"unsupported file type {suffix or '(none)'}; use one of {', '.join(FORMATS)}"
         )
     section = ORGANISATIONS if path.stem == ORGANISATIONS else OPPORTUNITIES
-    organisations, opportunities = export_records(uow=uow)
+    with audited(uow, principal, "export", "file", {"file": path.name}):
+        organisations, opportunities = export_records(uow=uow)
     target = _temporary(suffix)
     write_records(target, organisations, opportunities, section)
     return FileResponse(target, media_type=MEDIA[suffix], filename=path.name,

@@ -8,11 +8,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from itpo.accounts.access import may_act_for, require_matching, require_scope
+from itpo.accounts.errors import Forbidden
+from itpo.accounts.model import Scope
+from itpo.accounts.principal import Principal
+from itpo.adapters.api.auth import PrincipalDep, visible_opportunity
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Page, Problem
+from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.matching.decisions import Decision, Match, MatchState, Verdict
 from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
+from itpo.registry.errors import NotFound
 from itpo.registry.model import OpportunityKind
 
 router = APIRouter(tags=["matches"])
@@ -114,6 +121,7 @@ def opportunity_matches(
     opportunity_id: RecordId,
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     top: Annotated[int, Query(ge=1, le=100, description="How many matches")] = 10,
     include_declined: Annotated[
         bool, Query(description="Also show counterparts someone declined")
@@ -121,7 +129,10 @@ def opportunity_matches(
 ) -> list[dict[str, Any]]:
     """The best eligible counterparts of a live opportunity, scored both ways and explained.
 
-    Each one is kept as a match record (`match_id`), which feedback can name."""
+    Each one is kept as a match record (`match_id`), which feedback can name. Officers see
+    every opportunity's matches; members those of their organisation's opportunities."""
+    found, _ = visible_opportunity(uow, principal, opportunity_id)
+    require_matching(principal, found.organisation_id)
     results = match_and_record(
         uow=uow,
         index=platform.index(),
@@ -138,6 +149,7 @@ def opportunity_matches(
 def match_list(
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     opportunity_id: Annotated[
         int | None,
         Query(ge=1, le=MAX_ID, description="Matches where this opportunity is either side"),
@@ -146,10 +158,25 @@ def match_list(
     limit: LimitQuery = None,
     offset: OffsetQuery = 0,
 ) -> dict[str, Any]:
-    """Stored matches, most recently changed first."""
+    """Stored matches, most recently changed first: every match for officers, those of the
+    organisation's opportunities for members."""
+    require_scope(principal, Scope.MATCH)
+    organisation_id = None
+    if not principal.is_staff:
+        if principal.organisation_id is None:
+            raise Forbidden("only officers and members of an organisation have matches")
+        organisation_id = principal.organisation_id
+    if opportunity_id is not None:
+        found, _ = visible_opportunity(uow, principal, opportunity_id)
+        require_matching(principal, found.organisation_id)
     size = page_limit(platform.settings, limit)
     page = list_matches(
-        uow=uow, opportunity_id=opportunity_id, states=state or (), limit=size, offset=offset
+        uow=uow,
+        opportunity_id=opportunity_id,
+        states=state or (),
+        limit=size,
+        offset=offset,
+        organisation_id=organisation_id,
     )
     return {
         "items": [_record(match) for match in page.items],
@@ -160,9 +187,24 @@ def match_list(
 
 
 @router.get("/matches/{match_id}", response_model=MatchRecord, responses=MISSING_MATCH)
-def match_detail(match_id: RecordId, uow: UowDep) -> dict[str, Any]:
+def match_detail(match_id: RecordId, uow: UowDep, principal: PrincipalDep) -> dict[str, Any]:
     """One match with every decision taken on it."""
-    return _record(get_match(uow=uow, match_id=match_id))
+    match = get_match(uow=uow, match_id=match_id)
+    _sides_for(uow, principal, match)
+    return _record(match)
+
+
+def _sides_for(uow: SqlUnitOfWork, principal: Principal, match: Match) -> set[int]:
+    """The sides of the match the principal may act for; NotFound when none (a member must
+    not learn which pairs exist beyond its own)."""
+    require_scope(principal, Scope.MATCH)
+    pair = (match.first_id, match.second_id)
+    with uow:
+        owners = {i: o.organisation_id for i in pair if (o := uow.opportunities.get(i))}
+    sides = {i for i in pair if i in owners and may_act_for(principal, owners[i])}
+    if not sides:
+        raise NotFound("match", match.id)
+    return sides
 
 
 @router.post(
@@ -173,10 +215,16 @@ def match_detail(match_id: RecordId, uow: UowDep) -> dict[str, Any]:
         422: {"description": "A decline without a reason, or a side that is not in the pair"},
     },
 )
-def match_feedback(match_id: RecordId, feedback: Feedback, uow: UowDep) -> dict[str, Any]:
+def match_feedback(
+    match_id: RecordId, feedback: Feedback, uow: UowDep, principal: PrincipalDep
+) -> dict[str, Any]:
     """Accept or decline a match. Each party's latest verdict counts: a decline closes the
     match, one side's accept makes it `interested`, both sides' make it `introduced`, an
-    officer's accept alone makes it `shortlisted`. Verdicts teach `itpo learn`."""
+    officer's accept alone makes it `shortlisted`. Verdicts teach `itpo learn`. A member
+    decides for its own side only, and must name it."""
+    sides = _sides_for(uow, principal, get_match(uow=uow, match_id=match_id))
+    if not principal.is_staff and feedback.side not in sides:
+        raise Forbidden(f"a member decides for its own side: give side {min(sides)}")
     match = give_feedback(
         uow=uow,
         match_id=match_id,

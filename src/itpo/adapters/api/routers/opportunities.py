@@ -1,23 +1,33 @@
-"""/api/v1/opportunities"""
+"""/api/v1/opportunities: each asker sees the disclosure stage the rules give them."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from itpo.accounts.access import require_write
+from itpo.accounts.principal import Principal
+from itpo.adapters.api.auth import (
+    PrincipalDep,
+    audience_of,
+    audited,
+    visible_opportunity,
+)
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, RecordIdFilter, page_limit
 from itpo.adapters.api.schemas import (
     OpportunityCreate,
-    OpportunityPublic,
     OpportunityUpdate,
+    OpportunityView,
     Page,
     Problem,
 )
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
 from itpo.registry import services
+from itpo.registry.disclosure import Audience, Stage, redact, scope, stage
 from itpo.registry.filters import opportunity_query
 from itpo.registry.model import Opportunity
 from itpo.registry.presenting import opportunity_dict
@@ -25,23 +35,41 @@ from itpo.registry.presenting import opportunity_dict
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
 Many = Annotated[list[str] | None, Query()]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": Problem, "description": "No such opportunity"}
+    404: {"model": Problem, "description": "No such opportunity, or not one the asker may see"}
+}
+REFUSED: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "A bad API token"},
+    403: {"model": Problem, "description": "Not allowed for this user or token"},
 }
 
 
 def _present(
-    platform: Platform, uow: SqlUnitOfWork, items: list[Opportunity]
+    platform: Platform, uow: SqlUnitOfWork, items: list[Opportunity], seen_by: Audience
 ) -> list[dict[str, Any]]:
     with uow:
         owners = uow.organisations.get_many(o.organisation_id for o in items)
     home = platform.settings.home_country
-    return [opportunity_dict(o, owners, home=home) for o in items]
+    return [redact(opportunity_dict(o, owners, home=home), seen_by, o) for o in items]
 
 
-@router.get("", response_model=Page[OpportunityPublic])
+def _audit_restricted_view(
+    uow: SqlUnitOfWork, principal: Principal, found: Opportunity, seen_by: Audience
+) -> None:
+    """Reading another organisation's restricted detail leaves a trace."""
+    if stage(seen_by, found) is Stage.RESTRICTED and not principal.belongs_to(
+        found.organisation_id
+    ):
+        with audited(uow, principal, "opportunity.view_restricted", "opportunity") as note:
+            note["id"] = found.id
+
+
+@router.get(
+    "", response_model=Page[OpportunityView], response_model_exclude_unset=True, responses=REFUSED
+)
 def list_opportunities(
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     kind: Annotated[
         list[str] | None,
         Query(
@@ -77,41 +105,71 @@ def list_opportunities(
         limit=page_limit(platform.settings, limit),
         offset=offset,
     )
+    seen_by = audience_of(principal, uow)
+    query = dataclasses.replace(query, scope=scope(seen_by))
     page = services.list_opportunities(uow=uow, query=query)
-    return {"items": _present(platform, uow, list(page.items)), "total": page.total,
+    return {"items": _present(platform, uow, list(page.items), seen_by), "total": page.total,
             "limit": page.limit, "offset": page.offset}  # fmt: skip
 
 
-@router.post("", response_model=OpportunityPublic, status_code=status.HTTP_201_CREATED,
-             responses={409: {"model": Problem, "description": "external_id already taken"}})  # fmt: skip
+@router.post("", response_model=OpportunityView, response_model_exclude_unset=True,
+             status_code=status.HTTP_201_CREATED,
+             responses={**REFUSED, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
 def create_opportunity(
-    body: OpportunityCreate, platform: PlatformDep, uow: UowDep
+    body: OpportunityCreate, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, Any]:
-    """Create an opportunity."""
-    created = services.create_opportunity(uow=uow, data=body.model_dump())
-    return _present(platform, uow, [created])[0]
+    """Create an opportunity (officers, or members for their own organisation)."""
+    require_write(principal, body.organisation_id)
+    with audited(uow, principal, "opportunity.create", "opportunity") as note:
+        created = services.create_opportunity(uow=uow, data=body.model_dump())
+        note["id"] = created.id
+    return _present(platform, uow, [created], audience_of(principal, uow))[0]
 
 
-@router.get("/{opportunity_id}", response_model=OpportunityPublic, responses=NOT_FOUND)
-def get_opportunity(opportunity_id: RecordId, platform: PlatformDep, uow: UowDep) -> dict[str, Any]:
-    """One opportunity."""
-    found = services.get_opportunity(uow=uow, opportunity_id=opportunity_id)
-    return _present(platform, uow, [found])[0]
+@router.get("/{opportunity_id}", response_model=OpportunityView,
+            response_model_exclude_unset=True, responses={**NOT_FOUND, **REFUSED})  # fmt: skip
+def get_opportunity(
+    opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
+) -> dict[str, Any]:
+    """One opportunity, at the asker's disclosure stage."""
+    found, seen_by = visible_opportunity(uow, principal, opportunity_id)
+    _audit_restricted_view(uow, principal, found, seen_by)
+    return _present(platform, uow, [found], seen_by)[0]
 
 
-@router.patch("/{opportunity_id}", response_model=OpportunityPublic,
-              responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
+@router.patch("/{opportunity_id}", response_model=OpportunityView,
+              response_model_exclude_unset=True,
+              responses={**NOT_FOUND, **REFUSED,
+                         409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
 def update_opportunity(
-    opportunity_id: RecordId, body: OpportunityUpdate, platform: PlatformDep, uow: UowDep
+    opportunity_id: RecordId,
+    body: OpportunityUpdate,
+    platform: PlatformDep,
+    uow: UowDep,
+    principal: PrincipalDep,
 ) -> dict[str, Any]:
     """Change some fields of an opportunity; the whole record is checked again."""
+    found, _ = visible_opportunity(uow, principal, opportunity_id)
+    require_write(principal, found.organisation_id)
     changes = body.model_dump(exclude_unset=True)
-    updated = services.update_opportunity(uow=uow, opportunity_id=opportunity_id, changes=changes)
-    return _present(platform, uow, [updated])[0]
+    if "organisation_id" in changes:
+        require_write(principal, changes["organisation_id"])  # giving it away needs both
+    detail = {"fields": sorted(changes)}
+    with audited(uow, principal, "opportunity.update", "opportunity", detail) as note:
+        note["id"] = opportunity_id
+        updated = services.update_opportunity(
+            uow=uow, opportunity_id=opportunity_id, changes=changes
+        )
+    return _present(platform, uow, [updated], audience_of(principal, uow))[0]
 
 
-@router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-def delete_opportunity(opportunity_id: RecordId, uow: UowDep) -> Response:
+@router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT,
+               responses={**NOT_FOUND, **REFUSED})  # fmt: skip
+def delete_opportunity(opportunity_id: RecordId, uow: UowDep, principal: PrincipalDep) -> Response:
     """Delete an opportunity."""
-    services.delete_opportunity(uow=uow, opportunity_id=opportunity_id)
+    found, _ = visible_opportunity(uow, principal, opportunity_id)
+    require_write(principal, found.organisation_id)
+    with audited(uow, principal, "opportunity.delete", "opportunity") as note:
+        note["id"] = opportunity_id
+        services.delete_opportunity(uow=uow, opportunity_id=opportunity_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

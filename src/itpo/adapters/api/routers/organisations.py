@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from itpo.accounts.access import require_staff_write, require_write
+from itpo.adapters.api.auth import PrincipalDep, audited
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import (
@@ -53,9 +55,15 @@ def list_organisations(
 
 @router.post("", response_model=OrganisationPublic, status_code=status.HTTP_201_CREATED,
              responses={409: {"model": Problem, "description": "external_id already taken"}})  # fmt: skip
-def create_organisation(body: OrganisationCreate, uow: UowDep) -> dict[str, object]:
-    """Create an organisation."""
-    return organisation_dict(services.create_organisation(uow=uow, data=body.model_dump()))
+def create_organisation(
+    body: OrganisationCreate, uow: UowDep, principal: PrincipalDep
+) -> dict[str, object]:
+    """Create an organisation (officers and administrators)."""
+    require_write(principal, None)
+    with audited(uow, principal, "organisation.create", "organisation") as note:
+        created = services.create_organisation(uow=uow, data=body.model_dump())
+        note["id"] = created.id
+    return organisation_dict(created)
 
 
 @router.get("/{organisation_id}", response_model=OrganisationPublic, responses=NOT_FOUND)
@@ -67,19 +75,30 @@ def get_organisation(organisation_id: RecordId, uow: UowDep) -> dict[str, object
 @router.patch("/{organisation_id}", response_model=OrganisationPublic,
               responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
 def update_organisation(
-    organisation_id: RecordId, body: OrganisationUpdate, uow: UowDep
+    organisation_id: RecordId, body: OrganisationUpdate, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, object]:
-    """Change some fields of an organisation."""
+    """Change some fields of an organisation (officers, or its own members)."""
+    services.get_organisation(uow=uow, organisation_id=organisation_id)  # 404 before 403
+    require_write(principal, organisation_id)
     changes = body.model_dump(exclude_unset=True)
-    updated = services.update_organisation(
-        uow=uow, organisation_id=organisation_id, changes=changes
-    )
+    detail = {"fields": sorted(changes)}
+    with audited(uow, principal, "organisation.update", "organisation", detail) as note:
+        note["id"] = organisation_id
+        updated = services.update_organisation(
+            uow=uow, organisation_id=organisation_id, changes=changes
+        )
     return organisation_dict(updated)
 
 
 @router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
                responses={**NOT_FOUND, 409: {"model": Problem, "description": "Has opportunities"}})  # fmt: skip
-def delete_organisation(organisation_id: RecordId, uow: UowDep) -> Response:
-    """Delete an organisation that has no opportunities."""
-    services.delete_organisation(uow=uow, organisation_id=organisation_id)
+def delete_organisation(
+    organisation_id: RecordId, uow: UowDep, principal: PrincipalDep
+) -> Response:
+    """Delete an organisation that has no opportunities (officers and administrators)."""
+    services.get_organisation(uow=uow, organisation_id=organisation_id)
+    require_staff_write(principal, "delete an organisation")
+    with audited(uow, principal, "organisation.delete", "organisation") as note:
+        note["id"] = organisation_id
+        services.delete_organisation(uow=uow, organisation_id=organisation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from itpo.adapters.api.auth import PrincipalDep, audience_of
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.matching.searching import MAX_QUERY, search
 from itpo.registry.model import OpportunityKind
@@ -29,6 +30,7 @@ class SearchHitPublic(BaseModel):
 def search_opportunities(
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     q: Annotated[str, Query(max_length=MAX_QUERY, description="What to look for, any language")],
     lang: Annotated[
         str | None, Query(description="Language of q (en, zh, fr...); default: guessed")
@@ -38,5 +40,13 @@ def search_opportunities(
 ) -> list[dict[str, Any]]:
     """Published opportunities most relevant to the text: lexical and multilingual semantic
     retrieval fused, so a Chinese query finds English records and back."""
-    hits = search(uow=uow, index=platform.index(), text=q, language=lang, kinds=kind or (), top=top)
+    hits = search(
+        uow=uow,
+        index=platform.index(),
+        text=q,
+        language=lang,
+        kinds=kind or (),
+        top=top,
+        audience=audience_of(principal, uow),
+    )
     return [hit.to_dict() for hit in hits]

@@ -1,0 +1,107 @@
+"""Who is asking, for every request: an API token (`Authorization: Bearer itpo_...`), a session
+cookie set by sign-in (with the CSRF header on every unsafe method), or the anonymous public."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from itpo.accounts import services as accounts
+from itpo.accounts.access import audience
+from itpo.accounts.errors import Forbidden, NotAuthenticated
+from itpo.accounts.principal import Principal
+from itpo.adapters.api.deps import PlatformDep
+from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
+from itpo.registry import services as registry
+from itpo.registry.disclosure import Audience, Stage, stage
+from itpo.registry.errors import NotFound
+from itpo.registry.model import Opportunity
+
+SESSION_COOKIE = "itpo_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def get_principal(request: Request, platform: PlatformDep) -> Principal:
+    """The one asking. A bad token is refused (401); a stale session cookie reads as the
+    public, so an expired sign-in never locks anyone out of public pages."""
+    ip = client_address(request)
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthenticated("send the API token as 'Authorization: Bearer itpo_...'")
+        return accounts.resolve_token(uow=platform.uow(), token=token.strip(), ip=ip)
+    session_id = request.cookies.get(SESSION_COOKIE)
+    if not session_id:
+        return Principal.anonymous(ip)
+    try:
+        active = accounts.resolve_session(
+            uow=platform.uow(), session_id=session_id, ip=ip, policy=platform.account_policy
+        )
+    except NotAuthenticated:
+        return Principal.anonymous(ip)
+    # A cookie rides along on any request the browser makes, a header only on the app's own:
+    # an unsafe method must prove it came from a page of ours.
+    if request.method not in SAFE_METHODS and not active.csrf_matches(
+        request.headers.get(CSRF_HEADER)
+    ):
+        raise Forbidden(f"the {CSRF_HEADER} header is missing or wrong; it is given at sign-in")
+    return active.principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+@contextmanager
+def audited(
+    uow: SqlUnitOfWork,
+    principal: Principal,
+    action: str,
+    subject_type: str,
+    detail: dict[str, Any] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One transaction for a change and its audit entry: both are kept, or neither.
+
+    The block puts the subject's id in the yielded dict under "id" once it knows it."""
+    note: dict[str, Any] = {}
+    with uow:
+        yield note
+        accounts.record(
+            uow=uow,
+            by=principal,
+            action=action,
+            subject_type=subject_type,
+            subject_id=note.get("id"),
+            detail={**(detail or {}), **note.get("detail", {})},
+        )
+        uow.commit()
+
+
+def audience_of(principal: Principal, uow: SqlUnitOfWork) -> Audience:
+    """The principal as disclosure sees it, with the opportunities its organisation was
+    introduced to (one query, members only)."""
+    introduced: set[int] = set()
+    if principal.organisation_id is not None and not principal.is_staff:
+        with uow:
+            introduced = uow.matches.introduced_counterparts(principal.organisation_id)
+    return audience(principal, introduced)
+
+
+def visible_opportunity(
+    uow: SqlUnitOfWork, principal: Principal, opportunity_id: int
+) -> tuple[Opportunity, Audience]:
+    """The opportunity and the asker's audience; NotFound when the asker may not know it
+    exists, so a hidden record and a missing one answer alike."""
+    found = registry.get_opportunity(uow=uow, opportunity_id=opportunity_id)
+    seen_by = audience_of(principal, uow)
+    if stage(seen_by, found) is Stage.HIDDEN:
+        raise NotFound("opportunity", opportunity_id)
+    return found, seen_by

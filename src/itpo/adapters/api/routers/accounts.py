@@ -1,0 +1,293 @@
+"""Sign-in, API tokens, users and offices, and the audit log."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response, status
+from pydantic import BaseModel, Field
+
+from itpo.accounts import services as accounts
+from itpo.accounts.errors import NotAuthenticated
+from itpo.accounts.model import AuditQuery, Role, Scope, UserQuery
+from itpo.accounts.presenting import audit_dict, office_dict, token_dict, user_dict
+from itpo.accounts.principal import require_administrator
+from itpo.adapters.api.auth import SESSION_COOKIE, PrincipalDep, client_address
+from itpo.adapters.api.deps import PlatformDep, UowDep
+from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
+from itpo.adapters.api.schemas import Problem
+
+router = APIRouter(tags=["accounts"])
+REFUSED: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "Not signed in, or a bad token"},
+    403: {"model": Problem, "description": "Not allowed for this user or token"},
+}
+
+
+class Credentials(BaseModel):
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=1024)
+
+
+class SignedIn(BaseModel):
+    user: dict[str, Any]
+    csrf_token: str = Field(description="Send it as the X-CSRF-Token header on every change")
+
+
+class TokenRequest(BaseModel):
+    name: str = Field(max_length=100, description="What the token is for")
+    scopes: list[Scope] = Field(description="read, write, match, admin")
+    expires_at: dt.datetime | None = Field(None, description="When it stops working, if ever")
+
+
+class NewUser(BaseModel):
+    email: str = Field(max_length=320)
+    display_name: str = Field(max_length=200)
+    role: Role
+    password: str = Field(max_length=1024)
+    office_id: int | None = Field(None, ge=1, le=MAX_ID)
+    organisation_id: int | None = Field(None, ge=1, le=MAX_ID)
+
+
+class NewOffice(BaseModel):
+    name: str = Field(max_length=200)
+    country: str = Field(max_length=3, description="ISO 3166 alpha-3")
+    city: str | None = Field(None, max_length=100)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(max_length=1024)
+    new_password: str = Field(max_length=1024)
+
+
+@router.post(
+    "/auth/login",
+    response_model=SignedIn,
+    responses={
+        401: {"model": Problem, "description": "Not accepted (one message for every reason)"},
+        429: {"model": Problem, "description": "Too many failures from this address"},
+    },
+)
+def login(
+    credentials: Credentials, request: Request, response: Response, platform: PlatformDep
+) -> dict[str, Any]:
+    """Sign in: a session cookie (HttpOnly, SameSite=Lax, Secure over TLS) and the CSRF token."""
+    ip = client_address(request)
+    policy = platform.account_policy
+    user = accounts.authenticate(
+        uow=platform.uow(),
+        email=credentials.email,
+        password=credentials.password,
+        ip=ip,
+        policy=policy,
+    )
+    assert user.id is not None
+    started = accounts.start_session(
+        uow=platform.uow(),
+        user_id=user.id,
+        ip=ip,
+        user_agent=request.headers.get("user-agent"),
+        policy=policy,
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        started.session_id,
+        max_age=int(policy.session_max_days * 86400),
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return {"user": user_dict(user), "csrf_token": started.csrf_token}
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=REFUSED)
+def logout(request: Request, principal: PrincipalDep, platform: PlatformDep) -> Response:
+    """End this session."""
+    session_id = request.cookies.get(SESSION_COOKIE)
+    if session_id and not principal.is_anonymous:
+        accounts.end_session(uow=platform.uow(), session_id=session_id, ip=principal.ip)
+    answer = Response(status_code=status.HTTP_204_NO_CONTENT)
+    answer.delete_cookie(SESSION_COOKIE, path="/")
+    return answer
+
+
+@router.get("/auth/me", responses=REFUSED)
+def me(principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """The signed-in user (or token owner) and what the token may do."""
+    if principal.user_id is None:
+        raise NotAuthenticated("not signed in")
+    user = accounts.get_user(uow=uow, by=principal, user_id=principal.user_id)
+    scopes = sorted(s.value for s in (principal.scopes or set(Scope)))
+    return {"user": user_dict(user), "scopes": scopes}
+
+
+@router.post("/auth/password", status_code=status.HTTP_204_NO_CONTENT, responses=REFUSED)
+def change_password(
+    change: PasswordChange, principal: PrincipalDep, platform: PlatformDep
+) -> Response:
+    """Change one's own password; the user's other sessions end."""
+    accounts.change_password(
+        uow=platform.uow(),
+        by=principal,
+        current_password=change.current_password,
+        new_password=change.new_password,
+        policy=platform.account_policy,
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/tokens", status_code=status.HTTP_201_CREATED, responses=REFUSED)
+def create_token(
+    request_body: TokenRequest, principal: PrincipalDep, uow: UowDep
+) -> dict[str, Any]:
+    """A new API token for oneself. The token is in this answer only: keep it safe."""
+    issued = accounts.create_token(
+        uow=uow,
+        by=principal,
+        name=request_body.name,
+        scopes=request_body.scopes,
+        expires_at=request_body.expires_at,
+    )
+    return {**token_dict(issued.record), "token": issued.token}
+
+
+@router.get("/tokens", responses=REFUSED)
+def list_tokens(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
+    """One's own API tokens (never the tokens themselves)."""
+    return [token_dict(t) for t in accounts.list_tokens(uow=uow, by=principal)]
+
+
+@router.delete(
+    "/tokens/{token_id}",
+    responses={**REFUSED, 404: {"model": Problem, "description": "No such token"}},
+)
+def revoke_token(token_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """Revoke a token; it stops working at once."""
+    return token_dict(accounts.revoke_token(uow=uow, by=principal, token_id=token_id))
+
+
+@router.get("/users", responses=REFUSED)
+def list_users(
+    principal: PrincipalDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    role: Annotated[list[Role] | None, Query()] = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
+) -> dict[str, Any]:
+    """Users (administrators)."""
+    query = UserQuery(
+        roles=tuple(role or ()), limit=page_limit(platform.settings, limit), offset=offset
+    )
+    page = accounts.list_users(uow=uow, by=principal, query=query)
+    return {"items": [user_dict(u) for u in page.items], "total": page.total,
+            "limit": page.limit, "offset": page.offset}  # fmt: skip
+
+
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    responses={**REFUSED, 409: {"model": Problem, "description": "Email already registered"}},
+)
+def create_user(
+    new: NewUser, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
+    """A new user: officers add members; administrators add anyone."""
+    user = accounts.create_user(
+        uow=uow,
+        by=principal,
+        email=new.email,
+        display_name=new.display_name,
+        role=new.role,
+        password=new.password,
+        office_id=new.office_id,
+        organisation_id=new.organisation_id,
+        policy=platform.account_policy,
+    )
+    return user_dict(user)
+
+
+@router.post(
+    "/users/{user_id}/disable",
+    responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
+)
+def disable_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """Disable a user: their sessions and tokens stop working (administrators)."""
+    return user_dict(accounts.disable_user(uow=uow, by=principal, user_id=user_id))
+
+
+@router.post(
+    "/users/{user_id}/enable",
+    responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
+)
+def enable_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """Enable a disabled user again (administrators)."""
+    return user_dict(accounts.enable_user(uow=uow, by=principal, user_id=user_id))
+
+
+@router.get("/offices", responses=REFUSED)
+def list_offices(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
+    """The offices of this installation (signed-in users)."""
+    if principal.is_anonymous:
+        raise NotAuthenticated("not signed in")
+    return [office_dict(o) for o in accounts.list_offices(uow=uow)]
+
+
+@router.post("/offices", status_code=status.HTTP_201_CREATED, responses=REFUSED)
+def create_office(new: NewOffice, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """A new office (administrators)."""
+    office = accounts.create_office(
+        uow=uow, by=principal, name=new.name, country=new.country, city=new.city
+    )
+    return office_dict(office)
+
+
+def _audit_query(
+    action: str | None, subject_type: str | None, limit: int | None, offset: int
+) -> AuditQuery:
+    return AuditQuery(action=action, subject_type=subject_type, limit=limit, offset=offset)
+
+
+@router.get("/audit", responses=REFUSED)
+def audit_log(
+    principal: PrincipalDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    action: Annotated[str | None, Query(max_length=64, description="e.g. opportunity")] = None,
+    subject_type: Annotated[str | None, Query(max_length=64)] = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
+) -> dict[str, Any]:
+    """Who created, changed, exported or viewed restricted detail, when and from where;
+    newest first (administrators)."""
+    query = _audit_query(action, subject_type, page_limit(platform.settings, limit), offset)
+    page = accounts.list_audit(uow=uow, by=principal, query=query)
+    return {"items": [audit_dict(e) for e in page.items], "total": page.total,
+            "limit": page.limit, "offset": page.offset}  # fmt: skip
+
+
+AUDIT_COLUMNS = ("id", "at", "actor_id", "actor", "action", "subject_type", "subject_id", "ip")
+
+
+@router.get("/audit.csv", responses={**REFUSED, 200: {"content": {"text/csv": {}}}})
+def audit_export(principal: PrincipalDep, uow: UowDep) -> Response:
+    """The whole audit log as CSV (administrators); the export itself is audited."""
+    require_administrator(principal)
+    page = accounts.list_audit(uow=uow, by=principal, query=_audit_query(None, None, None, 0))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*AUDIT_COLUMNS, "detail"])
+    for entry in page.items:
+        values = audit_dict(entry)
+        writer.writerow([*(values[c] for c in AUDIT_COLUMNS), values["detail"]])
+    accounts.record(uow=uow, by=principal, action="audit.export", subject_type="audit",
+                    detail={"entries": page.total})  # fmt: skip
+    return Response(
+        out.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="itpo-audit.csv"'},
+    )
