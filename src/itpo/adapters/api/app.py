@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         appraisals,
         accounts,
     ):
-        app.include_router(module.router, prefix=API_PREFIX)
+        # Every request's credentials are checked, public routes included: a revoked token
+        # is refused everywhere, not only where it would have mattered.
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(get_principal)])
 
     _document_unreadable_bodies(app)
 
