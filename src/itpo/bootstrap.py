@@ -24,8 +24,9 @@ class Platform:
     # Made on first use: commands that never match never load an encoder.
     _index: IndexStore | None = field(default=None, init=False, repr=False)
 
-    def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine)
+    def uow(self, *, immediate: bool = False) -> SqlUnitOfWork:
+        """A unit of work; `immediate` for work that means to write (see SqlUnitOfWork)."""
+        return SqlUnitOfWork(self.engine, immediate=immediate)
 
     def index_store(self) -> IndexStore:
         """The matching index beside the database (vectors cached in data_dir/index)."""

@@ -19,8 +19,11 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 import sqlalchemy as sa
+from tests.auth import administrator, bearer
 
 from itpo.adapters.storage.tables import opportunity, organisation
+from itpo.bootstrap import bootstrap
+from itpo.config import Settings
 
 ITPO = [sys.executable, "-m", "itpo"]
 IMPORT_ROWS = 6000
@@ -39,6 +42,16 @@ def env(database_url: str, tmp_path: Path) -> dict[str, str]:
     done = subprocess.run([*ITPO, "init"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return env
+
+
+@pytest.fixture
+def officer(env: dict[str, str]) -> dict[str, str]:
+    """Headers with an administrator's token: the writes below need one."""
+    platform = bootstrap(Settings(database_url=env["ITPO_DATABASE_URL"]))
+    try:
+        return bearer(platform, administrator(platform))
+    finally:
+        platform.close()
 
 
 @contextmanager
@@ -83,12 +96,12 @@ def rows(env: dict[str, str], table: sa.Table) -> list[dict[str, Any]]:
         engine.dispose()
 
 
-def test_acknowledged_edits_survive_a_kill(env: dict[str, str]) -> None:
+def test_acknowledged_edits_survive_a_kill(env: dict[str, str], officer: dict[str, str]) -> None:
     acknowledged: dict[str, str] = {}
     with server(env) as (process, base):
 
         def create_many() -> None:
-            with httpx.Client(base_url=base, timeout=10) as client:
+            with httpx.Client(base_url=base, timeout=10, headers=officer) as client:
                 for number in range(100_000):
                     name = f"Cooperative {number}"
                     body = {"name": name, "kind": "company", "country": "KEN",
@@ -161,7 +174,9 @@ def wait_until_writing(env: dict[str, str], timeout: float = 60) -> None:
     raise AssertionError("the import never started writing")
 
 
-def test_an_import_killed_midway_leaves_all_or_nothing(env: dict[str, str]) -> None:
+def test_an_import_killed_midway_leaves_all_or_nothing(
+    env: dict[str, str], officer: dict[str, str]
+) -> None:
     payload = import_file()
     outcome: dict[str, Any] = {}
     with server(env) as (process, base):
@@ -171,6 +186,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(env: dict[str, str]) -> N
                 outcome["answer"] = httpx.post(
                     f"{base}/api/v1/imports",
                     files={"file": ("many.json", payload, "application/json")},
+                    headers=officer,
                     timeout=300,
                 )
             except httpx.TransportError as error:
@@ -202,6 +218,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(env: dict[str, str]) -> N
         again = httpx.post(
             f"{base}/api/v1/imports",
             files={"file": ("many.json", payload, "application/json")},
+            headers=officer,
             timeout=300,
         )
         assert again.status_code == 200, again.text

@@ -250,6 +250,7 @@ def test_learning_from_verdicts_stores_a_new_version_that_later_matches_use(
     assert report.decisions == 30 and report.stored
     assert report.after.version == before.version + 1 == 2
     assert report.agreement_after >= report.agreement_before
+
     # Sector fit explains every verdict, so its share of the weight grows.
     def isic_share(weights: ScoringWeights) -> float:
         return weights["isic"] / sum(weights.values.values())

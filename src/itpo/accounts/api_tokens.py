@@ -134,8 +134,13 @@ def resolve_token(
         user = uow.users.get(found.user_id)
         if user is None or not user.active:
             raise NotAuthenticated("the API token's user is disabled")
-        if found.last_used_at is None or at - found.last_used_at >= USE_INTERVAL:
-            uow.tokens.update(dataclasses.replace(found, last_used_at=at))
+    if found.id is not None and (
+        found.last_used_at is None or at - found.last_used_at >= USE_INTERVAL
+    ):
+        # A transaction of its own that starts with the write: on SQLite a read transaction
+        # that later writes fails when another writer committed in between.
+        with uow:
+            uow.tokens.touch(found.id, at)
             uow.commit()
     principal = Principal.of(user, scopes=frozenset(found.scopes), ip=ip)
     return dataclasses.replace(principal, label=f"{user.email} (token {found.prefix})")

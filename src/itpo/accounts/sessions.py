@@ -95,13 +95,17 @@ def resolve_session(
         if session is None or session.id is None:
             raise NotAuthenticated("the session is not known; sign in again")
         user = uow.users.get(session.user_id)
-        if user is None or not user.active or _expired(session, at, policy):
+    # The writes below run in transactions of their own that start with the write: on SQLite
+    # a read transaction that later writes fails when another writer committed in between.
+    if user is None or not user.active or _expired(session, at, policy):
+        with uow:
             uow.sessions.delete(session.id)
             uow.commit()
-            raise NotAuthenticated("the session has ended; sign in again")
-        assert session.last_seen_at is not None
-        if at - session.last_seen_at >= TOUCH_INTERVAL:
-            session.last_seen_at = at
+        raise NotAuthenticated("the session has ended; sign in again")
+    assert session.last_seen_at is not None
+    if at - session.last_seen_at >= TOUCH_INTERVAL:
+        session.last_seen_at = at
+        with uow:
             uow.sessions.touch(session.id, at)
             uow.commit()
     return ActiveSession(principal=Principal.of(user, ip=ip), user=user, record=session)

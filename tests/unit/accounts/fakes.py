@@ -144,6 +144,9 @@ class FakeTokens:
         stored = self.store[token.id]
         stored.last_used_at, stored.revoked_at = token.last_used_at, token.revoked_at
 
+    def touch(self, token_id: int, at: dt.datetime) -> None:
+        self.store[token_id].last_used_at = at
+
     def revoke_all(self, user_id: int, at: dt.datetime) -> int:
         open_ = [t for t in self.store.values() if t.user_id == user_id and t.revoked_at is None]
         for token in open_:

@@ -15,8 +15,11 @@ def get_platform(request: Request) -> Platform:
     return platform
 
 
-def get_uow(platform: Annotated[Platform, Depends(get_platform)]) -> SqlUnitOfWork:
-    return platform.uow()
+def get_uow(
+    request: Request, platform: Annotated[Platform, Depends(get_platform)]
+) -> SqlUnitOfWork:
+    # Requests that change things take SQLite's write lock up front (see SqlUnitOfWork).
+    return platform.uow(immediate=request.method not in ("GET", "HEAD", "OPTIONS"))
 
 
 PlatformDep = Annotated[Platform, Depends(get_platform)]

@@ -162,6 +162,12 @@ class SqlTokenRepository:
             .values(last_used_at=token.last_used_at, revoked_at=token.revoked_at)
         )
 
+    def touch(self, token_id: int, at: dt.datetime) -> None:
+        """Note a use; only that column, so a revocation made meanwhile is never undone."""
+        self.connection.execute(
+            sa.update(api_token).where(api_token.c.id == token_id).values(last_used_at=at)
+        )
+
     def revoke_all(self, user_id: int, at: dt.datetime) -> int:
         c = api_token.c
         result = self.connection.execute(

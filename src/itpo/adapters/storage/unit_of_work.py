@@ -35,8 +35,12 @@ class SqlUnitOfWork:
     login_attempts: SqlLoginAttemptRepository
     audit: SqlAuditRepository
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, *, immediate: bool = False) -> None:
         self.engine = engine
+        # On SQLite, take the write lock when the transaction begins rather than at its first
+        # write: a transaction that reads and then writes would otherwise fail whenever another
+        # writer committed in between. For work that means to write (the API's unsafe methods).
+        self.immediate = immediate
         self._connection: sa.Connection | None = None
         self._depth = 0
 
@@ -45,7 +49,10 @@ class SqlUnitOfWork:
         self._depth += 1
         if self._depth == 1:
             self._connection = self.engine.connect()
-            self._connection.begin()
+            if self.immediate:
+                self._connection.execution_options(itpo_immediate=True)
+            # The transaction begins with the first statement (SQLAlchemy's autobegin), so a
+            # unit of work that ends after its commit holds no lock in between.
             self.organisations = SqlOrganisationRepository(self._connection)
             self.opportunities = SqlOpportunityRepository(self._connection)
             self.appraisals = SqlAppraisalRepository(self._connection)
@@ -81,7 +88,6 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         if self._depth == 1:
             self.connection.commit()
-            self.connection.begin()
 
     def rollback(self) -> None:
         if self._connection is not None and self._connection.in_transaction():
