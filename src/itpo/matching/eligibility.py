@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 
 from itpo.matching import places as geo
+from itpo.matching.language import language_code
+from itpo.matching.text import tokenize
 from itpo.registry import reference
 from itpo.registry.model import (
     COMPATIBLE_KINDS,
@@ -26,6 +30,79 @@ KIND_NAMES = {
 # A record that expires within this many days still matches, but an officer should know.
 EXPIRES_SOON_DAYS = 30
 
+# Two records are about the same thing when they share a technology area or an ISIC division
+# (two digits: the level at which a reader recognises one line of business). A section (all
+# of manufacturing) or a technology family (all green technologies) is too broad: a vaccine
+# fridge and a mango dryer share both.
+_MANUFACTURING = tuple(f"{n:02d}" for n in range(10, 34))
+_ICT = ("58", "59", "60", "61", "62", "63")
+# The ISIC divisions where each technology area is made or put to work. It bridges a record
+# that states only technology areas (most investment mandates) and one that states only ISIC
+# classes (most World Bank projects). It names the divisions an investor or buyer in the area
+# would recognise as its own, not every sector that could use it: AI for industry serves
+# manufacturing, not power plants; energy efficiency names the equipment and utility
+# divisions; the green family spans every sector, so it implies none.
+AREA_DIVISIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ai_manufacturing": _MANUFACTURING,
+        "ai_manufacturing.digital_twin": _MANUFACTURING,
+        "ai_manufacturing.energy_management": _MANUFACTURING,
+        "ai_manufacturing.industrial_iot": _MANUFACTURING,
+        "ai_manufacturing.machine_vision": _MANUFACTURING,
+        "ai_manufacturing.predictive_maintenance": _MANUFACTURING,
+        "ai_manufacturing.process_optimisation": _MANUFACTURING,
+        "ai_manufacturing.quality_traceability": (*_MANUFACTURING, "01", "46"),
+        "ai_manufacturing.robotics": _MANUFACTURING,
+        "ai_manufacturing.supply_chain_analytics": (*_MANUFACTURING, "46", "49", "52"),
+        "digital": _ICT,
+        "digital.connectivity": ("61",),
+        "digital.e_commerce": ("46", "47", "63"),
+        "digital.e_government": ("84", "63"),
+        "digital.edtech": ("85", "62"),
+        "digital.fintech": ("64", "66", "62"),
+        "green": (),
+        "green.bioenergy": ("35", "38"),
+        "green.circular_economy": ("38", "22", "17", "24"),
+        "green.clean_cooking": ("27", "56"),
+        "green.climate_smart_agriculture": ("01", "02"),
+        "green.cold_chain": ("52", "10", "03", "28", "49"),
+        "green.efficient_irrigation": ("01", "36", "28"),
+        "green.electric_mobility": ("29", "30", "49", "27"),
+        "green.energy_efficiency": ("35", "27", "28", "33", "41", "43"),
+        "green.energy_storage": ("35", "27"),
+        "green.geothermal": ("35",),
+        "green.green_buildings": ("41", "43", "23", "68", "71"),
+        "green.green_hydrogen": ("35", "20"),
+        "green.low_carbon_materials": ("23", "24"),
+        "green.pollution_control": ("37", "38", "39", "28"),
+        "green.post_harvest": ("01", "10", "52", "28"),
+        "green.small_hydro": ("35", "28"),
+        "green.solar_pv": ("35", "27", "26"),
+        "green.solar_thermal": ("28", "27"),
+        "green.sustainable_forestry": ("02", "16"),
+        "green.waste_management": ("38", "39"),
+        "green.waste_to_energy": ("35", "38"),
+        "green.water_treatment": ("36", "37", "39"),
+        "green.wind": ("35", "28"),
+        "health": ("86", "21", "32"),
+        "health.digital_health": ("86", "62"),
+        "health.medical_devices": ("86", "32", "26"),
+        "health.pharmaceuticals": ("21", "86"),
+        "industry": _MANUFACTURING,
+        "industry.agro_processing": ("10", "11", "12", "01"),
+        "industry.automotive_parts": ("29",),
+        "industry.chemicals": ("20",),
+        "industry.construction_materials": ("23",),
+        "industry.machinery": ("28",),
+        "industry.mining_processing": ("05", "07", "08", "09", "24"),
+        "industry.textiles": ("13", "14", "15"),
+        "infrastructure": ("35", "36", "42", "49", "52"),
+        "infrastructure.power_grid": ("35", "27"),
+        "infrastructure.transport_logistics": ("49", "50", "51", "52", "42"),
+        "infrastructure.urban_services": ("36", "37", "38", "49"),
+    }
+)
+
 
 class Rule(StrEnum):
     KINDS = "kinds"
@@ -34,6 +111,7 @@ class Rule(StrEnum):
     MARKETS = "markets"
     TRL = "trl"
     COOPERATION = "cooperation"
+    SUBJECT = "subject"
     EXPIRY = "expiry"  # only ever a near miss: live, but not for long
 
 
@@ -111,6 +189,7 @@ def check(a: Party, b: Party, *, today: dt.date, strict_markets: bool = True) ->
     _markets(a, b, failures, near, strict_markets)
     _trl(a.opportunity, b.opportunity, failures, near)
     _cooperation(a.opportunity, b.opportunity, failures)
+    _subject(a.opportunity, b.opportunity, failures)
     return Eligibility(tuple(failures), tuple(near))
 
 
@@ -215,6 +294,101 @@ def _cooperation(a: Opportunity, b: Opportunity, failures: list[Failure]) -> Non
             f"the {KIND_NAMES[b.kind]} {_words(theirs)}."
         )
         failures.append(Failure(Rule.COOPERATION, message))
+
+
+def sector_codes(opportunity: Opportunity) -> list[str]:
+    """The opportunity's ISIC codes that the reference knows, as stored."""
+    return [code for code in opportunity.isic_classes if code.strip().upper() in reference.isic()]
+
+
+def area_codes(opportunity: Opportunity) -> list[str]:
+    """The opportunity's technology areas that the reference knows."""
+    return [
+        code.strip().lower()
+        for code in opportunity.technology_areas
+        if reference.is_technology_area(code)
+    ]
+
+
+def division_of(code: str) -> str | None:
+    """The ISIC division (two digits) of a class, group or division; None for a section."""
+    entry = reference.isic_entry(code)
+    while entry.level not in ("division", "section"):
+        assert entry.parent is not None  # classes and groups always sit under a division
+        entry = reference.isic_entry(entry.parent)
+    return entry.code if entry.level == "division" else None
+
+
+def divisions(opportunity: Opportunity) -> dict[str, str]:
+    """ISIC divisions the opportunity is in, each with what puts it there: the ISIC class it
+    states, or (when it states none) the technology area whose sectors the division is in."""
+    found: dict[str, str] = {}
+    for code in sector_codes(opportunity):
+        if division := division_of(code):
+            found.setdefault(division, code)
+    if found:
+        return found
+    # An area names its own division first (agro-processing: food, before farming), so each
+    # division is credited to the area that names it earliest.
+    ranked = sorted(
+        (rank, order, division, area)
+        for order, area in enumerate(area_codes(opportunity))
+        for rank, division in enumerate(AREA_DIVISIONS.get(area, ()))
+    )
+    for _, _, division, area in ranked:
+        found.setdefault(division, area)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What two records share: technology areas, ISIC divisions (with what each side states
+    behind them), or words of their public text when neither states comparable fields."""
+
+    areas: tuple[str, ...] = ()
+    divisions: tuple[tuple[str, str, str], ...] = ()  # (division, ours, theirs)
+    words: tuple[str, ...] = ()
+
+
+def shared_subject(a: Opportunity, b: Opportunity) -> Subject | None:
+    """What the two are both about; None when they state comparable facts and share none.
+
+    A pair that states nothing comparable, in two languages, passes: only the text can tell,
+    and retrieval has already read it.
+    """
+    ours, theirs = area_codes(a), set(area_codes(b))
+    areas = tuple(x for x in dict.fromkeys(ours) if x in theirs)
+    here, there = divisions(a), divisions(b)
+    shared = tuple((d, here[d], there[d]) for d in sorted(here) if d in there)
+    if areas or shared:
+        return Subject(areas, shared)
+    if (ours and theirs) or (here and there):
+        return None
+    if language_code(a.language) != language_code(b.language):
+        return Subject()
+    words = set(index_terms(a)) & set(index_terms(b))
+    return Subject(words=tuple(sorted(words))) if words else None
+
+
+def index_terms(opportunity: Opportunity) -> list[str]:
+    """Index terms of the public title and teaser, as the retrieval index has them."""
+    return tokenize(f"{opportunity.title} {opportunity.teaser}", opportunity.language)
+
+
+def _subject(a: Opportunity, b: Opportunity, failures: list[Failure]) -> None:
+    if shared_subject(a, b) is not None:
+        return
+    message = (
+        f"Nothing in common: the {KIND_NAMES[a.kind]} ({_subject_words(a)}) and the "
+        f"{KIND_NAMES[b.kind]} ({_subject_words(b)}) share no ISIC division, technology "
+        "area or word."
+    )
+    failures.append(Failure(Rule.SUBJECT, message))
+
+
+def _subject_words(opportunity: Opportunity) -> str:
+    codes = [f"ISIC {code}" for code in sector_codes(opportunity)]
+    return ", ".join(codes + area_codes(opportunity)) or "no sector or technology stated"
 
 
 def _words(types: set[CooperationType]) -> str:

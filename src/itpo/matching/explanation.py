@@ -2,16 +2,30 @@
 
 Each statement is built from fields of the two records and the reference tables, never from
 the restricted `details`, so an explanation can be shown to anyone who can see the match.
+Each reason also carries the facts it states (codes, countries, words, figures), so a reader
+or a test can check the sentence against the records without parsing it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from itpo.matching import places as geo
-from itpo.matching.eligibility import Eligibility, NearMiss, Party, Rule, roles, trl_pair
-from itpo.matching.scoring import PairScore, area_similarity
+from itpo.matching.eligibility import (
+    AREA_DIVISIONS,
+    Eligibility,
+    NearMiss,
+    Party,
+    Rule,
+    divisions,
+    roles,
+    sector_codes,
+    trl_pair,
+)
+from itpo.matching.scoring import PairScore, area_similarity, stated_range
+from itpo.matching.text import tokenize
 from itpo.matching.weights import ScoringParameters, ScoringWeights
 from itpo.registry import reference
 from itpo.registry.model import CooperationType, Opportunity, OpportunityKind
@@ -41,12 +55,33 @@ ISIC_LEVELS = {
     2: ("division", "大类"),
     1: ("section", "门类"),
 }
+GEOGRAPHY_LEVELS = {geo.COUNTRY: "country", geo.SUBREGION: "subregion", geo.REGION: "region"}
+# Words about the deal rather than its subject: the amount and cooperation reasons already say
+# them, and "Matching terms: million, loan" tells a reader nothing about what matched.
+DEAL_WORDS = {
+    "en": "project projects programme program million millions billion thousand financing "
+    "finance financial fund funds funding loan loans equity invest investment investments "
+    "investor investors capital debt grant grants usd eur cny dollar dollars euro euros phase "
+    "additional",
+    "fr": "projet projets programme million millions milliard milliards financement fonds prêt "
+    "prêts investissement investissements capital dette euros dollars",
+    "zh": "项目 投资 融资 贷款 资金 万元 亿元 美元 欧元 人民 民币 股权",
+}
+# More words than this reads as a list, not a reason.
+MAX_TERMS = 6
+# Matching words stand for the whole text score from this many on; fewer say less.
+FULL_TERMS = 3
+# What says what the two records are about; an explanation says it first.
+SUBJECT_COMPONENTS = ("text", "isic", "technology")
+
+Facts = Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class Reason:
     component: str  # the scoring component it explains, or "near_miss"
     text: str
+    facts: Facts = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,64 +108,118 @@ def _pick(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
-def _join(items: Sequence[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(items)
+def _sentences(parts: Sequence[str], lang: str) -> str:
+    return ("" if lang == "zh" else " ").join(parts)
+
+
+def public_text(opportunity: Opportunity) -> str:
+    return f"{opportunity.title} {opportunity.teaser}"
+
+
+@lru_cache(maxsize=8)
+def _deal_terms(language: str) -> frozenset[str]:
+    return frozenset(tokenize(DEAL_WORDS.get(language, DEAL_WORDS["en"]), language))
 
 
 def public_terms(terms: Sequence[str], a: Opportunity, b: Opportunity) -> list[str]:
-    """Matched words that appear in a title or teaser; a word only in `details` is dropped."""
-    public = " ".join([a.title, a.teaser, b.title, b.teaser]).casefold()
-    return [term for term in dict.fromkeys(terms) if term.strip() and term.casefold() in public]
+    """The matched words that, after the index's normalisation, stand in both records' public
+    title and teaser, one word per index term, deal words and bare numbers left out.
+
+    A word found only in `details` is never kept: details are neither indexed nor read here.
+    """
+    ours = set(tokenize(public_text(a), a.language))
+    theirs = set(tokenize(public_text(b), b.language))
+    deal = _deal_terms(a.language)
+    kept: dict[tuple[str, ...], str] = {}
+    for term in terms:
+        stems = tuple(tokenize(term, a.language))
+        if not stems or any(s.isdigit() or s in deal for s in stems):
+            continue
+        if set(stems) <= ours and set(stems) <= theirs:
+            kept.setdefault(stems, term.strip())
+    return list(kept.values())[:MAX_TERMS]
 
 
-def _sector(a: Opportunity, b: Opportunity, lang: str) -> str | None:
+def _terms(terms: Sequence[str], lang: str) -> Reason | None:
+    if not terms:
+        return None
+    text = _pick(lang, f"Matching terms: {', '.join(terms)}.", f"匹配关键词：{'、'.join(terms)}。")
+    return Reason("text", text, {"terms": tuple(terms)})
+
+
+def _sector(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     pairs = [
         (reference.isic_proximity(x, y), x)
-        for x in a.isic_classes
-        for y in b.isic_classes
+        for x in sector_codes(a)
+        for y in sector_codes(b)
         if reference.is_isic_class(x) and reference.is_isic_class(y)
     ]
     if not pairs or max(pairs)[0] == 0:
-        return None
+        return _sector_bridge(a, b, lang)
     level, code = max(pairs, key=lambda pair: pair[0])
     entry = reference.isic_entry(code)
     for _ in range(4 - level):  # climb to the level both share
         assert entry.parent is not None
         entry = reference.isic_entry(entry.parent)
     level_en, level_zh = ISIC_LEVELS[level]
+    facts = {"code": (entry.code,), "level": (level_en,)}
     if level == 4:
-        return _pick(lang, f"Same sector: ISIC {entry.code} {entry.title_en}.",
-                     f"行业相同：ISIC {entry.code}（{entry.title_en}）。")  # fmt: skip
-    return _pick(lang, f"Related sectors: both under ISIC {level_en} {entry.code} {entry.title_en}.",
+        return Reason("isic", _pick(lang, f"Same sector: ISIC {entry.code} {entry.title_en}.",
+                      f"行业相同：ISIC {entry.code}（{entry.title_en}）。"), facts)  # fmt: skip
+    text = _pick(lang, f"Related sectors: both under ISIC {level_en} {entry.code} {entry.title_en}.",
                  f"行业相近：同属 ISIC {level_zh} {entry.code}（{entry.title_en}）。")  # fmt: skip
+    return Reason("isic", text, facts)
 
 
-def _terms(terms: Sequence[str], lang: str) -> str | None:
-    if not terms:
+def _sector_bridge(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
+    """A division one side states and the other reaches through a technology area."""
+    ours, theirs = divisions(a), divisions(b)
+    shared = sorted(d for d in ours if d in theirs)
+    if not shared:
         return None
-    # "Matching", not "shared": across languages a word may stand in one record only.
-    return _pick(lang, f"Matching terms: {', '.join(terms)}.", f"匹配关键词：{'、'.join(terms)}。")
+    division = reference.isic_entry(shared[0])
+    bases = (ours[division.code], theirs[division.code])
+    sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    named = sep.join(
+        f"{_kind(o, lang)}{colon}{_basis(code, lang)}"
+        for o, code in zip((a, b), bases, strict=True)
+    )
+    text = _pick(lang, f"Sector fit: both in ISIC division {division.code} {division.title_en} ({named}).",
+                 f"行业相符：同属 ISIC 大类 {division.code}（{division.title_en}）（{named}）。")  # fmt: skip
+    return Reason("isic", text, {"division": (division.code,), "bases": bases})
 
 
-def _market(a: Party, b: Party, lang: str, ldc_priority: bool) -> str | None:
-    text = _market_fit(a, b, lang)
+def _basis(code: str, lang: str) -> str:
+    if code in AREA_DIVISIONS:
+        area = reference.technology_areas()[code]
+        return area.name_zh if lang == "zh" else area.name_en
+    return f"ISIC {code}"
+
+
+def _market(a: Party, b: Party, lang: str, ldc_priority: bool) -> Reason | None:
+    fit = _market_fit(a, b, lang)
     pair = roles(a.opportunity, b.opportunity)
-    if ldc_priority and pair is not None:
-        seeker = a if pair[1] is a.opportunity else b
-        ldcs = [
-            c
-            for c in geo.location(seeker.opportunity, seeker.organisation)
-            if reference.country(c).ldc
-        ]
-        if ldcs:
-            name = reference.country(ldcs[0]).name(lang)
-            extra = _pick(lang, f"{name} is a least developed country, a priority.",
-                          f"{name}为最不发达国家，属优先对象。")  # fmt: skip
-            text = f"{text} {extra}" if text else extra
-    return text
+    if not ldc_priority or pair is None:
+        return fit
+    seeker = a if pair[1] is a.opportunity else b
+    location = geo.location(seeker.opportunity, seeker.organisation)
+    market = fit.facts.get("market", ()) if fit else ()
+    # The market already named, when it is one, rather than another country of the project.
+    ldcs = sorted((c for c in location if reference.country(c).ldc), key=lambda c: c not in market)
+    if not ldcs:
+        return fit
+    name = reference.country(ldcs[0]).name(lang)
+    facts = {**(fit.facts if fit else {}), "ldc": (ldcs[0],)}
+    if fit is not None and market == (ldcs[0],):
+        text = _pick(lang, f"{fit.text[:-1]}, and a least developed country, a priority.",
+                     f"{fit.text[:-1]}，且为最不发达国家，属优先对象。")  # fmt: skip
+        return Reason("geography", text, facts)
+    extra = _pick(lang, f"{name} is a least developed country, a priority.",
+                  f"{name}为最不发达国家，属优先对象。")  # fmt: skip
+    return Reason("geography", _sentences([fit.text, extra] if fit else [extra], lang), facts)
 
 
-def _market_fit(a: Party, b: Party, lang: str) -> str | None:
+def _market_fit(a: Party, b: Party, lang: str) -> Reason | None:
     pair = roles(a.opportunity, b.opportunity)
     if pair is not None and geo.known(pair[0].countries):
         provider, seeker = pair
@@ -142,83 +231,109 @@ def _market_fit(a: Party, b: Party, lang: str) -> str | None:
         ]
         if shared:
             name, kind = reference.country(shared[0]).name(lang), _kind(provider, lang)
-            return _pick(lang, f"Market fit: {name} is one of the {kind}'s target markets.",
+            text = _pick(lang, f"Market fit: {name} is one of the {kind}'s target markets.",
                          f"市场相符：{name}是该{kind}的目标市场之一。")  # fmt: skip
+            return Reason("geography", text, {"market": (shared[0],)})
     ours = geo.places(a.opportunity, a.organisation)
     closest = geo.closest(ours, geo.places(b.opportunity, b.organisation))
     if closest is None or closest[0] == geo.NOWHERE:
         return None
     level, x, y = closest
     area = geo.shared_area_name(x, y, level, lang)
+    facts = {"level": (GEOGRAPHY_LEVELS[level],), "countries": (x, y)}
     if level == geo.COUNTRY:
-        return _pick(lang, f"Both are in {area}.", f"双方均在{area}。")
+        return Reason("geography", _pick(lang, f"Both are in {area}.", f"双方均在{area}。"), facts)
     nx, ny = reference.country(x).name(lang), reference.country(y).name(lang)
-    return _pick(lang, f"{nx} and {ny} are both in {area}.", f"{nx}和{ny}同属{area}。")
+    text = _pick(lang, f"{nx} and {ny} are both in {area}.", f"{nx}和{ny}同属{area}。")
+    return Reason("geography", text, facts)
 
 
-def _money(opportunity: Opportunity) -> str:
-    low, high, currency = opportunity.amount_min, opportunity.amount_max, opportunity.currency
-    if low is not None and high is not None and low != high:
-        return f"{currency} {low:,.0f}–{high:,.0f}"
-    return f"{currency} {(low if low is not None else high):,.0f}"
+def _figure(value: float) -> str:
+    """A converted amount, to three significant figures: it is indicative, not exact."""
+    return f"{float(f'{value:.3g}'):,.0f}"
 
 
-def _amount(a: Opportunity, b: Opportunity, score: PairScore, lang: str) -> str | None:
+def _money(opportunity: Opportunity, rates: Mapping[str, float], convert: bool, lang: str) -> str:
+    low, high = stated_range(opportunity) or (0.0, 0.0)
+    currency = str(opportunity.currency).strip().upper()
+    said = f"{currency} {low:,.0f}" if low == high else f"{currency} {low:,.0f}–{high:,.0f}"
+    rate = rates.get(currency)
+    if not convert or currency == "USD" or rate is None:
+        return said
+    usd = _figure(low * rate) if low == high else f"{_figure(low * rate)}–{_figure(high * rate)}"
+    return _pick(lang, f"{said} (about USD {usd})", f"{said}（约合 USD {usd}）")
+
+
+def _amount(a: Opportunity, b: Opportunity, score: PairScore, lang: str) -> Reason | None:
     part = score.forward.components["amount"]
     if not part.stated or part.value <= 0:
         return None
+    rates = dict(part.rates)
+    convert = str(a.currency).strip().upper() != str(b.currency).strip().upper()
     ka, kb = _kind(a, lang), _kind(b, lang)
-    return _pick(lang, f"Amounts fit: {ka} {_money(a)}, {kb} {_money(b)}.",
-                 f"金额相符：{ka} {_money(a)}，{kb} {_money(b)}。")  # fmt: skip
+    ma, mb = _money(a, rates, convert, lang), _money(b, rates, convert, lang)
+    fits = part.value >= 1
+    facts = {
+        "fit": ("contained" if fits else "overlap",),
+        "rates": tuple(f"{code}={rate}" for code, rate in sorted(rates.items())),
+    }
+    if fits:
+        return Reason("amount", _pick(lang, f"Amounts fit: {ka} {ma}, {kb} {mb}.",
+                      f"金额相符：{ka} {ma}，{kb} {mb}。"), facts)  # fmt: skip
+    return Reason("amount", _pick(lang, f"Amounts overlap: {ka} {ma}, {kb} {mb}.",
+                  f"金额部分重叠：{ka} {ma}，{kb} {mb}。"), facts)  # fmt: skip
 
 
-def _trl(a: Opportunity, b: Opportunity, lang: str) -> str | None:
+def _trl(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     pair = trl_pair(a, b)
-    if pair is None or pair[1].trl is None or pair[0].min_trl is None:
+    if pair is None:
         return None
     asking, ready = pair
     if ready.trl is None or asking.min_trl is None or ready.trl < asking.min_trl:
         return None
     kr, ka = _kind(ready, lang), _kind(asking, lang)
-    return _pick(lang, f"Readiness fits: the {kr} is at TRL {ready.trl}; the {ka} asks for TRL {asking.min_trl} or more.",
-                 f"成熟度相符：该{kr}处于 TRL {ready.trl}，{ka}要求至少 TRL {asking.min_trl}。")  # fmt: skip
+    facts = {"trl": (str(ready.trl),), "min_trl": (str(asking.min_trl),)}
+    return Reason("trl", _pick(lang, f"Readiness fits: the {kr} is at TRL {ready.trl}; the {ka} asks for TRL {asking.min_trl} or more.",
+                  f"成熟度相符：该{kr}处于 TRL {ready.trl}，{ka}要求至少 TRL {asking.min_trl}。"), facts)  # fmt: skip
 
 
-def _sdgs(a: Opportunity, b: Opportunity, lang: str) -> str | None:
+def _sdgs(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     shared = sorted(set(a.sdgs) & set(b.sdgs))
     if not shared:
         return None
     goals = [reference.sdg(n) for n in shared]
     names_en = "; ".join(f"SDG {g.number} {g.title_en}" for g in goals)
     names_zh = "；".join(f"可持续发展目标 {g.number}（{g.title_zh}）" for g in goals)
-    return _pick(lang, f"Both contribute to {names_en}.", f"双方均助力{names_zh}。")
+    text = _pick(lang, f"Both contribute to {names_en}.", f"双方均助力{names_zh}。")
+    return Reason("sdg", text, {"goals": tuple(str(n) for n in shared)})
 
 
-def _technology(a: Opportunity, b: Opportunity, lang: str) -> str | None:
+def _technology(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     areas = reference.technology_areas()
     ours = [x for x in a.technology_areas if x in areas]
     theirs = [y for y in b.technology_areas if y in areas]
     shared = [x for x in ours if x in theirs]
     if shared:
         names = [areas[x].name_zh if lang == "zh" else areas[x].name_en for x in shared]
-        return _pick(lang, f"Shared technology areas: {', '.join(names)}.",
-                     f"共同技术领域：{'、'.join(names)}。")  # fmt: skip
+        return Reason("technology", _pick(lang, f"Shared technology areas: {', '.join(names)}.",
+                      f"共同技术领域：{'、'.join(names)}。"), {"areas": tuple(shared)})  # fmt: skip
     related = [(x, y) for x in ours for y in theirs if area_similarity(x, y) > 0]
     if not related:
         return None
-    x = related[0][0]
+    x, y = related[0]
     family = areas[areas[x].parent or x]
     name = family.name_zh if lang == "zh" else family.name_en
-    return _pick(lang, f"Related technology: both are in the {name} family.",
-                 f"技术相关：双方同属“{name}”领域。")  # fmt: skip
+    return Reason("technology", _pick(lang, f"Related technology: both are in the {name} family.",
+                  f"技术相关：双方同属“{name}”领域。"), {"family": (family.code,), "pair": (x, y)})  # fmt: skip
 
 
-def _cooperation(a: Opportunity, b: Opportunity, lang: str) -> str | None:
+def _cooperation(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     shared = [t for t in COOPERATION if t in a.cooperation_types and t in b.cooperation_types]
     if not shared:
         return None
     names = [COOPERATION[t][1] if lang == "zh" else COOPERATION[t][0] for t in shared]
-    return _pick(lang, f"Both accept {', '.join(names)}.", f"双方均接受{'、'.join(names)}。")
+    text = _pick(lang, f"Both accept {', '.join(names)}.", f"双方均接受{'、'.join(names)}。")
+    return Reason("cooperation", text, {"types": tuple(t.value for t in shared)})
 
 
 def near_miss_text(miss: NearMiss, lang: str) -> str:
@@ -240,6 +355,19 @@ def near_miss_text(miss: NearMiss, lang: str) -> str:
     return miss.message
 
 
+def near_miss_facts(miss: NearMiss) -> Facts:
+    values = {
+        "rule": miss.rule.value,
+        "trl": miss.trl,
+        "min_trl": miss.min_trl,
+        "country": miss.country,
+        "market": miss.market,
+        "valid_until": miss.valid_until,
+        "side": miss.side.value if miss.side else None,
+    }
+    return {name: (str(value),) for name, value in values.items() if value is not None}
+
+
 def explain(
     a: Party,
     b: Party,
@@ -255,7 +383,7 @@ def explain(
     """The top reasons b matches a, in a's language unless `language` is given (en or zh)."""
     lang = _language(language or a.opportunity.language)
     x, y = a.opportunity, b.opportunity
-    builders: dict[str, Callable[[], str | None]] = {
+    builders: dict[str, Callable[[], Reason | None]] = {
         "text": lambda: _terms(public_terms(matched_terms, x, y), lang),
         "isic": lambda: _sector(x, y, lang),
         "geography": lambda: _market(a, b, lang, ldc_priority),
@@ -268,9 +396,19 @@ def explain(
     weights = weights or ScoringWeights()
     ldc_priority = (parameters or ScoringParameters()).ldc_bonus > 0
     features = score.features()
-    # Strongest contribution first: what moved this pair's score most is said first.
-    order = sorted(builders, key=lambda name: -weights[name] * features[name])
-    reasons = [Reason(name, text) for name in order if (text := builders[name]())]
+
+    def strength(reason: Reason) -> float:
+        value = weights[reason.component] * features[reason.component]
+        if reason.component == "text":  # one shared word carries less than the text score
+            value *= min(1.0, len(reason.facts["terms"]) / FULL_TERMS)
+        return value
+
+    # What the two are about comes first, the best of it leading: the first reason is the one
+    # a list shows. Then the rest, strongest contribution to the score first.
+    reasons = [reason for build in builders.values() if (reason := build())]
+    reasons.sort(key=lambda r: (r.component not in SUBJECT_COMPONENTS, -strength(r)))
     misses = eligibility.near_misses
-    near = Reason("near_miss", near_miss_text(misses[0], lang)) if misses else None
+    near = None
+    if misses:
+        near = Reason("near_miss", near_miss_text(misses[0], lang), near_miss_facts(misses[0]))
     return Explanation(lang, tuple(reasons[:top]), near)

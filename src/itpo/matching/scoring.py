@@ -26,6 +26,9 @@ TRL_SHORT = {0: 1.0, 1: 0.5, 2: 0.25}
 class Component:
     value: float
     stated: bool  # False: a side lacked the facts and the value is NEUTRAL
+    # The (currency, US dollars per unit) pairs an amount comparison used, so an explanation
+    # can show the converted figures the score saw; empty for every other component.
+    rates: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +112,28 @@ def trl_fit(asking: Opportunity, serving: Opportunity) -> Component:
     return Component(TRL_SHORT.get(max(0, asking.min_trl - serving.trl), 0.0), True)
 
 
-def amount_range(
-    opportunity: Opportunity, rates: Mapping[str, float]
-) -> tuple[float, float] | None:
-    """The amount range in the rate table's common unit; None when it cannot be compared."""
+def stated_range(opportunity: Opportunity) -> tuple[float, float] | None:
+    """The amount range as stated (one bound stands for both), or None."""
     low = opportunity.amount_min if opportunity.amount_min is not None else opportunity.amount_max
     high = opportunity.amount_max if opportunity.amount_max is not None else opportunity.amount_min
     if low is None or high is None or opportunity.currency is None:
         return None
-    rate = rates.get(opportunity.currency.strip().upper())
-    if rate is None or low <= 0 or high < low:
+    return low, high
+
+
+def currency_rate(opportunity: Opportunity, rates: Mapping[str, float]) -> float | None:
+    currency = (opportunity.currency or "").strip().upper()
+    return rates.get(currency)
+
+
+def amount_range(
+    opportunity: Opportunity, rates: Mapping[str, float]
+) -> tuple[float, float] | None:
+    """The amount range in the rate table's common unit; None when it cannot be compared."""
+    stated, rate = stated_range(opportunity), currency_rate(opportunity, rates)
+    if stated is None or rate is None or stated[0] <= 0 or stated[1] < stated[0]:
         return None
-    return low * rate, high * rate
+    return stated[0] * rate, stated[1] * rate
 
 
 def amount_fit(a: Opportunity, b: Opportunity, rates: Mapping[str, float]) -> Component:
@@ -128,13 +141,16 @@ def amount_fit(a: Opportunity, b: Opportunity, rates: Mapping[str, float]) -> Co
     ours, theirs = amount_range(a, rates), amount_range(b, rates)
     if ours is None or theirs is None:
         return _neutral()
+    used = tuple(
+        sorted({(str(o.currency).strip().upper(), currency_rate(o, rates) or 0.0) for o in (a, b)})
+    )
     low, high = max(ours[0], theirs[0]), min(ours[1], theirs[1])
     if low > high:
-        return Component(0.0, True)
+        return Component(0.0, True, used)
     narrow = min(math.log(ours[1] / ours[0]), math.log(theirs[1] / theirs[0]))
     if narrow <= 0:  # a single figure inside the other range
-        return Component(1.0, True)
-    return Component(min(1.0, math.log(high / low) / narrow), True)
+        return Component(1.0, True, used)
+    return Component(min(1.0, math.log(high / low) / narrow), True, used)
 
 
 def geography_fit(a: Party, b: Party, parameters: ScoringParameters) -> Component:

@@ -141,3 +141,61 @@ def test_every_failed_rule_is_reported_not_only_the_first() -> None:
         today=TODAY,
     )
     assert rules(result.failures) == {Rule.LIVE, Rule.ORGANISATION, Rule.MARKETS, Rule.TRL}
+
+
+def test_records_that_share_no_sector_technology_or_word_are_not_matched() -> None:
+    scanner = offer_party(
+        title="Portable ultrasound scanners",
+        teaser="Hand-held ultrasound for district hospitals.",
+        isic_classes=["2660"],
+        technology_areas=["health.medical_devices"],
+    )
+    result = check(scanner, need_party(), today=TODAY)
+    assert rules(result.failures) == {Rule.SUBJECT}
+    assert result.messages() == [
+        "Nothing in common: the technology offer (ISIC 2660, health.medical_devices) and the "
+        "technology need (ISIC 2819, ISIC 1030, green.post_harvest) share no ISIC division, "
+        "technology area or word."
+    ]
+
+
+def test_one_shared_isic_division_or_technology_area_is_enough() -> None:
+    tea_line = {"isic_classes": ["2825", "1079"], "technology_areas": ["industry.agro_processing"]}
+    assert check(offer_party(**tea_line), need_party(isic_classes=["1030"]), today=TODAY).eligible
+    same_area = {"isic_classes": ["2660"], "technology_areas": ["green.post_harvest"]}
+    assert check(offer_party(**same_area), need_party(), today=TODAY).eligible
+
+
+def test_a_section_or_a_technology_family_alone_is_too_broad_to_connect() -> None:
+    kiln = offer_party(isic_classes=["2392"], technology_areas=["green.energy_efficiency"])
+    dryer_need = need_party(isic_classes=["1030"], technology_areas=["green.post_harvest"])
+    assert rules(check(kiln, dryer_need, today=TODAY).failures) == {Rule.SUBJECT}
+
+
+def test_technology_areas_reach_the_sector_of_a_record_that_states_only_isic() -> None:
+    mandate = offer_party(
+        kind=OpportunityKind.INVESTMENT_MANDATE, isic_classes=[], trl=None, min_trl=None,
+        technology_areas=["green.solar_pv", "infrastructure.power_grid"],
+    )  # fmt: skip
+    power = need_party(
+        kind=OpportunityKind.INVESTMENT_PROJECT, isic_classes=["3510"], technology_areas=[],
+        min_trl=None,
+    )  # fmt: skip
+    assert check(mandate, power, today=TODAY).eligible
+    schools = need_party(
+        kind=OpportunityKind.INVESTMENT_PROJECT, isic_classes=["8510"], technology_areas=[],
+        min_trl=None,
+    )  # fmt: skip
+    assert rules(check(mandate, schools, today=TODAY).failures) == {Rule.SUBJECT}
+
+
+def test_records_stating_no_sector_or_technology_are_judged_by_their_words() -> None:
+    bare = {"isic_classes": [], "technology_areas": []}
+    dryer = offer_party(**bare)
+    assert check(dryer, need_party(**bare), today=TODAY).eligible  # "solar", "dryer", "mango"
+    unrelated = need_party(**bare, title="School roofs", teaser="Safer classrooms in Nepal.")
+    assert rules(check(dryer, unrelated, today=TODAY).failures) == {Rule.SUBJECT}
+    chinese = need_party(
+        **bare, title="学校屋顶加固", teaser="尼泊尔学校的抗震改造。", language="zh"
+    )
+    assert check(dryer, chinese, today=TODAY).eligible  # two languages: the text decides

@@ -95,6 +95,12 @@ def test_amounts_are_compared_after_currency_conversion() -> None:
     assert amount_fit(offer(amount_min=1_000_000, amount_max=1_000_000), need(), RATES).value == 0.0
 
 
+def test_an_amount_comparison_keeps_the_rates_it_converted_with() -> None:
+    cny = offer(amount_min=1_000_000, amount_max=1_000_000, currency="CNY")
+    assert amount_fit(cny, need(), RATES).rates == (("CNY", 0.14), ("USD", 1.0))
+    assert amount_fit(offer(currency="XYZ"), need(), RATES).rates == ()
+
+
 def test_missing_amounts_or_unknown_currencies_are_neutral_not_zero() -> None:
     for a in (offer(amount_min=None, amount_max=None), offer(currency=None), offer(currency="XYZ")):
         part = amount_fit(a, need(), RATES)
