@@ -17,6 +17,7 @@ from tests.records import opportunity_data, organisation_data
 from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
+from itpo.matching.cache import MatchCache
 from itpo.matching.decisions import Match
 from itpo.matching.encoders import default_encoders
 from itpo.matching.learning import LearningRefused
@@ -336,3 +337,29 @@ def test_a_bad_currency_rate_setting_is_one_clear_line(
     )
     assert result.exit_code == 1
     assert "ITPO_CURRENCY_RATES" in result.output and "positive" in result.output
+
+
+def test_a_cached_answer_still_drops_a_pair_declined_since(
+    platform: Platform, ids: dict[str, int]
+) -> None:
+    cache = MatchCache()
+
+    def ask() -> list[int]:
+        found = match_and_record(
+            uow=platform.uow(),
+            index=platform.index(),
+            opportunity_id=ids["need"],
+            today=dt.datetime.now(dt.UTC).date(),
+            cache=cache,
+            generation=1,
+        )
+        return [r.opportunity_id for r in found]
+
+    first = ask()
+    assert set(first) == {ids["offer_zh"], ids["offer_de"]}
+    with platform.uow() as uow:
+        match = uow.matches.for_opportunity(ids["need"])[ids["offer_de"]]
+    assert match.id is not None
+    give_feedback(uow=platform.uow(), match_id=match.id, verdict="decline", reason="too far")
+    assert ask() == [ids["offer_zh"]]
+    assert cache.hits >= 1  # the second answer came from the cache, filtered afresh

@@ -15,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from itpo.matching.cache import MatchCache, MatchKey
 from itpo.matching.decisions import (
     Decision,
     Match,
@@ -97,8 +98,13 @@ def match_and_record(
     include_declined: bool = False,
     rates: Mapping[str, float] = INDICATIVE_RATES,
     now: Clock = utc_now,
+    cache: MatchCache | None = None,
+    generation: int | None = None,
 ) -> list[MatchResult]:
-    """An opportunity's best matches, each kept as a match record with its id and state."""
+    """An opportunity's best matches, each kept as a match record with its id and state.
+
+    With a cache and the index's generation, computed matches are reused until the index,
+    the weights or the day change; the stored states are read fresh every time."""
     weights = current_weights(uow)
     with uow:
         known = uow.matches.for_opportunity(opportunity_id)
@@ -107,16 +113,29 @@ def match_and_record(
         for counterpart, match in known.items()
         if match.state is MatchState.DECLINED and not include_declined
     }
-    results = find_matches(
-        uow=uow,
-        index=index,
-        opportunity_id=opportunity_id,
-        today=today,
-        top=top,
-        weights=weights,
-        rates=rates,
-        exclude=declined,
-    )
+    # Declined pairs are dropped after scoring, so the computed list does not depend on them
+    # and can be shared by every caller; it is deep enough to fill `top` without them.
+    depth = top + len(declined)
+    key = None
+    computed: tuple[MatchResult, ...] | None = None
+    if cache is not None and generation is not None:
+        key = MatchKey(opportunity_id, depth, weights.version, generation, today)
+        computed = cache.get(key)
+    if computed is None:
+        computed = tuple(
+            find_matches(
+                uow=uow,
+                index=index,
+                opportunity_id=opportunity_id,
+                today=today,
+                top=depth,
+                weights=weights,
+                rates=rates,
+            )
+        )
+        if cache is not None and key is not None:
+            cache.put(key, computed)
+    results = [r for r in computed if r.opportunity_id not in declined][:top]
     stamp = now()
     changed = [
         _match(opportunity_id, result, weights.version, stamp, known.get(result.opportunity_id))

@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from itpo.adapters.storage.match_tables import match_decision, opportunity_match, scoring_weights
 from itpo.adapters.storage.tables import opportunity
@@ -48,6 +49,14 @@ def _values(match: Match) -> dict[str, Any]:
     }
 
 
+def _insert_new(connection: sa.Connection) -> Any:
+    """An insert of a pair that does nothing when the pair exists, in the backend's dialect."""
+    pair = ["first_id", "second_id"]
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(opportunity_match).on_conflict_do_nothing(index_elements=pair)
+    return sqlite.insert(opportunity_match).on_conflict_do_nothing(index_elements=pair)
+
+
 class SqlMatchRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
@@ -62,15 +71,22 @@ class SqlMatchRepository:
         return {match.counterpart(opportunity_id): match for match in found}
 
     def save_many(self, matches: Sequence[Match]) -> list[int]:
-        """Insert new pairs, update the score of known ones; the ids in the order given."""
+        """Insert new pairs, update the score of known ones; the ids in the order given.
+
+        Two requests may find the same new pair at once: the second insert yields to the
+        first (ON CONFLICT DO NOTHING) and both get the one record's id."""
         ids = []
         for match in matches:
             values = _values(match)
             if match.id is None:
-                result = self.connection.execute(sa.insert(opportunity_match).values(values))
-                key = result.inserted_primary_key
-                assert key is not None
-                ids.append(int(key[0]))
+                self.connection.execute(_insert_new(self.connection).values(values))
+                c = opportunity_match.c
+                found = self.connection.execute(
+                    sa.select(c.id).where(
+                        c.first_id == match.first_id, c.second_id == match.second_id
+                    )
+                ).scalar_one()
+                ids.append(int(found))
             else:
                 kept = ("score", "components", "weights_version", "updated_at")
                 self.connection.execute(
