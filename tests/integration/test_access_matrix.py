@@ -394,6 +394,13 @@ CASES: list[Case] = [
         by(admin=201, rest=403),
         body=lambda w: {"name": f"Office {dt.datetime.now().timestamp()}", "country": "KEN"},
     ),
+    Case(
+        "POST",
+        "/auth/password-reset",
+        everyone(422),
+        body=lambda w: {"token": "not-a-token", "password": "a long enough passphrase 9"},
+    ),
+    Case("POST", "/users/{admin_user}/password-reset", by(admin=201, rest=403)),
     Case("GET", "/audit", by(admin=200, rest=403)),
     Case("GET", "/audit.csv", by(admin=200, rest=403)),
     Case("POST", "/auth/logout", everyone(204)),

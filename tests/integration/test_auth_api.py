@@ -4,7 +4,7 @@ once and revocable, one answer for every refused sign-in, and lockout."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from tests.auth import ADMIN_EMAIL, PASSWORD, administrator
+from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, bearer
 from tests.records import organisation_data
 
 from itpo.adapters.api.app import create_app
@@ -93,3 +93,22 @@ def test_a_token_is_shown_once_works_and_stops_when_revoked(platform: Platform) 
         assert refused.headers["www-authenticate"].startswith("Bearer")
         garbled = script.get(f"{API}/organisations", headers={"Authorization": "Basic abc"})
         assert garbled.status_code == 401
+
+
+def test_an_issued_reset_token_sets_a_new_password_once(platform: Platform) -> None:
+    admin = administrator(platform)
+    headers = bearer(platform, admin)
+    with TestClient(create_app(platform=platform)) as client:
+        issued = client.post(f"{API}/users/{admin.user_id}/password-reset", headers=headers)
+        assert issued.status_code == 201
+        token, new = issued.json()["token"], "a brand new passphrase 2026"
+        weak = client.post(f"{API}/auth/password-reset", json={"token": token, "password": "x"})
+        assert weak.status_code == 422  # too weak: refused, and the token still works
+        done = client.post(f"{API}/auth/password-reset", json={"token": token, "password": new})
+        assert done.status_code == 204
+        again = client.post(f"{API}/auth/password-reset", json={"token": token, "password": new})
+        assert again.status_code == 422 and again.json()["detail"][0]["loc"][-1] == "token"
+        assert sign_in(client, ADMIN_EMAIL, new)
+        client.cookies.clear()  # as a new visitor: a signed-in one would need the CSRF header
+        old = client.post(f"{API}/auth/login", json={"email": ADMIN_EMAIL, "password": PASSWORD})
+        assert old.status_code == 401

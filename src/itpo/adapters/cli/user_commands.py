@@ -16,6 +16,7 @@ from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
 from itpo.bootstrap import Platform
 from itpo.registry import reference
+from itpo.registry.errors import Conflict
 
 COMMAND_LINE = Principal.system("command line")
 ADMIN_PASSWORD_VARIABLE = "ITPO_ADMIN_PASSWORD"
@@ -124,6 +125,26 @@ def disable_user(state: CliState, email: str) -> None:
         f"User {user.email} disabled; their sessions ended and their API tokens were revoked.",
         markup=False,
     )
+
+
+@users.command("reset")
+@click.argument("email")
+@pass_state
+@clean_errors
+def reset_user(state: CliState, email: str) -> None:
+    """A one-time password reset token for a user, to hand over; it expires."""
+    platform = state.platform()
+    issued = services.start_password_reset(
+        uow=platform.uow(), email=email, policy=platform.account_policy
+    )
+    if issued is None:
+        raise Conflict(f"no active user has the email {email}")
+    when = issued.expires_at.strftime("%Y-%m-%d %H:%M UTC")
+    console.print(f"Reset token for {issued.user.email} (shown once, valid until {when}):",
+                  markup=False)  # fmt: skip
+    console.print(issued.token, markup=False)
+    console.print("The user sets a new password with POST /api/v1/auth/password-reset.",
+                  markup=False)  # fmt: skip
 
 
 @users.command("enable")

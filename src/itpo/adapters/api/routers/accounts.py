@@ -19,6 +19,7 @@ from itpo.adapters.api.auth import SESSION_COOKIE, PrincipalDep, client_address
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Problem
+from itpo.registry.errors import Conflict
 
 router = APIRouter(tags=["accounts"])
 REFUSED: dict[int | str, dict[str, Any]] = {
@@ -56,6 +57,11 @@ class NewOffice(BaseModel):
     name: str = Field(max_length=200)
     country: str = Field(max_length=3, description="ISO 3166 alpha-3")
     city: str | None = Field(None, max_length=100)
+
+
+class PasswordReset(BaseModel):
+    token: str = Field(max_length=200, description="The reset token an administrator issued")
+    password: str = Field(max_length=1024)
 
 
 class PasswordChange(BaseModel):
@@ -138,6 +144,39 @@ def change_password(
         policy=platform.account_policy,
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/auth/password-reset", status_code=status.HTTP_204_NO_CONTENT,
+             responses={422: {"description": "The token is unknown, used or expired, or the "
+                                             "password too weak"}})  # fmt: skip
+def reset_password(reset: PasswordReset, request: Request, platform: PlatformDep) -> Response:
+    """Set a new password with a reset token (single use, expiring); every session of the
+    user ends and a lockout is lifted."""
+    accounts.finish_password_reset(
+        uow=platform.uow(immediate=True),
+        token=reset.token,
+        password=reset.password,
+        ip=client_address(request),
+        policy=platform.account_policy,
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/users/{user_id}/password-reset", status_code=status.HTTP_201_CREATED,
+             responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}})  # fmt: skip
+def issue_password_reset(
+    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
+    """A reset token for a user, shown once, for an administrator to hand over; it expires
+    (setting password_reset_minutes) and works once."""
+    require_administrator(principal)
+    user = accounts.get_user(uow=uow, by=principal, user_id=user_id)
+    issued = accounts.start_password_reset(
+        uow=uow, email=user.email, ip=principal.ip, policy=platform.account_policy
+    )
+    if issued is None:
+        raise Conflict(f"user {user_id} is disabled; enable them first")
+    return {"user_id": user_id, "token": issued.token, "expires_at": issued.expires_at}
 
 
 @router.post("/tokens", status_code=status.HTTP_201_CREATED, responses=REFUSED)
