@@ -80,6 +80,9 @@ class FakeOpportunities:
     def get(self, opportunity_id: int) -> Opportunity | None:
         return copy.deepcopy(self.store.get(opportunity_id))
 
+    def get_many(self, opportunity_ids: Iterable[int]) -> dict[int, Opportunity]:
+        return {i: copy.deepcopy(self.store[i]) for i in opportunity_ids if i in self.store}
+
     def ids_by_external_id(self, external_ids: Iterable[str]) -> dict[str, int]:
         wanted = set(external_ids)
         return {o.external_id: i for i, o in self.store.items() if o.external_id in wanted}

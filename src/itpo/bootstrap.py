@@ -12,6 +12,7 @@ from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.config import Settings
+from itpo.matching.cache import MatchCache
 from itpo.matching.service import INDICATIVE_RATES
 
 
@@ -34,6 +35,11 @@ class Platform:
             directory = self.settings.data_dir / "index"
             self._index = IndexStore(self.engine, directory, encoders=self.encoders)
         return self._index
+
+    @functools.cached_property
+    def match_cache(self) -> MatchCache:
+        """Computed matches, reused while the index, the weights and the day stay the same."""
+        return MatchCache()
 
     @functools.cached_property
     def account_policy(self) -> AccountPolicy:

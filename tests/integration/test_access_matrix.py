@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from tests.auth import administrator, bearer, user
 from tests.records import opportunity_data, organisation_data
@@ -325,7 +324,7 @@ CASES: list[Case] = [
     ),
     Case(
         "GET",
-        "/exports/export.json",
+        "/exports/{export}",
         by(public=403, member=403, other_member=403, read_only=403, officer=200, admin=200),
     ),
     Case("GET", "/imports/template.xlsx", everyone(200)),
@@ -414,6 +413,7 @@ def fill(path: str, world: World) -> str:
         "match": world.match_id,
         "appraisal": world.appraisal_id,
         "missing": 999999,
+        "export": "export.json",
         "admin_user": admin_id,
         **{f"org_{k}": v for k, v in world.organisations.items()},
     }
@@ -475,13 +475,14 @@ def test_restricted_views_by_others_are_audited(world: World) -> None:
 
 
 def test_every_route_is_in_the_matrix(world: World) -> None:
-    app = world.clients["admin"].app
+    schema = world.clients["admin"].get("/openapi.json").json()
     routes = {
-        (method, route.path.removeprefix(API))
-        for route in app.routes  # type: ignore[attr-defined]
-        if isinstance(route, APIRoute) and route.path.startswith(API)
-        for method in route.methods
+        (method.upper(), path.removeprefix(API))
+        for path, operations in schema["paths"].items()
+        if path.startswith(API)
+        for method in operations
     }
+    assert len(routes) >= 40  # the check looks at the real list
     covered = {(case.method, case.path) for case in CASES}
     covered |= {("GET", "/opportunities"), ("GET", "/opportunities/{opportunity_id}")}
     normalised = {(m, _normal(p)) for m, p in covered}

@@ -339,7 +339,7 @@ def test_a_bad_currency_rate_setting_is_one_clear_line(
     assert "ITPO_CURRENCY_RATES" in result.output and "positive" in result.output
 
 
-def test_a_cached_answer_still_drops_a_pair_declined_since(
+def test_cached_answers_are_reused_and_a_decline_shows_at_once(
     platform: Platform, ids: dict[str, int]
 ) -> None:
     cache = MatchCache()
@@ -357,9 +357,9 @@ def test_a_cached_answer_still_drops_a_pair_declined_since(
 
     first = ask()
     assert set(first) == {ids["offer_zh"], ids["offer_de"]}
+    assert ask() == first and cache.hits == 1  # the same answer, from the cache
     with platform.uow() as uow:
         match = uow.matches.for_opportunity(ids["need"])[ids["offer_de"]]
     assert match.id is not None
     give_feedback(uow=platform.uow(), match_id=match.id, verdict="decline", reason="too far")
     assert ask() == [ids["offer_zh"]]
-    assert cache.hits >= 1  # the second answer came from the cache, filtered afresh

@@ -1,57 +1,52 @@
 """The matching index beside the database: live opportunities' public text, vectors cached on disk.
 
-The index is derived data. Its dense vectors are the only costly part, so they are kept in one
-`.npz` file per encoder under `data_dir/index`, keyed by opportunity id and a hash of the text:
-a rebuild encodes only new or changed records, and everything else is rebuilt in memory.
+The index is derived data. Its dense vectors are the only costly part, so they are kept per
+encoder under `data_dir/index` (see `vector_cache`): a rebuild encodes only new or changed
+records, and everything else is rebuilt in memory.
+
+Searches run concurrently; applying changes waits for the searches in progress and holds back
+new ones, so no search sees the arrays change under it. Encoding happens before that, so a
+search waits at most for the in-memory update.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
-from numpy.typing import NDArray
 
 from itpo.adapters.storage.tables import opportunity
-from itpo.matching.encoders import Encoder, MiniLMEncoder, USEEncoder, Vectors
+from itpo.adapters.vector_cache import (
+    MAX_SEGMENTS,
+    CachingEncoder,
+    EncoderSpec,
+    default_specs,
+    text_hash,
+)
 from itpo.matching.engine import Document, Hit, RetrievalEngine
 from itpo.matching.fusion import FusionConfig
 from itpo.registry.model import OpportunityKind, Status
 
+__all__ = [
+    "BuildReport",
+    "CachingEncoder",
+    "EncoderSpec",
+    "IndexStore",
+    "OpportunityIndex",
+    "ReadWriteLock",
+    "default_specs",
+    "document_text",
+    "text_hash",
+]
+
 Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
-ENCODE_CHUNK = 32  # small enough for a smooth progress bar, large enough to batch well
-
-
-@dataclass(frozen=True, slots=True)
-class EncoderSpec:
-    """An encoder's identity, and how to load it: models load only when a text needs encoding."""
-
-    name: str
-    dim: int
-    languages: frozenset[str] | None
-    load: Callable[[], Encoder]
-
-    @classmethod
-    def of(cls, encoder: Encoder) -> EncoderSpec:
-        return cls(encoder.name, encoder.dim, encoder.languages, lambda: encoder)
-
-
-def default_specs() -> list[EncoderSpec]:
-    """The bundled encoders (as `default_encoders`), described without loading them."""
-    return [
-        EncoderSpec(USEEncoder.name, USEEncoder.dim, USEEncoder.languages, USEEncoder),
-        EncoderSpec(MiniLMEncoder.name, MiniLMEncoder.dim, MiniLMEncoder.languages, MiniLMEncoder),
-    ]
 
 
 def document_text(title: str, teaser: str) -> str:
@@ -59,99 +54,86 @@ def document_text(title: str, teaser: str) -> str:
     return f"{title}\n{teaser}"
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+class ReadWriteLock:
+    """Any number of readers, or one writer. A waiting writer holds back new readers, so a
+    steady stream of searches cannot keep a change out. Not reentrant."""
 
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
 
-class CachingEncoder:
-    """An encoder that answers known texts from its cache and sends only the others on."""
-
-    def __init__(self, spec: EncoderSpec, path: Path) -> None:
-        self.name, self.dim, self.languages = spec.name, spec.dim, spec.languages
-        self.path = path
-        self.encoded = 0  # texts sent to the real encoder: what a warm cache saves
-        self._spec = spec
-        self._inner: Encoder | None = None
-        self._vectors: dict[str, NDArray[np.float32]] = self._load()
-
-    def _load(self) -> dict[str, NDArray[np.float32]]:
-        if not self.path.exists():
-            return {}
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._writing and not self._writers_waiting)
+            self._readers += 1
         try:
-            with np.load(self.path, allow_pickle=False) as data:
-                hashes, vectors = data["hashes"], data["vectors"]
-        except (OSError, ValueError, KeyError):  # a damaged cache only costs a re-encode
-            return {}
-        if vectors.ndim != 2 or vectors.shape[1] != self.dim:
-            return {}
-        return {str(h): np.asarray(v, np.float32) for h, v in zip(hashes, vectors, strict=True)}
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                if not self._readers:
+                    self._condition.notify_all()
 
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        self.fill(texts)
-        rows = [self._vectors[text_hash(text)] for text in texts]
-        return np.stack(rows) if rows else np.zeros((0, self.dim), np.float32)
-
-    def missing(self, texts: Iterable[str]) -> list[str]:
-        return list({text_hash(t): t for t in texts if text_hash(t) not in self._vectors}.values())
-
-    def fill(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> None:
-        """Encode the texts not cached yet, in chunks; `progress` hears each chunk's size."""
-        todo = self.missing(texts)
-        for start in range(0, len(todo), ENCODE_CHUNK):
-            chunk = todo[start : start + ENCODE_CHUNK]
-            if self._inner is None:
-                self._inner = self._spec.load()
-            vectors = self._inner.encode(chunk)
-            self.encoded += len(chunk)
-            self._vectors.update(zip(map(text_hash, chunk), vectors, strict=True))
-            if progress is not None:
-                progress(len(chunk))
-
-    def save(self, keys: Mapping[int, str]) -> None:
-        """Write the vectors of these (id -> text hash) entries, atomically; drop the rest."""
-        entries = sorted((i, h) for i, h in keys.items() if h in self._vectors)
-        ids = np.asarray([i for i, _ in entries], np.int64)
-        hashes = np.asarray([h for _, h in entries], dtype="U20")
-        vectors = np.stack([self._vectors[h] for _, h in entries]) if entries else None
-        if vectors is None:
-            vectors = np.zeros((0, self.dim), np.float32)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # A reader never sees half a file: write beside it, then rename over it.
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._condition:
+            self._writers_waiting += 1
+            try:
+                self._condition.wait_for(lambda: not self._writing and not self._readers)
+            finally:
+                self._writers_waiting -= 1
+            self._writing = True
         try:
-            with os.fdopen(handle, "wb") as out:
-                np.savez(out, ids=ids, hashes=hashes, vectors=vectors)
-            os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide the cache from other users
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+
+
+def _partitions(kinds: Collection[OpportunityKind] | None) -> list[str] | None:
+    return None if kinds is None else [kind.value for kind in kinds]
 
 
 class OpportunityIndex:
-    """The retrieval engine with each record's kind, so a search skips kinds that cannot match."""
+    """The retrieval engine with one partition per opportunity kind: a search reads only the
+    kinds it asks for. Searches share the store's lock as readers."""
 
-    def __init__(
-        self, engine: RetrievalEngine, kinds: dict[str, OpportunityKind], lock: threading.Lock
-    ) -> None:
-        self.engine, self._kinds, self._lock = engine, kinds, lock
+    def __init__(self, engine: RetrievalEngine, lock: ReadWriteLock) -> None:
+        self.engine, self._lock = engine, lock
 
     def __contains__(self, document_id: object) -> bool:
-        return document_id in self.engine
+        with self._lock.reading():
+            return document_id in self.engine
 
     def __len__(self) -> int:
-        return len(self.engine)
+        with self._lock.reading():
+            return len(self.engine)
 
     def similar(
         self, document_id: str, *, top: int, kinds: Collection[OpportunityKind] | None = None
     ) -> list[Hit]:
-        # Under the store's lock: a refresh in another request thread must not change the
-        # arrays mid-search.
-        with self._lock:
-            exclude = [
-                i for i, kind in self._kinds.items() if kinds is not None and kind not in kinds
-            ]
-            return self.engine.similar(document_id, top=top, exclude=exclude)
+        """Records like an indexed one, of the kinds given (all when None), best first."""
+        with self._lock.reading():
+            return self.engine.similar(document_id, top=top, partitions=_partitions(kinds))
+
+    def search(
+        self,
+        text: str,
+        *,
+        language: str | None = None,
+        top: int,
+        kinds: Collection[OpportunityKind] | None = None,
+    ) -> list[Hit]:
+        """Live records for a free text in any language, of the kinds given, best first."""
+        if not len(self):
+            return []
+        query = self.engine.query(text, language=language)  # encoding reads no shared state
+        with self._lock.reading():
+            return self.engine.ranked(query, top=top, partitions=_partitions(kinds))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,14 +160,15 @@ class IndexStore:
     ) -> None:
         self.engine, self.directory, self.today = engine, directory, today
         self._specs = list(encoders) if encoders is not None else default_specs()
-        self._lock = threading.Lock()
+        self._lock = ReadWriteLock()  # searches read the index; applying changes writes it
+        self._updating = threading.Lock()  # one build or refresh at a time
         self._index: RetrievalEngine | None = None
-        self._kinds: dict[str, OpportunityKind] = {}
         self._encoders: list[CachingEncoder] = []
         self._retired = 0  # texts encoded by the encoders of earlier builds
         self._keys: dict[int, str] = {}  # indexed id -> text hash
-        self._stamps: dict[int, dt.datetime] = {}  # every record seen -> its updated_at
-        self._watermark: dt.datetime | None = None
+        self._watermark: tuple[dt.datetime, int] | None = None  # latest (updated_at, id) seen
+        # Moves whenever the indexed records change: what cached matches are keyed by.
+        self.generation = 0
 
     @property
     def encoded(self) -> int:
@@ -194,17 +177,17 @@ class IndexStore:
 
     def current(self) -> OpportunityIndex:
         """The index, built on first use and brought up to date with the database."""
-        with self._lock:
+        with self._updating:
             if self._index is None:
                 self._build(None)
             else:
                 self._refresh()
             assert self._index is not None
-            return OpportunityIndex(self._index, self._kinds, self._lock)
+            return OpportunityIndex(self._index, self._lock)
 
     def rebuild(self, progress: Progress | None = None) -> BuildReport:
         """Build the index again from the database; cached vectors of unchanged texts are reused."""
-        with self._lock:
+        with self._updating:
             return self._build(progress)
 
     def _build(self, progress: Progress | None) -> BuildReport:
@@ -213,7 +196,7 @@ class IndexStore:
         self._encoders = [
             CachingEncoder(spec, self.directory / f"{spec.name}.npz") for spec in self._specs
         ]
-        rows = self._rows(since=None)
+        rows = self._rows(after=None)
         documents = {row["id"]: _document(row) for row in rows if self._live(row)}
         texts = [document.text for document in documents.values()]
         total = sum(len(encoder.missing(texts)) for encoder in self._encoders)
@@ -227,51 +210,46 @@ class IndexStore:
 
         for encoder in self._encoders:
             encoder.fill(texts, advance)
+        # Built aside and swapped in: searches read the previous index meanwhile.
         index = RetrievalEngine(self._encoders, fusion=FusionConfig())
         index.add(documents.values())
+        with self._lock.writing():
+            self._index = index
+            self.generation += 1
         self._keys = {i: text_hash(d.text) for i, d in documents.items()}
-        self._kinds = {str(r["id"]): OpportunityKind(r["kind"]) for r in rows if self._live(r)}
         self._remember(rows)
-        self._index = index
-        self._save()
+        for encoder in self._encoders:
+            encoder.save(self._keys)
         return BuildReport(len(documents), self.encoded - before, time.perf_counter() - started)
 
     def _refresh(self) -> int:
         """Apply records created or changed since the last look; returns how many changed."""
         assert self._index is not None
-        rows = [
-            row
-            for row in self._rows(since=self._watermark)
-            if self._stamps.get(row["id"]) != row["updated_at"]
-        ]
+        rows = self._rows(after=self._watermark)
         if not rows:
             return 0
-        before = self.encoded
         live = [_document(row) for row in rows if self._live(row)]
-        self._index.remove(str(row["id"]) for row in rows if not self._live(row))
-        self._index.add(live)
+        for encoder in self._encoders:
+            encoder.fill([document.text for document in live])
+        with self._lock.writing():
+            self._index.remove(str(row["id"]) for row in rows if not self._live(row))
+            self._index.add(live)
+            self.generation += 1
         for row in rows:
             self._keys.pop(row["id"], None)
-            self._kinds.pop(str(row["id"]), None)
-        self._kinds.update(
-            (str(r["id"]), OpportunityKind(r["kind"])) for r in rows if self._live(r)
-        )
-        self._keys.update((int(d.id), text_hash(d.text)) for d in live)
+        added = {int(d.id): text_hash(d.text) for d in live}
+        self._keys.update(added)
         self._remember(rows)
-        if self.encoded > before:
-            self._save()
+        for encoder in self._encoders:
+            if encoder.segments >= MAX_SEGMENTS:
+                encoder.save(self._keys)
+            else:
+                encoder.append(added)
         return len(rows)
 
-    def _save(self) -> None:
-        for encoder in self._encoders:
-            encoder.save(self._keys)
-
     def _remember(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        for row in rows:
-            self._stamps[row["id"]] = row["updated_at"]
-        stamps = [row["updated_at"] for row in rows]
-        if stamps:
-            latest = max(stamps)
+        if rows:
+            latest = max((row["updated_at"], row["id"]) for row in rows)
             self._watermark = latest if self._watermark is None else max(latest, self._watermark)
 
     def _live(self, row: Mapping[str, Any]) -> bool:
@@ -280,7 +258,7 @@ class IndexStore:
             row["status"] == Status.PUBLISHED.value and (until is None or until >= self.today())
         )
 
-    def _rows(self, *, since: dt.datetime | None) -> list[Mapping[str, Any]]:
+    def _rows(self, *, after: tuple[dt.datetime, int] | None) -> list[Mapping[str, Any]]:
         columns = opportunity.c
         query = sa.select(
             columns.id,
@@ -292,13 +270,19 @@ class IndexStore:
             columns.valid_until,
             columns.updated_at,
         )
-        if since is not None:
-            # ">=": records saved in the same instant as the watermark are not lost; the ones
-            # already seen are skipped by their stamp.
-            query = query.where(columns.updated_at >= since)
+        if after is not None:
+            # Records saved after the watermark, and in its very instant those with a higher id:
+            # an import stamps all its records alike, and they must not be read again at every
+            # look.
+            stamp, last = after
+            # The range on updated_at comes first and whole, so the index on it answers the
+            # look in a probe instead of a scan of the table.
+            later = sa.or_(columns.updated_at > stamp, columns.id > last)
+            query = query.where(columns.updated_at >= stamp, later)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def _document(row: Mapping[str, Any]) -> Document:
-    return Document(str(row["id"]), document_text(row["title"], row["teaser"]), row["language"])
+    text = document_text(row["title"], row["teaser"])
+    return Document(str(row["id"]), text, row["language"], partition=row["kind"])

@@ -38,9 +38,7 @@ class MatchCache:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.capacity, self.ttl, self._clock = capacity, ttl_seconds, clock
-        self._entries: OrderedDict[MatchKey, tuple[float, tuple[MatchResult, ...]]] = (
-            OrderedDict()
-        )
+        self._entries: OrderedDict[MatchKey, tuple[float, tuple[MatchResult, ...]]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 

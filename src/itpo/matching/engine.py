@@ -1,21 +1,34 @@
-"""The retrieval engine: documents in, fused lexical and dense rankings out, one document at a time."""
+"""The retrieval engine: documents in, fused lexical and dense rankings out, one document at a time.
+
+Documents sit in partitions (the matching index keeps one per opportunity kind). A search reads
+only the partitions it names, while idf and the average length stay those of the whole
+collection, so restricting a search changes which documents compete, never their scores.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from itpo.matching.bm25 import BM25Index
+from itpo.matching.bm25 import CorpusStatistics
 from itpo.matching.encoders import Encoder, normalise
-from itpo.matching.fusion import FusionConfig, fuse
+from itpo.matching.fusion import FusionConfig, PairWeights, Scale, fuse, head_scale
 from itpo.matching.language import detect_language, language_code
+from itpo.matching.partitions import FloatArray, Partition, Positions, Scope
 from itpo.matching.text import tokenize
-from itpo.matching.vectors import VectorStore
+from itpo.matching.vectors import PACKED_BLOCK, products
 
 LEXICAL = "bm25"
+# A packed (4-bit) first pass is corrected before anything is decided on it: each dense
+# signal's RESCORE leaders are scored again from float32 rows before its head is measured, and
+# MARGIN more fused candidates than needed are, so one the approximation placed a little low
+# still makes the list. With random vectors, the hardest case (their best scores are packed
+# tight), a 100,000-record benchmark then ranks exactly as a float32 scan in 100 matches of 100.
+RESCORE = 1000
+MARGIN = 2000
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,7 @@ class Document:
     id: str
     text: str
     language: str | None = None
+    partition: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,29 +52,63 @@ class Hit:
     matched_terms: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Query:
+    """What a ranking needs: index terms, one vector per encoder, the language."""
+
+    terms: tuple[str, ...]
+    vectors: tuple[FloatArray, ...]
+    language: str
+
+
+@dataclass
+class _Signals:
+    """Each signal's scores and per-document weights over a scope; dense ones by encoder."""
+
+    scores: dict[str, FloatArray]
+    weights: dict[str, FloatArray]
+    dense: dict[str, int]  # signal name -> encoder number
+    approximate: set[str]  # signals scored from packed rows
+
+    def subset(self, positions: Positions) -> _Signals:
+        return _Signals(
+            {name: values[positions] for name, values in self.scores.items()},
+            {name: values[positions] for name, values in self.weights.items()},
+            self.dense,
+            set(),
+        )
+
+
 class RetrievalEngine:
-    """Hybrid retrieval over an in-memory index that adds and removes documents in place."""
+    """Hybrid retrieval over an in-memory index that adds and removes documents in place.
+
+    Not safe for concurrent use on its own: searches may run together, but not while documents
+    are added or removed (the matching index guards it with a readers-writer lock).
+    """
 
     def __init__(
-        self, encoders: Sequence[Encoder] = (), *, fusion: FusionConfig | None = None
+        self,
+        encoders: Sequence[Encoder] = (),
+        *,
+        fusion: FusionConfig | None = None,
+        packed_block: int | None = PACKED_BLOCK,
     ) -> None:
         self.encoders = list(encoders)
         self.fusion = fusion or FusionConfig()
-        self._lexical = BM25Index()
-        self._vectors = [VectorStore(encoder.dim) for encoder in self.encoders]
-        self._slot_of: dict[str, int] = {}
-        self._ids: list[str] = []
-        self._languages: list[str] = []
-        # Languages as small integers, so a query compares them in one numpy operation.
+        # True: scan only float32 rows, even where packed blocks exist (to measure their effect).
+        self.exact = False
+        self._packed_block = packed_block
+        self._statistics = CorpusStatistics()
+        self._partitions: dict[str, Partition] = {}
+        self._where: dict[str, tuple[Partition, int]] = {}
+        # Languages as small integers: a signal's weight per document is one table lookup.
         self._codes: dict[str, int] = {}
-        self._language_codes = np.zeros(0, np.int16)
-        self._alive = np.zeros(0, bool)
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return len(self._where)
 
     def __contains__(self, document_id: object) -> bool:
-        return document_id in self._slot_of
+        return document_id in self._where
 
     def add(self, documents: Iterable[Document], *, batch_size: int = 256) -> None:
         """Index documents (an id already present is replaced); encoders run in batches."""
@@ -72,7 +120,8 @@ class RetrievalEngine:
                 batch = []
         if batch:
             self._add_batch(batch)
-        self._lexical.freeze()
+        for partition in self._partitions.values():
+            partition.lexical.freeze()
 
     def _add_batch(self, documents: list[Document]) -> None:
         documents = list({document.id: document for document in documents}.values())
@@ -80,29 +129,44 @@ class RetrievalEngine:
         # Encode before touching the index, so a failing encoder leaves it as it was.
         vectors = [encoder.encode(texts) for encoder in self.encoders]
         self.remove(document.id for document in documents)
-        first = self._lexical.slots
-        languages = [language_code(doc.language) or detect_language(doc.text) for doc in documents]
-        for document, language in zip(documents, languages, strict=True):
-            slot = self._lexical.add(tokenize(document.text, language))
-            self._slot_of[document.id] = slot
-            self._ids.append(document.id)
-            self._languages.append(language)
-        for store, rows in zip(self._vectors, vectors, strict=True):
-            store.put(first, rows)
-        codes = [self._codes.setdefault(language, len(self._codes)) for language in languages]
-        self._language_codes = np.concatenate([self._language_codes, np.asarray(codes, np.int16)])
-        self._alive = np.concatenate([self._alive, np.ones(len(documents), bool)])
+        groups: dict[str, list[int]] = {}
+        for number, document in enumerate(documents):
+            groups.setdefault(document.partition, []).append(number)
+        for name, numbers in groups.items():
+            partition = self._partition(name)
+            first = partition.size
+            for number in numbers:
+                document = documents[number]
+                language = language_code(document.language) or detect_language(document.text)
+                code = self._codes.setdefault(language, len(self._codes))
+                terms = tokenize(document.text, language)
+                slot = partition.add(document.id, terms, language, code)
+                self._where[document.id] = (partition, slot)
+            rows = np.asarray(numbers, np.intp)
+            for store, matrix in zip(partition.vectors, vectors, strict=True):
+                store.put(first, matrix[rows])
+
+    def _partition(self, name: str) -> Partition:
+        if name not in self._partitions:
+            self._partitions[name] = Partition(self.encoders, self._statistics, self._packed_block)
+        return self._partitions[name]
 
     def remove(self, document_ids: Iterable[str]) -> None:
         """Drop documents from every signal; unknown ids are ignored."""
         for document_id in document_ids:
-            slot = self._slot_of.pop(document_id, None)
-            if slot is None:
+            where = self._where.pop(document_id, None)
+            if where is None:
                 continue
-            self._lexical.remove(slot)
-            for store in self._vectors:
+            partition, slot = where
+            partition.lexical.remove(slot)
+            for store in partition.vectors:
                 store.clear(slot)
-            self._alive[slot] = False
+
+    def query(self, text: str, *, language: str | None = None) -> Query:
+        """A text made ready to rank: tokenised and encoded (reads no indexed document)."""
+        language = language_code(language) or detect_language(text)
+        vectors = tuple(encoder.encode([text])[0] for encoder in self.encoders)
+        return Query(tuple(tokenize(text, language)), vectors, language)
 
     def search(
         self,
@@ -111,116 +175,191 @@ class RetrievalEngine:
         language: str | None = None,
         top: int = 10,
         exclude: Iterable[str] = (),
+        partitions: Collection[str] | None = None,
     ) -> list[Hit]:
-        """The `top` documents for a query text, best first."""
-        if not self._slot_of:
+        """The `top` documents for a query text, best first; only `partitions` if given."""
+        if not self._where:
             return []
-        language = language_code(language) or detect_language(text)
-        vectors = [encoder.encode([text])[0] for encoder in self.encoders]
-        return self._rank(tokenize(text, language), vectors, language, top, exclude)
+        query = self.query(text, language=language)
+        return self.ranked(query, top=top, exclude=exclude, partitions=partitions)
 
     def similar(
-        self, document_id: str, *, top: int = 10, exclude: Iterable[str] = (), terms: int = 32
+        self,
+        document_id: str,
+        *,
+        top: int = 10,
+        exclude: Iterable[str] = (),
+        terms: int = 32,
+        partitions: Collection[str] | None = None,
     ) -> list[Hit]:
         """Documents like an indexed one, from its stored terms and vectors (no encoding)."""
-        slot = self._slot_of[document_id]
-        query_terms = self._lexical.salient_terms(slot, terms)
-        vectors = [store.vector(slot) for store in self._vectors]
-        language = self._languages[slot]
-        return self._rank(query_terms, vectors, language, top, [document_id, *exclude])
+        partition, slot = self._where[document_id]
+        query = Query(
+            tuple(partition.lexical.salient_terms(slot, terms)),
+            tuple(store.vector(slot) for store in partition.vectors),
+            partition.languages[slot],
+        )
+        exclude = [document_id, *exclude]
+        return self.ranked(query, top=top, exclude=exclude, partitions=partitions)
+
+    def ranked(
+        self,
+        query: Query,
+        *,
+        top: int = 10,
+        exclude: Iterable[str] = (),
+        partitions: Collection[str] | None = None,
+    ) -> list[Hit]:
+        """The `top` documents for a prepared query, best first."""
+        scope = Scope(
+            [
+                partition
+                for name, partition in self._partitions.items()
+                if partition.size and (partitions is None or name in partitions)
+            ]
+        )
+        if not scope.partitions:
+            return []
+        alive = scope.join(p.lexical.alive.copy() for p in scope.partitions)
+        for document_id in exclude:
+            where = self._where.get(document_id)
+            position = scope.position(*where) if where else None
+            if position is not None:
+                alive[position] = False
+        signals = self._signals(query, scope)
+        return self._rank(query, scope, signals, alive, top)
+
+    def _signals(self, query: Query, scope: Scope) -> _Signals:
+        codes = scope.join(p.codes for p in scope.partitions)
+        lexical = self.fusion.lexical
+        scores = {LEXICAL: scope.join(p.lexical.scores(query.terms) for p in scope.partitions)}
+        weights = {LEXICAL: self._weight_table(lexical, query.language, None)[codes]}
+        signals = _Signals(scores, weights, {}, set())
+        for number, encoder in enumerate(self.encoders):
+            pair = self.fusion.dense_weights(encoder.name)
+            table = self._weight_table(pair, query.language, encoder.languages)
+            document_weights = table[codes]
+            if not document_weights.any():  # an encoder with no say is not worth a pass
+                continue
+            vector = query.vectors[number]
+            stores = [p.vectors[number] for p in scope.partitions]
+            scores[encoder.name] = scope.join(s.scores(vector, exact=self.exact) for s in stores)
+            weights[encoder.name] = document_weights
+            signals.dense[encoder.name] = number
+            if not self.exact and any(store.approximate for store in stores):
+                signals.approximate.add(encoder.name)
+        return signals
+
+    def _weight_table(
+        self, pair: PairWeights, language: str, served: frozenset[str] | None
+    ) -> FloatArray:
+        """A signal's weight by document language code, for a query in `language`."""
+        table = np.zeros(max(len(self._codes), 1), np.float32)
+        if served is not None and language not in served:
+            return table
+        for document_language, code in self._codes.items():
+            if served is None or document_language in served:
+                table[code] = pair.same if document_language == language else pair.cross
+        return table
 
     def _rank(
         self,
-        terms: list[str],
-        vectors: list[NDArray[np.float32]],
-        language: str,
+        query: Query,
+        scope: Scope,
+        signals: _Signals,
+        alive: NDArray[np.bool_],
         top: int,
-        exclude: Iterable[str],
     ) -> list[Hit]:
-        same = self._language_codes == self._codes.get(language, -1)
-        lexical = self.fusion.lexical
-        signals = {LEXICAL: self._lexical.scores(terms)}
-        weights = {LEXICAL: self._pair_weights(lexical.same, lexical.cross, same)}
-        dense: dict[str, tuple[VectorStore, NDArray[np.float32]]] = {}
-        for encoder, store, vector in zip(self.encoders, self._vectors, vectors, strict=True):
-            pair_weights = self._encoder_weights(encoder, language, same)
-            if pair_weights.any():  # an encoder with no say is not worth a pass over the store
-                signals[encoder.name] = store.scores(vector)
-                weights[encoder.name] = pair_weights
-                dense[encoder.name] = (store, vector)
-        alive = self._alive.copy()
-        for document_id in exclude:
-            if document_id in self._slot_of:
-                alive[self._slot_of[document_id]] = False
-        fused, standard = fuse(signals, weights, alive, self.fusion.depth)
-        if self.fusion.feedback_documents and dense:
-            fused, standard, alive = self._feedback(fused, signals, weights, dense, alive)
-        return [self._hit(int(slot), fused, standard, terms) for slot in _top(fused, top, alive)]
+        config = self.fusion
+        scales = self._scales(query, scope, signals, alive)
+        fused, _ = fuse(signals.scores, signals.weights, alive, config.depth, scales)
+        feedback = bool(config.feedback_documents and signals.dense)
+        wanted = config.candidates if feedback else top
+        # Only the pool is ranked from here: arrays of its size, not of the collection's.
+        pool = _top(fused, wanted + (MARGIN if signals.approximate else 0), alive)
+        if not len(pool):
+            return []
+        chosen = signals.subset(pool)
+        rows: dict[str, FloatArray] = {}
+        if feedback or signals.approximate:
+            rows = {name: scope.rows(number, pool) for name, number in signals.dense.items()}
+        for name in signals.approximate:
+            chosen.scores[name] = products(rows[name], query.vectors[signals.dense[name]])
+        everyone = np.ones(len(pool), bool)
+        fused, standard = fuse(chosen.scores, chosen.weights, everyone, config.depth, scales)
+        order = _top(fused, wanted, everyone)
+        pool, fused, chosen = pool[order], fused[order], chosen.subset(order)
+        standard = {name: values[order] for name, values in standard.items()}
+        if feedback:
+            rows = {name: values[order] for name, values in rows.items()}
+            fused, standard = self._feedback(query, chosen, rows)
+        best = _top(fused, top, np.ones(len(pool), bool))
+        return self._hits(scope, pool[best], fused[best], standard, best, query.terms)
+
+    def _scales(
+        self, query: Query, scope: Scope, signals: _Signals, alive: NDArray[np.bool_]
+    ) -> dict[str, Scale]:
+        """Each signal's head; an approximate signal's leaders are first scored exactly, so
+        the head it is measured by is exact."""
+        depth = self.fusion.depth
+        scales: dict[str, Scale] = {}
+        for name in signals.approximate:
+            leaders = _top(np.where(alive, signals.scores[name], -np.inf), RESCORE, alive)
+            number = signals.dense[name]
+            exact = scope.exact(number, leaders, query.vectors[number])
+            signals.scores[name][leaders] = exact
+            scales[name] = head_scale(exact, np.ones(len(exact), bool), depth)
+        for name, values in signals.scores.items():
+            scales.setdefault(name, head_scale(values, alive, depth))
+        return scales
 
     def _feedback(
-        self,
-        fused: NDArray[np.float32],
-        signals: dict[str, NDArray[np.float32]],
-        weights: dict[str, NDArray[np.float32]],
-        dense: dict[str, tuple[VectorStore, NDArray[np.float32]]],
-        alive: NDArray[np.bool_],
-    ) -> tuple[NDArray[np.float32], dict[str, NDArray[np.float32]], NDArray[np.bool_]]:
+        self, query: Query, chosen: _Signals, rows: dict[str, FloatArray]
+    ) -> tuple[FloatArray, dict[str, FloatArray]]:
         """Rocchio feedback: move each dense query towards the first pass's best documents and
         score the first pass's candidates again. Short queries gain the vocabulary of the
-        records they are about; only the candidates are re-scored, so it costs little."""
+        records they are about; only the candidates (`rows`, best first) are scored again."""
         config = self.fusion
-        best = _top(fused, config.feedback_documents, alive)
-        candidates = _top(fused, config.candidates, alive)
-        shortlist = np.zeros_like(alive)
-        shortlist[candidates] = True
-        signals = dict(signals)
-        for name, (store, vector) in dense.items():
-            moved = vector + config.feedback_weight * store.rows(best).mean(axis=0)
-            rescored = np.zeros_like(signals[name])
-            rescored[candidates] = store.rows(candidates) @ normalise(moved[None])[0]
-            signals[name] = rescored
-        fused, standard = fuse(signals, weights, shortlist, config.depth)
-        return fused, standard, shortlist
+        scores = dict(chosen.scores)
+        for name, number in chosen.dense.items():
+            best = rows[name][: config.feedback_documents].mean(axis=0)
+            moved = query.vectors[number] + config.feedback_weight * best
+            scores[name] = products(rows[name], normalise(moved[None])[0])
+        count = len(scores[LEXICAL])
+        return fuse(scores, chosen.weights, np.ones(count, bool), config.depth)
 
-    def _encoder_weights(
-        self, encoder: Encoder, language: str, same: NDArray[np.bool_]
-    ) -> NDArray[np.float32]:
-        pair = self.fusion.dense_weights(encoder.name)
-        served = encoder.languages
-        if served is None:
-            return self._pair_weights(pair.same, pair.cross, same)
-        if language not in served:
-            return np.zeros(len(same), np.float32)
-        weights = self._pair_weights(pair.same, pair.cross, same)
-        served_codes = [code for lang, code in self._codes.items() if lang in served]
-        document_served = np.isin(self._language_codes, served_codes)
-        return np.where(document_served, weights, 0.0).astype(np.float32)
-
-    @staticmethod
-    def _pair_weights(
-        same_weight: float, cross_weight: float, same: NDArray[np.bool_]
-    ) -> NDArray[np.float32]:
-        return np.where(same, same_weight, cross_weight).astype(np.float32)
-
-    def _hit(
+    def _hits(
         self,
-        slot: int,
-        fused: NDArray[np.float32],
-        standard: dict[str, NDArray[np.float32]],
-        terms: list[str],
-    ) -> Hit:
-        return Hit(
-            id=self._ids[slot],
-            score=float(fused[slot]),
-            language=self._languages[slot],
-            signals={name: float(values[slot]) for name, values in standard.items()},
-            matched_terms=tuple(self._lexical.matched_terms(slot, terms)),
-        )
+        scope: Scope,
+        positions: Positions,
+        fused: FloatArray,
+        standard: dict[str, FloatArray],
+        best: Positions,
+        terms: Sequence[str],
+    ) -> list[Hit]:
+        # Python lists once, not a numpy scalar per hit: a match builds hundreds of hits.
+        signals = {name: values[best].tolist() for name, values in standard.items()}
+        unique = list(dict.fromkeys(terms))
+        hits = []
+        for rank, (score, (partition, slot)) in enumerate(
+            zip(fused.tolist(), scope.locate(positions), strict=True)
+        ):
+            hits.append(
+                Hit(
+                    id=partition.ids[slot],
+                    score=score,
+                    language=partition.languages[slot],
+                    signals={name: values[rank] for name, values in signals.items()},
+                    matched_terms=tuple(partition.lexical.matched_terms(slot, unique)),
+                )
+            )
+        return hits
 
 
-def _top(scores: NDArray[np.float32], k: int, alive: NDArray[np.bool_]) -> NDArray[np.intp]:
+def _top(scores: FloatArray, k: int, alive: NDArray[np.bool_]) -> Positions:
+    """Positions of the `k` highest scores among the alive, best first, ties by position."""
     k = min(k, int(alive.sum()))
     if k <= 0:
         return np.zeros(0, np.intp)
-    head = np.argpartition(-scores, k - 1)[:k]
-    return head[np.argsort(-scores[head], kind="stable")]
+    head = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    return head[np.lexsort((head, -scores[head]))]

@@ -52,8 +52,12 @@ class FusionConfig:
         return self.dense.get(encoder, self.default_dense)
 
 
-def standardise(scores: FloatArray, alive: BoolArray, depth: int) -> FloatArray:
-    """z-scores against the signal's own top `depth` documents.
+# A signal's head: the mean and spread of its top `depth` live scores.
+Scale = tuple[float, float]
+
+
+def head_scale(scores: FloatArray, alive: BoolArray, depth: int) -> Scale:
+    """Mean and spread of the signal's top `depth` live documents (0, 0 when none live).
 
     The head of the list is where the decision is made: the whole collection's mean is
     dominated by documents that share nothing with the query (BM25 0), which makes one
@@ -61,12 +65,19 @@ def standardise(scores: FloatArray, alive: BoolArray, depth: int) -> FloatArray:
     """
     live = scores[alive]
     if live.size == 0:
-        return np.zeros_like(scores)
+        return 0.0, 0.0
     head = live if live.size <= depth else np.partition(live, live.size - depth)[-depth:]
-    spread = float(head.std())
+    return float(head.mean()), float(head.std())
+
+
+def standardise(
+    scores: FloatArray, alive: BoolArray, depth: int, scale: Scale | None = None
+) -> FloatArray:
+    """z-scores against the signal's own top `depth` documents, or against `scale`."""
+    mean, spread = scale if scale is not None else head_scale(scores, alive, depth)
     if spread < 1e-9:
         return np.zeros_like(scores)
-    return ((scores - float(head.mean())) / spread).astype(np.float32)
+    return ((scores - mean) / spread).astype(np.float32)
 
 
 def fuse(
@@ -74,13 +85,19 @@ def fuse(
     weights: Mapping[str, FloatArray],
     alive: BoolArray,
     depth: int,
+    scales: Mapping[str, Scale] | None = None,
 ) -> tuple[FloatArray, dict[str, FloatArray]]:
-    """Weighted mean of standardised signals per document; removed documents get -inf."""
+    """Weighted mean of standardised signals per document; removed documents get -inf.
+
+    With `scales` (each signal's head measured over a larger set), the arrays can be a subset
+    of the documents and still score as they would among all of them.
+    """
     total = np.zeros(alive.shape, np.float32)
     weight_sum = np.zeros(alive.shape, np.float32)
     standard: dict[str, FloatArray] = {}
     for name, scores in signals.items():
-        standard[name] = standardise(scores, alive, depth)
+        scale = scales[name] if scales is not None else None
+        standard[name] = standardise(scores, alive, depth, scale)
         total += weights[name] * standard[name]
         weight_sum += weights[name]
     fused = np.where(weight_sum > 0, total / np.maximum(weight_sum, 1e-9), 0.0)

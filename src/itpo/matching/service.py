@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from itpo.matching.decisions import MatchState
 from itpo.matching.eligibility import Eligibility, Party, check
 from itpo.matching.engine import Hit
-from itpo.matching.explanation import explain
+from itpo.matching.explanation import Reason, explain
 from itpo.matching.scoring import PairScore, reciprocal_score
 from itpo.matching.text import surface_words
 from itpo.matching.weights import ScoringParameters, ScoringWeights
@@ -64,6 +64,9 @@ class MatchResult:
     components: Mapping[str, float]
     reasons: tuple[str, ...]
     near_miss: str | None
+    # Each reason's component and the facts it states (codes, countries, terms, figures), for
+    # programs that check or translate them; same order as `reasons`.
+    explained: tuple[Reason, ...] = ()
     # Set once the match is kept as a record (see tracking.match_and_record).
     match_id: int | None = None
     state: MatchState | None = None
@@ -80,6 +83,10 @@ class MatchResult:
             "components": dict(self.components),
             "reasons": list(self.reasons),
             "near_miss": self.near_miss,
+            "explained": [
+                {"component": r.component, "text": r.text, "facts": _plain_facts(r.facts)}
+                for r in self.explained
+            ],
             "match_id": self.match_id,
             "state": self.state.value if self.state is not None else None,
         }
@@ -122,7 +129,7 @@ def find_matches(
         excluded = set(exclude)
         similar = index.similar(key, top=candidates + len(excluded), kinds=kinds)
         hits = {int(h.id): h for h in similar if int(h.id) not in excluded}
-        found = {i: o for i in hits if (o := uow.opportunities.get(i)) is not None}
+        found = uow.opportunities.get_many(hits)
         owners = uow.organisations.get_many(
             {asking.organisation_id, *(o.organisation_id for o in found.values())}
         )
@@ -216,7 +223,12 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         components={name: round(v, 3) for name, v in scored.score.features().items()},
         reasons=tuple(reason.text for reason in explanation.reasons),
         near_miss=explanation.near_miss.text if explanation.near_miss else None,
+        explained=explanation.reasons,
     )
+
+
+def _plain_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in facts.items()}
 
 
 def _words(asking: Opportunity, terms: Sequence[str]) -> list[str]:

@@ -136,6 +136,12 @@ def match_and_record(
         if cache is not None and key is not None:
             cache.put(key, computed)
     results = [r for r in computed if r.opportunity_id not in declined][:top]
+    unknown = [r.opportunity_id for r in results if r.opportunity_id not in known]
+    if unknown and key is not None:
+        # A cached answer may name a record deleted since; it must not be stored or shown.
+        with uow:
+            present = uow.opportunities.get_many(unknown)
+        results = [r for r in results if r.opportunity_id in known or r.opportunity_id in present]
     stamp = now()
     changed = [
         _match(opportunity_id, result, weights.version, stamp, known.get(result.opportunity_id))

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from itpo.matching.bm25 import BM25Index
+from itpo.matching.bm25 import BM25Index, CorpusStatistics
 
 
 @pytest.fixture
@@ -70,3 +70,19 @@ def test_freezing_the_postings_changes_no_score(index: BM25Index) -> None:
     index.freeze()
     index.remove(3)
     assert index.scores(["solar", "water"]).tolist() == pytest.approx([*before, 0.0])
+
+
+def test_indexes_sharing_statistics_score_as_one_collection() -> None:
+    shared = CorpusStatistics()
+    left, right = BM25Index(statistics=shared), BM25Index(statistics=shared)
+    whole = BM25Index()
+    for terms, part in [(["solar", "dryer"], left), (["solar", "solar", "pump", "water"], right),
+                        (["wind", "turbine"], right)]:  # fmt: skip
+        part.add(terms)
+        whole.add(terms)
+    assert shared.count == 3 and len(left) == 1 and len(right) == 2
+    assert left.scores(["solar"]).tolist() == pytest.approx(whole.scores(["solar"]).tolist()[:1])
+    assert right.scores(["solar"]).tolist() == pytest.approx(whole.scores(["solar"]).tolist()[1:])
+    right.remove(0)
+    whole.remove(1)
+    assert left.scores(["solar"])[0] == pytest.approx(whole.scores(["solar"])[0])

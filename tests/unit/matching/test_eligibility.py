@@ -190,7 +190,7 @@ def test_technology_areas_reach_the_sector_of_a_record_that_states_only_isic() -
 
 
 def test_records_stating_no_sector_or_technology_are_judged_by_their_words() -> None:
-    bare = {"isic_classes": [], "technology_areas": []}
+    bare: dict[str, list[str]] = {"isic_classes": [], "technology_areas": []}
     dryer = offer_party(**bare)
     assert check(dryer, need_party(**bare), today=TODAY).eligible  # "solar", "dryer", "mango"
     unrelated = need_party(**bare, title="School roofs", teaser="Safer classrooms in Nepal.")

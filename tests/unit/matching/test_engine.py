@@ -141,3 +141,49 @@ def test_regional_language_tags_count_as_their_language() -> None:
     engine = RetrievalEngine()
     engine.add([Document("a", "太阳能干燥机", "zh-CN")])
     assert engine.search("干燥机", language="ZH")[0].language == "zh"
+
+
+def test_a_search_reads_only_the_partitions_it_names() -> None:
+    engine = RetrievalEngine([ConceptEncoder()])
+    engine.add(
+        [
+            Document("offer", "Solar dryer for mangoes", "en", partition="offer"),
+            Document("need", "Solar dryer wanted", "en", partition="need"),
+            Document("project", "Solar dryer plant", "en", partition="project"),
+        ]
+    )
+    hits = engine.search("solar dryer", top=10, partitions=["need", "project"])
+    assert {hit.id for hit in hits} == {"need", "project"}
+    assert engine.search("solar dryer", partitions=["mandate"]) == []
+    assert engine.similar("offer", top=10, partitions=["offer"]) == []
+
+
+def test_a_restricted_search_scores_as_one_over_the_same_documents_unpartitioned() -> None:
+    texts = [*TEXTS, "Solar pumps for water", "Fish drying racks", "Wind and solar hybrid"]
+    split = RetrievalEngine([ConceptEncoder()], fusion=FusionConfig(feedback_documents=0))
+    whole = RetrievalEngine([ConceptEncoder()], fusion=FusionConfig(feedback_documents=0))
+    split.add(Document(str(n), t, "en", partition=str(n % 2)) for n, t in enumerate(texts))
+    whole.add(Document(str(n), t, "en") for n, t in enumerate(texts))
+    odd = [str(n) for n in range(len(texts)) if n % 2]
+    restricted = split.search("solar water", top=10, partitions=["0"])
+    excluded = whole.search("solar water", top=10, exclude=odd)
+    # Idf and the average length are the whole collection's in both.
+    assert [(h.id, round(h.score, 5)) for h in restricted] == [
+        (h.id, round(h.score, 5)) for h in excluded
+    ]
+
+
+def test_a_document_added_again_in_another_partition_moves_there(
+    engine: RetrievalEngine,
+) -> None:
+    engine.add([Document("dryer", "Solar dryer for mangoes", "en", partition="elsewhere")])
+    assert len(engine) == 4
+    assert [h.id for h in engine.search("solar dryer", top=10, partitions=["elsewhere"])] == [
+        "dryer"
+    ]
+    assert "dryer" not in {h.id for h in engine.search("solar dryer", top=10, partitions=[""])}
+
+
+def test_a_prepared_query_ranks_as_the_search_for_its_text(engine: RetrievalEngine) -> None:
+    query = engine.query("solar dryer", language="en")
+    assert engine.ranked(query, top=3) == engine.search("solar dryer", language="en", top=3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from itpo.matching.fusion import FusionConfig, PairWeights, fuse, standardise
+from itpo.matching.fusion import FusionConfig, PairWeights, fuse, head_scale, standardise
 
 # Document 0 shares a rare word with the query; document 1 is the dense favourite.
 LEXICAL = np.array([9.0, 0.5, 0.4, 0.3, 0.2, 0.1], np.float32)
@@ -53,3 +53,19 @@ def test_removed_documents_never_win() -> None:
     fused, _ = fuse({"bm25": LEXICAL}, weights, alive, depth=100)
     assert fused[0] == -np.inf
     assert int(fused.argmax()) == 1
+
+
+def test_a_subset_standardised_against_the_whole_heads_scores_as_within_the_whole() -> None:
+    weights = {"bm25": np.ones(6, np.float32), "dense": np.ones(6, np.float32)}
+    signals = {"bm25": LEXICAL, "dense": DENSE}
+    whole, _ = fuse(signals, weights, ALIVE, depth=3)
+    scales = {name: head_scale(values, ALIVE, 3) for name, values in signals.items()}
+    chosen = np.array([0, 2, 5])
+    part, _ = fuse(
+        {name: values[chosen] for name, values in signals.items()},
+        {name: values[chosen] for name, values in weights.items()},
+        np.ones(3, bool),
+        depth=3,
+        scales=scales,
+    )
+    assert part.tolist() == pytest.approx(whole[chosen].tolist())

@@ -51,6 +51,7 @@ def test_a_second_build_from_the_saved_cache_encodes_nothing(
     counting: CountingEncoder, tmp_path: Path
 ) -> None:
     first = cache(counting, tmp_path)
+    first.fill(TEXTS)
     vectors = first.encode(TEXTS)
     first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
     counting.calls.clear()
@@ -62,7 +63,7 @@ def test_a_second_build_from_the_saved_cache_encodes_nothing(
 
 def test_only_a_changed_text_is_encoded_again(counting: CountingEncoder, tmp_path: Path) -> None:
     first = cache(counting, tmp_path)
-    first.encode(TEXTS)
+    first.fill(TEXTS)
     first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
     counting.calls.clear()
     changed = document_text("Solar tunnel dryer", "Now for cassava too.")
@@ -74,7 +75,7 @@ def test_the_cache_file_keys_vectors_by_id_and_text_hash_and_drops_stale_entries
     counting: CountingEncoder, tmp_path: Path
 ) -> None:
     encoder = cache(counting, tmp_path)
-    encoder.encode(TEXTS)
+    encoder.fill(TEXTS)
     encoder.save({7: text_hash(TEXTS[1])})
     with np.load(tmp_path / "counting.npz") as data:
         assert data["ids"].tolist() == [7]
@@ -101,7 +102,46 @@ def test_the_encoder_is_not_loaded_while_the_cache_answers(tmp_path: Path) -> No
 
     spec = EncoderSpec(counting.name, counting.dim, None, load)
     first = CachingEncoder(spec, tmp_path / "c.npz")
-    first.encode(TEXTS)
+    first.fill(TEXTS)
     first.save({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
     CachingEncoder(spec, tmp_path / "c.npz").encode(TEXTS)
     assert loads == [1]
+
+
+def test_append_writes_only_the_vectors_not_on_disk_yet(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    encoder = cache(counting, tmp_path)
+    encoder.fill(TEXTS[:1])
+    encoder.save({1: text_hash(TEXTS[0])})
+    encoder.fill(TEXTS)
+    segment = encoder.append({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
+    assert segment is not None and segment.name.startswith("counting.part-")
+    with np.load(segment) as data:
+        assert data["ids"].tolist() == [2]
+    assert encoder.append({2: text_hash(TEXTS[1])}) is None  # nothing new since
+    counting.calls.clear()
+    assert cache(counting, tmp_path).encode(TEXTS).shape == (2, CountingEncoder.dim)
+    assert counting.calls == []
+
+
+def test_saving_folds_the_segments_into_the_main_file(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    encoder = cache(counting, tmp_path)
+    encoder.fill(TEXTS)
+    encoder.append({1: text_hash(TEXTS[0]), 2: text_hash(TEXTS[1])})
+    cache(counting, tmp_path).save({2: text_hash(TEXTS[1])})
+    assert [p.name for p in tmp_path.iterdir()] == ["counting.npz"]
+    with np.load(tmp_path / "counting.npz") as data:
+        assert data["ids"].tolist() == [2]
+
+
+def test_texts_encoded_without_filling_are_not_kept(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    encoder = cache(counting, tmp_path)
+    encoder.encode(["a query"])
+    encoder.encode(["a query"])
+    assert counting.calls == ["a query", "a query"]
+    assert encoder.append({1: text_hash("a query")}) is None

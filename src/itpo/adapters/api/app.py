@@ -7,9 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.dependencies.models import Dependant
 from fastapi.responses import RedirectResponse
-from fastapi.routing import APIRoute
 
 from itpo import __version__
 from itpo.adapters.api.auth import get_principal
@@ -112,11 +110,6 @@ NOT_ALLOWED = {
 }
 
 
-def _asks_who(dependant: Dependant) -> bool:
-    """Whether an operation resolves the principal, and so may refuse a bad credential."""
-    return any(d.call is get_principal or _asks_who(d) for d in dependant.dependencies)
-
-
 def _document_unreadable_bodies(app: FastAPI) -> None:
     """Every operation that reads a body may answer 400 when the bytes cannot be parsed at all
     (FastAPI's answer before validation) and 413 when the body is too large; every one that
@@ -126,16 +119,14 @@ def _document_unreadable_bodies(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = generate()
-            asking = {
-                route.operation_id or route.unique_id
-                for route in app.routes
-                if isinstance(route, APIRoute) and _asks_who(route.dependant)
-            }
-            for path in schema.get("paths", {}).values():
+            # Every router under the prefix checks credentials (see include_router above);
+            # only the health probe, on the app itself, does not.
+            health = f"{API_PREFIX}/health"
+            for route, path in schema.get("paths", {}).items():
                 for operation in path.values():
                     if not isinstance(operation, dict):
                         continue
-                    if operation.get("operationId") in asking:
+                    if route.startswith(API_PREFIX) and route != health:
                         answers = operation.setdefault("responses", {})
                         answers.setdefault("401", NOT_SIGNED_IN)
                         answers.setdefault("403", NOT_ALLOWED)

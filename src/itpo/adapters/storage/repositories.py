@@ -201,6 +201,15 @@ class SqlOpportunityRepository:
         ).first()
         return opportunity_from_row(row) if row else None
 
+    def get_many(self, opportunity_ids: Iterable[int]) -> dict[int, Opportunity]:
+        """The records with these ids, keyed by id; ids not stored are left out. One query
+        per CHUNK ids: the lists live on the row as JSON, so a record is one row."""
+        found: dict[int, Opportunity] = {}
+        for part in chunks(sorted(set(opportunity_ids))):
+            query = sa.select(opportunity).where(opportunity.c.id.in_(part))
+            found.update((r.id, opportunity_from_row(r)) for r in self.connection.execute(query))
+        return found
+
     def ids_by_external_id(self, external_ids: Iterable[str]) -> dict[str, int]:
         return _ids_by_external_id(self.connection, opportunity, external_ids)
 

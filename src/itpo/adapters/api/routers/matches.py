@@ -25,6 +25,14 @@ from itpo.registry.model import OpportunityKind
 router = APIRouter(tags=["matches"])
 
 
+class ReasonPublic(BaseModel):
+    component: str = Field(description="The scoring component the reason explains")
+    text: str
+    facts: dict[str, list[str]] = Field(
+        description="What the sentence states: codes, countries, terms, figures"
+    )
+
+
 class MatchPublic(BaseModel):
     opportunity_id: int = Field(description="The counterpart opportunity")
     kind: OpportunityKind
@@ -39,6 +47,9 @@ class MatchPublic(BaseModel):
         description="Why it matches, strongest first, in the asker's language"
     )
     near_miss: str | None = Field(None, description="A constraint met narrowly, if any")
+    explained: list[ReasonPublic] = Field(
+        default_factory=list, description="The reasons with the facts each one states"
+    )
     match_id: int | None = Field(None, description="The stored match, for feedback")
     state: MatchState | None = Field(None, description="Where the match stands")
 
@@ -133,9 +144,12 @@ def opportunity_matches(
     every opportunity's matches; members those of their organisation's opportunities."""
     found, _ = visible_opportunity(uow, principal, opportunity_id)
     require_matching(principal, found.organisation_id)
+    index = platform.index()  # brought up to date first, so its generation is current
     results = match_and_record(
         uow=uow,
-        index=platform.index(),
+        index=index,
+        cache=platform.match_cache,
+        generation=platform.index_store().generation,
         opportunity_id=opportunity_id,
         today=dt.datetime.now(dt.UTC).date(),
         top=top,
