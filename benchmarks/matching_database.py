@@ -196,11 +196,6 @@ def main() -> None:
     parser.add_argument("--matches", type=int, default=100, help="find_matches calls timed")
     parser.add_argument("--db", help="URL of an empty database (default: a temporary SQLite file)")
     parser.add_argument("--random-only", action="store_true", help="no real encoding at all")
-    parser.add_argument(
-        "--updated-at-index",
-        action="store_true",
-        help="index opportunity.updated_at first (the index's refresh check filters on it)",
-    )
     args = parser.parse_args()
     rng = random.Random(5)
     encoders = [
@@ -221,12 +216,6 @@ def main() -> None:
         platform.encoders = [EncoderSpec.of(encoder) for encoder in encoders]
         results["database"] = platform.engine.dialect.name
         results |= fill(platform, folder, args.rows)
-        if args.updated_at_index:
-            with platform.engine.begin() as connection:
-                connection.exec_driver_sql(
-                    "CREATE INDEX ix_bench_updated_at ON opportunity (updated_at, id)"
-                )
-        results["opportunity.updated_at indexed"] = args.updated_at_index
         before = rss_mb()
         report = platform.index_store().rebuild()
         results["index build s (random vectors)"] = round(report.seconds, 1)

@@ -273,14 +273,17 @@ class IndexStore:
         if after is not None:
             # Records saved after the watermark, and in its very instant those with a higher id:
             # an import stamps all its records alike, and they must not be read again at every
-            # look.
+            # look. Two probes of the (updated_at, id) index: as one condition, SQLite walks
+            # every record of that instant (10 ms at 100,000 imported together).
             stamp, last = after
-            # The range on updated_at comes first and whole, so the index on it answers the
-            # look in a probe instead of a scan of the table.
-            later = sa.or_(columns.updated_at > stamp, columns.id > last)
-            query = query.where(columns.updated_at >= stamp, later)
+            later = query.where(columns.updated_at > stamp)
+            same = query.where(columns.updated_at == stamp, columns.id > last)
+            return self._fetch(sa.union_all(later, same))
+        return self._fetch(query)
+
+    def _fetch(self, statement: sa.Executable) -> list[Mapping[str, Any]]:
         with self.engine.connect() as connection:
-            return [dict(row._mapping) for row in connection.execute(query)]
+            return [dict(row._mapping) for row in connection.execute(statement)]
 
 
 def _document(row: Mapping[str, Any]) -> Document:

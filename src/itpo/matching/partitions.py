@@ -22,10 +22,16 @@ class Partition:
     """One partition's documents by local slot: postings, vectors, ids and languages."""
 
     def __init__(
-        self, encoders: Sequence[Encoder], statistics: CorpusStatistics, packed_block: int | None
+        self,
+        encoders: Sequence[Encoder],
+        statistics: CorpusStatistics,
+        packed_block: int | None,
+        packing: bool,
     ) -> None:
         self.lexical = BM25Index(statistics=statistics)
-        self.vectors = [VectorStore(e.dim, packed_block=packed_block) for e in encoders]
+        self.vectors = [
+            VectorStore(e.dim, packed_block=packed_block, packing=packing) for e in encoders
+        ]
         self.ids: list[str] = []
         self.languages: list[str] = []
         self._codes = np.zeros(1024, np.int16)

@@ -25,12 +25,18 @@ class VectorStore:
     """
 
     def __init__(
-        self, dim: int, *, capacity: int = 1024, packed_block: int | None = PACKED_BLOCK
+        self,
+        dim: int,
+        *,
+        capacity: int = 1024,
+        packed_block: int | None = PACKED_BLOCK,
+        packing: bool = True,
     ) -> None:
         self.dim = dim
         self._rows = np.zeros((capacity, dim), np.float32)
         self._size = 0
         self._block = packed_block if packed_block and packed.available() else None
+        self._packing = packing  # False: full blocks wait for `start_packing`
         self._packed: list[packed.PackedRows] = []  # block i holds rows i*block .. (i+1)*block
 
     def __len__(self) -> int:
@@ -56,9 +62,19 @@ class VectorStore:
         self._size = max(self._size, end)
         if self._block is not None:
             del self._packed[slot // self._block :]  # blocks these rows overwrite
-            while (len(self._packed) + 1) * self._block <= self._size:
-                start = len(self._packed) * self._block
-                self._packed.append(packed.PackedRows(self._rows[start : start + self._block]))
+            self._pack()
+
+    def start_packing(self) -> None:
+        """Pack the full blocks now, and each block as it fills from now on."""
+        self._packing = True
+        self._pack()
+
+    def _pack(self) -> None:
+        if self._block is None or not self._packing:
+            return
+        while (len(self._packed) + 1) * self._block <= self._size:
+            start = len(self._packed) * self._block
+            self._packed.append(packed.PackedRows(self._rows[start : start + self._block]))
 
     def clear(self, slot: int) -> None:
         self._rows[slot] = 0.0

@@ -68,7 +68,7 @@ def test_the_packed_first_pass_ranks_as_an_exact_scan() -> None:
     words = [f"w{n}" for n in range(60)]
     generator = np.random.default_rng(5)
     texts = [" ".join(generator.choice(words, 8)) for _ in range(700)]
-    engine = RetrievalEngine([WordEncoder()], packed_block=64)
+    engine = RetrievalEngine([WordEncoder()], packed_block=64, packed_from=0)
     engine.add(Document(str(n), text, "en", partition=str(n % 3)) for n, text in enumerate(texts))
     for asking in ["1", "50", "333"]:
         packed_hits = engine.similar(asking, top=50, partitions=["0", "1"])
@@ -77,3 +77,35 @@ def test_the_packed_first_pass_ranks_as_an_exact_scan() -> None:
         engine.exact = False
         assert [h.id for h in packed_hits] == [h.id for h in exact_hits]
         assert [h.score for h in packed_hits] == pytest.approx([h.score for h in exact_hits])
+
+
+def test_only_a_search_reading_many_rows_uses_the_packed_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scans: list[int] = []
+    scores = packed.PackedRows.scores
+
+    def counted(self: packed.PackedRows, query: Vectors) -> Vectors:
+        scans.append(self.count)
+        return scores(self, query)
+
+    monkeypatch.setattr(packed.PackedRows, "scores", counted)
+    documents = [Document(str(n), f"w{n % 7} w{n % 11}", "en") for n in range(300)]
+    few = RetrievalEngine([WordEncoder()], packed_block=64, packed_from=1000)
+    few.add(documents)
+    few.similar("5", top=20)
+    assert scans == []
+    many = RetrievalEngine([WordEncoder()], packed_block=64, packed_from=200)
+    many.add(documents)
+    many.similar("5", top=20)
+    assert scans == [64] * 4
+
+
+def test_a_store_told_to_wait_packs_its_full_blocks_when_told_to_start() -> None:
+    store = VectorStore(32, packed_block=64, packing=False)
+    store.put(0, unit_rows(150, 32))
+    assert not store.approximate
+    store.start_packing()
+    assert store.approximate
+    store.put(150, unit_rows(50, 32, seed=4))
+    assert len(store.scores(unit_rows(1, 32)[0])) == 200
