@@ -49,6 +49,9 @@ class FakeOrganisations:
     def opportunity_count(self, organisation_id: int) -> int:
         return sum(o.organisation_id == organisation_id for o in self.opportunities.values())
 
+    def member_count(self, organisation_id: int) -> int:
+        return 0  # the registry's fake holds no user accounts
+
     def list(self, query: OrganisationQuery) -> Page[Organisation]:
         items = [o for _, o in sorted(self.store.items())]
         end = None if query.limit is None else query.offset + query.limit

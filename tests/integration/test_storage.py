@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from tests.auth import user
 from tests.records import opportunity_data, organisation_data
 
+from itpo.accounts.model import Role
 from itpo.adapters.storage import text_index
 from itpo.adapters.storage.tables import include_name, metadata
 from itpo.bootstrap import Platform
@@ -139,6 +141,22 @@ def test_an_organisation_with_opportunities_is_not_deleted(platform: Platform) -
     ).items
     with pytest.raises(Conflict, match="still has 1 opportunities"):
         services.delete_organisation(uow=platform.uow(), organisation_id=owner.id or 0)
+
+
+def test_an_organisation_with_member_accounts_is_not_deleted(platform: Platform) -> None:
+    seed(platform)
+    [owner] = services.list_organisations(
+        uow=platform.uow(), query=organisation_query(country=["KEN"])
+    ).items
+    assert owner.id is not None
+    for found in services.list_opportunities(
+        uow=platform.uow(), query=opportunity_query(organisation_id=owner.id)
+    ).items:
+        services.delete_opportunity(uow=platform.uow(), opportunity_id=found.id or 0)
+    user(platform, "member@kenya.example", Role.MEMBER, organisation_id=owner.id)
+    with pytest.raises(Conflict, match="still has 1 member accounts"):
+        services.delete_organisation(uow=platform.uow(), organisation_id=owner.id)
+    assert services.get_organisation(uow=platform.uow(), organisation_id=owner.id).id == owner.id
 
 
 def test_deleting_an_opportunity_removes_it_and_its_facets(platform: Platform) -> None:

@@ -61,7 +61,7 @@ def update_organisation(
 
 
 def delete_organisation(*, uow: UnitOfWork, organisation_id: int) -> None:
-    """Delete an organisation that has no opportunities left."""
+    """Delete an organisation that has no opportunities and no member accounts left."""
     with uow:
         _organisation(uow, organisation_id)
         count = uow.organisations.opportunity_count(organisation_id)
@@ -69,6 +69,12 @@ def delete_organisation(*, uow: UnitOfWork, organisation_id: int) -> None:
             raise Conflict(
                 f"organisation {organisation_id} still has {count} opportunities; "
                 "delete or move them first"
+            )
+        members = uow.organisations.member_count(organisation_id)
+        if members:
+            raise Conflict(
+                f"organisation {organisation_id} still has {members} member accounts, which "
+                "the audit log refers to; disable the accounts instead of deleting it"
             )
         uow.organisations.delete(organisation_id)
         uow.commit()

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 
 from itpo.adapters.storage import listing, text_index
+from itpo.adapters.storage.account_tables import user_account
 from itpo.adapters.storage.tables import opportunity, opportunity_facet, organisation
 from itpo.registry import facets
 from itpo.registry.model import (
@@ -121,6 +122,10 @@ class SqlOrganisationRepository:
 
     def opportunity_count(self, organisation_id: int) -> int:
         query = sa.select(sa.func.count()).where(opportunity.c.organisation_id == organisation_id)
+        return int(self.connection.scalar(query) or 0)
+
+    def member_count(self, organisation_id: int) -> int:
+        query = sa.select(sa.func.count()).where(user_account.c.organisation_id == organisation_id)
         return int(self.connection.scalar(query) or 0)
 
     def list(self, query: OrganisationQuery) -> Page[Organisation]:
