@@ -21,7 +21,13 @@ from itpo.matching.cache import MatchCache
 from itpo.matching.decisions import Match
 from itpo.matching.encoders import default_encoders
 from itpo.matching.learning import LearningRefused
-from itpo.matching.tracking import current_weights, give_feedback, learn, match_and_record
+from itpo.matching.tracking import (
+    current_weights,
+    give_feedback,
+    learn,
+    match_and_record,
+    recorded_matches,
+)
 from itpo.matching.weights import COMPONENTS, ScoringWeights
 from itpo.registry import services
 
@@ -363,3 +369,59 @@ def test_cached_answers_are_reused_and_a_decline_shows_at_once(
     assert match.id is not None
     give_feedback(uow=platform.uow(), match_id=match.id, verdict="decline", reason="too far")
     assert ask() == [ids["offer_zh"]]
+
+
+def test_a_renamed_owner_shows_in_the_next_cached_answer(
+    platform: Platform, ids: dict[str, int]
+) -> None:
+    cache = MatchCache(owners_seconds=0)  # owners looked at on every hit
+
+    def owners() -> dict[int, str]:
+        found = match_and_record(uow=platform.uow(), index=platform.index(),
+                                 opportunity_id=ids["need"], today=dt.datetime.now(dt.UTC).date(),
+                                 cache=cache, generation=1)  # fmt: skip
+        return {r.opportunity_id: r.organisation for r in found}
+
+    assert owners()[ids["offer_de"]] == "Kassel Dryers"
+    with platform.uow() as uow:
+        kassel = uow.opportunities.get(ids["offer_de"])
+    assert kassel is not None
+    services.update_organisation(uow=platform.uow(), organisation_id=kassel.organisation_id,
+                                 changes={"name": "Kassel Solar Dryers"})  # fmt: skip
+    assert owners()[ids["offer_de"]] == "Kassel Solar Dryers"  # the same generation
+
+
+def test_the_read_only_answer_is_the_recorded_one_or_none(
+    platform: Platform, ids: dict[str, int]
+) -> None:
+    cache, today = MatchCache(), dt.datetime.now(dt.UTC).date()
+    asked: dict[str, Any] = {"uow": platform.uow(), "opportunity_id": ids["need"], "today": today,
+                             "cache": cache, "generation": 1}  # fmt: skip
+    assert recorded_matches(**asked) is None  # nothing computed yet
+    recorded = match_and_record(index=platform.index(), **asked)
+    assert recorded_matches(**asked) == recorded
+    with platform.uow() as uow:
+        assert all(r.match_id is not None for r in recorded)
+        stored = uow.matches.for_opportunity(ids["need"])
+    assert {r.match_id for r in recorded} == {m.id for m in stored.values()}
+    # A pair not stored yet (here: deleted) needs a write, which the read-only path leaves.
+    with platform.uow() as uow:
+        uow.connection.exec_driver_sql("DELETE FROM opportunity_match")
+        uow.commit()
+    assert recorded_matches(**asked) is None
+    assert [r.opportunity_id for r in match_and_record(index=platform.index(), **asked)] == [
+        r.opportunity_id for r in recorded
+    ]
+
+
+def test_viewing_a_pair_from_both_sides_writes_it_once(
+    platform: Platform, ids: dict[str, int]
+) -> None:
+    cache, today = MatchCache(), dt.datetime.now(dt.UTC).date()
+    asked: dict[str, Any] = {"uow": platform.uow(), "today": today, "cache": cache,
+                             "generation": 1}  # fmt: skip
+    for side in ("need", "offer_zh", "need", "offer_zh"):
+        match_and_record(index=platform.index(), opportunity_id=ids[side], **asked)
+    # Whatever each side's own view of the pair's score, neither needs a write any more.
+    assert recorded_matches(opportunity_id=ids["need"], **asked) is not None
+    assert recorded_matches(opportunity_id=ids["offer_zh"], **asked) is not None

@@ -120,6 +120,24 @@ def resolve_token(
 ) -> Principal:
     """Who a bearer token speaks for, with its scopes; NotAuthenticated when it is unknown,
     revoked, expired or its user is disabled."""
+    checked = check_token(uow=uow, token=token, ip=ip, now=now)
+    if checked.use_due is not None:
+        note_token_use(uow=uow, token_id=checked.use_due, at=checked.at)
+    return checked.principal
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedToken:
+    principal: Principal
+    at: dt.datetime  # when it was checked
+    use_due: int | None  # the token's id when its last use is due to be written
+
+
+def check_token(
+    *, uow: AccountsUnitOfWork, token: str | None, ip: str | None = None, now: Clock = utc_now
+) -> CheckedToken:
+    """`resolve_token` without its one write: reads only, and says whether the token's last
+    use is due to be noted (`note_token_use`), which happens at most once a minute."""
     if not token or not isinstance(token, str) or not token.startswith(TOKEN_PREFIX):
         raise NotAuthenticated("no API token given")
     at = now()
@@ -134,13 +152,16 @@ def resolve_token(
         user = uow.users.get(found.user_id)
         if user is None or not user.active:
             raise NotAuthenticated("the API token's user is disabled")
-    if found.id is not None and (
-        found.last_used_at is None or at - found.last_used_at >= USE_INTERVAL
-    ):
-        # A transaction of its own that starts with the write: on SQLite a read transaction
-        # that later writes fails when another writer committed in between.
-        with uow:
-            uow.tokens.touch(found.id, at)
-            uow.commit()
+    due = found.last_used_at is None or at - found.last_used_at >= USE_INTERVAL
     principal = Principal.of(user, scopes=frozenset(found.scopes), ip=ip)
-    return dataclasses.replace(principal, label=f"{user.email} (token {found.prefix})")
+    principal = dataclasses.replace(principal, label=f"{user.email} (token {found.prefix})")
+    return CheckedToken(principal, at, found.id if due else None)
+
+
+def note_token_use(*, uow: AccountsUnitOfWork, token_id: int, at: dt.datetime) -> None:
+    """Write a token's last use; that column only, so a revocation meanwhile stands."""
+    # A transaction of its own that starts with the write: on SQLite a read transaction
+    # that later writes fails when another writer committed in between.
+    with uow:
+        uow.tokens.touch(token_id, at)
+        uow.commit()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from itpo.accounts.api_tokens import (
+    CheckedToken,
     IssuedToken,
+    check_token,
     create_token,
     list_tokens,
+    note_token_use,
     resolve_token,
     revoke_token,
 )
@@ -35,12 +38,14 @@ from itpo.accounts.users import (
 
 __all__ = [
     "ActiveSession",
+    "CheckedToken",
     "IssuedReset",
     "IssuedToken",
     "StartedSession",
     "authenticate",
     "bootstrap_administrator",
     "change_password",
+    "check_token",
     "create_office",
     "create_token",
     "create_user",
@@ -54,6 +59,7 @@ __all__ = [
     "list_offices",
     "list_tokens",
     "list_users",
+    "note_token_use",
     "record",
     "resolve_session",
     "resolve_token",

@@ -67,6 +67,8 @@ class MatchResult:
     # Each reason's component and the facts it states (codes, countries, terms, figures), for
     # programs that check or translate them; same order as `reasons`.
     explained: tuple[Reason, ...] = ()
+    # The counterpart's owner, for the match cache to notice a change (not in the answer).
+    organisation_id: int | None = None
     # Set once the match is kept as a record (see tracking.match_and_record).
     match_id: int | None = None
     state: MatchState | None = None
@@ -224,6 +226,7 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         reasons=tuple(reason.text for reason in explanation.reasons),
         near_miss=explanation.near_miss.text if explanation.near_miss else None,
         explained=explanation.reasons,
+        organisation_id=them.organisation_id,
     )
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from itpo.matching.cache import MatchCache, MatchKey
+from itpo.matching.cache import Computed, MatchCache, MatchKey
 from itpo.matching.decisions import (
     Decision,
     Match,
@@ -104,49 +104,21 @@ def match_and_record(
     """An opportunity's best matches, each kept as a match record with its id and state.
 
     With a cache and the index's generation, computed matches are reused until the index,
-    the weights or the day change; the stored states are read fresh every time."""
-    weights = current_weights(uow)
-    with uow:
-        known = uow.matches.for_opportunity(opportunity_id)
-    declined = {
-        counterpart
-        for counterpart, match in known.items()
-        if match.state is MatchState.DECLINED and not include_declined
-    }
-    # Declined pairs are dropped after scoring, so the computed list does not depend on them
-    # and can be shared by every caller; it is deep enough to fill `top` without them.
-    depth = top + len(declined)
-    key = None
-    computed: tuple[MatchResult, ...] | None = None
-    if cache is not None and generation is not None:
-        key = MatchKey(opportunity_id, depth, weights.version, generation, today)
-        computed = cache.get(key)
+    the weights or the day change, or a shown owner did (looked at once a minute); the stored
+    states are read fresh every time."""
+    stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
+    computed = stored.cached
     if computed is None:
-        computed = tuple(
-            find_matches(
-                uow=uow,
-                index=index,
-                opportunity_id=opportunity_id,
-                today=today,
-                top=depth,
-                weights=weights,
-                rates=rates,
-            )
-        )
-        if cache is not None and key is not None:
-            cache.put(key, computed)
-    results = [r for r in computed if r.opportunity_id not in declined][:top]
-    unknown = [r.opportunity_id for r in results if r.opportunity_id not in known]
-    if unknown and key is not None:
-        # A cached answer may name a record deleted since; it must not be stored or shown.
-        with uow:
-            present = uow.opportunities.get_many(unknown)
-        results = [r for r in results if r.opportunity_id in known or r.opportunity_id in present]
+        computed = _compute(uow, index, opportunity_id, today, stored, rates)
+        if cache is not None and stored.key is not None:
+            cache.put(stored.key, computed)
+    results = _shown(uow, stored, computed, top)
+    version, known = stored.weights.version, stored.known
     stamp = now()
     changed = [
-        _match(opportunity_id, result, weights.version, stamp, known.get(result.opportunity_id))
+        _match(opportunity_id, result, version, stamp, known.get(result.opportunity_id))
         for result in results
-        if _changed(known.get(result.opportunity_id), result, weights.version)
+        if _changed(known.get(result.opportunity_id), opportunity_id, result, version)
     ]
     if changed:
         with uow:
@@ -154,6 +126,117 @@ def match_and_record(
             uow.commit()
         for match, match_id in zip(changed, ids, strict=True):
             known[match.counterpart(opportunity_id)] = dataclasses.replace(match, id=match_id)
+    return _with_states(results, known)
+
+
+def recorded_matches(
+    *,
+    uow: MatchingUnitOfWork,
+    opportunity_id: int,
+    today: dt.date,
+    cache: MatchCache,
+    generation: int,
+    top: int = 10,
+    include_declined: bool = False,
+) -> list[MatchResult] | None:
+    """What `match_and_record` would answer, when the cache holds it and every match shown is
+    stored as it is: reads only. None when something must be computed or written."""
+    stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
+    if stored.cached is None:
+        return None
+    results = _shown(uow, stored, stored.cached, top)
+    version = stored.weights.version
+    if any(
+        _changed(stored.known.get(r.opportunity_id), opportunity_id, r, version) for r in results
+    ):
+        return None
+    return _with_states(results, stored.known)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What one request reads before it computes anything."""
+
+    weights: ScoringWeights
+    known: dict[int, Match]  # stored matches by counterpart
+    declined: frozenset[int]  # counterparts to leave out
+    depth: int  # how many matches to compute
+    key: MatchKey | None
+    cached: Computed | None  # still valid
+
+
+def _stored(
+    uow: MatchingUnitOfWork,
+    opportunity_id: int,
+    today: dt.date,
+    top: int,
+    include_declined: bool,
+    cache: MatchCache | None,
+    generation: int | None,
+) -> _Stored:
+    with uow:  # one read transaction for the weights, the stored matches and the owners
+        weights = current_weights(uow)
+        known = uow.matches.for_opportunity(opportunity_id)
+        declined = frozenset(
+            counterpart
+            for counterpart, match in known.items()
+            if match.state is MatchState.DECLINED and not include_declined
+        )
+        # Declined pairs are dropped after scoring, so the computed list does not depend on
+        # them and can be shared by every caller; it is deep enough to fill `top` without them.
+        depth = top + len(declined)
+        key = cached = None
+        if cache is not None and generation is not None:
+            key = MatchKey(opportunity_id, depth, weights.version, generation, today)
+            cached = cache.get(key)
+            if (
+                cached is not None
+                and cache.owners_due(key)
+                and _owners(uow, cached.owners) != cached.owners
+            ):
+                cached = None
+    return _Stored(weights, known, declined, depth, key, cached)
+
+
+def _compute(
+    uow: MatchingUnitOfWork,
+    index: CandidateIndex,
+    opportunity_id: int,
+    today: dt.date,
+    stored: _Stored,
+    rates: Mapping[str, float],
+) -> Computed:
+    with uow:  # the owners' stamps from the same reads as the matches
+        results = find_matches(uow=uow, index=index, opportunity_id=opportunity_id, today=today,
+                               top=stored.depth, weights=stored.weights, rates=rates)  # fmt: skip
+        asking = uow.opportunities.get(opportunity_id)
+        shown = {r.organisation_id for r in results if r.organisation_id is not None}
+        if asking is not None:
+            shown.add(asking.organisation_id)
+        return Computed(tuple(results), _owners(uow, shown))
+
+
+def _owners(uow: MatchingUnitOfWork, ids: Iterable[int]) -> dict[int, dt.datetime | None]:
+    found = uow.organisations.get_many(ids)
+    return {i: o.updated_at for i, o in found.items()}
+
+
+def _shown(
+    uow: MatchingUnitOfWork, stored: _Stored, computed: Computed, top: int
+) -> list[MatchResult]:
+    results = [r for r in computed.results if r.opportunity_id not in stored.declined][:top]
+    unknown = [r.opportunity_id for r in results if r.opportunity_id not in stored.known]
+    if unknown and stored.key is not None:
+        # A cached answer may name a record deleted since; it must not be stored or shown.
+        with uow:
+            present = uow.opportunities.get_many(unknown)
+        results = [
+            r for r in results if r.opportunity_id in stored.known or r.opportunity_id in present
+        ]
+    return results
+
+
+def _with_states(results: list[MatchResult], known: Mapping[int, Match]) -> list[MatchResult]:
     return [
         dataclasses.replace(
             result,
@@ -164,10 +247,14 @@ def match_and_record(
     ]
 
 
-def _changed(stored: Match | None, result: MatchResult, version: int) -> bool:
+def _changed(stored: Match | None, asking: int, result: MatchResult, version: int) -> bool:
     if stored is None:
         return True
-    return stored.weights_version != version or abs(stored.score - result.score) > SCORE_TOLERANCE
+    if stored.weights_version != version:
+        return True
+    # The two sides score a pair a little apart (the lexical part of retrieval is not
+    # symmetric): were both sides' drift written, each view would rewrite the other's score.
+    return asking == stored.first_id and abs(stored.score - result.score) > SCORE_TOLERANCE
 
 
 def _match(

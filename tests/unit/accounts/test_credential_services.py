@@ -56,6 +56,27 @@ def test_last_use_is_written_at_most_once_a_minute() -> None:
     assert w.uow.committed.tokens[1].last_used_at == w.clock.now
 
 
+def test_checking_a_token_only_reads_and_says_when_its_use_is_due() -> None:
+    w = world()
+    by = Principal.of(w.member)
+    issued = services.create_token(uow=w.uow, by=by, name="t", scopes=["read"], now=w.clock)
+    assert issued.record.id is not None
+    commits = w.uow.commits
+    checked = services.check_token(uow=w.uow, token=issued.token, now=w.clock)
+    assert checked.use_due == issued.record.id and w.uow.commits == commits
+    assert checked.principal.user_id == w.member.id
+    services.note_token_use(uow=w.uow, token_id=issued.record.id, at=checked.at)
+    w.clock.advance(seconds=59)
+    assert services.check_token(uow=w.uow, token=issued.token, now=w.clock).use_due is None
+    services.revoke_token(uow=w.uow, by=by, token_id=issued.record.id, now=w.clock)
+    with pytest.raises(NotAuthenticated, match="revoked"):
+        services.check_token(uow=w.uow, token=issued.token, now=w.clock)
+    # A use noted after the revocation (a request checked just before it) leaves it revoked.
+    services.note_token_use(uow=w.uow, token_id=issued.record.id, at=w.clock.now)
+    with pytest.raises(NotAuthenticated, match="revoked"):
+        services.resolve_token(uow=w.uow, token=issued.token, now=w.clock)
+
+
 @pytest.mark.parametrize(
     ("name", "scopes", "expires_in", "field"),
     [

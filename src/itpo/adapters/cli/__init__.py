@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from itpo import __version__
@@ -18,7 +20,7 @@ from itpo.adapters.cli.index_commands import build_index, index_group
 from itpo.adapters.cli.learning_commands import learn_command, weights_command
 from itpo.adapters.cli.match_commands import match_command, matches_group
 from itpo.adapters.cli.matching_commands import eval_command
-from itpo.adapters.cli.output import console, print_table
+from itpo.adapters.cli.output import console, fail, print_table
 from itpo.adapters.cli.reference_commands import reference_group
 from itpo.adapters.cli.registry_commands import opportunities, organisations
 from itpo.adapters.cli.search_commands import search_command
@@ -124,15 +126,23 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
 @cli.command()
 @host_option
 @port_option
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes sharing the port, each with its own matching index and caches; "
+    "about one per core.",
+)
 @pass_state
 @clean_errors
-def serve(state: CliState, host: str | None, port: int | None) -> None:
+def serve(state: CliState, host: str | None, port: int | None, workers: int) -> None:
     """Serve the REST API (OpenAPI at /docs) on the given address."""
     state.platform().close()  # refuses early, with one line, when the database is not ready
-    _serve(state.settings(), host, port)
+    _serve(state.settings(), host, port, workers)
 
 
-def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+def _serve(settings: Settings, host: str | None, port: int | None, workers: int = 1) -> None:
     import uvicorn
 
     from itpo.adapters.api.app import create_app
@@ -141,7 +151,20 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     console.print(
         f"Serving ITPO Exchange on http://{host}:{port}/ (API docs at /docs). Ctrl+C stops."
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        return
+    from itpo.adapters.api.serving import serve_workers
+
+    # Each worker builds its app from the settings, which reach it through the environment,
+    # and keeps its own index and caches, current with the database: a record changed through
+    # one worker is in the others' next match answer.
+    os.environ["ITPO_DATABASE_URL"] = settings.resolved_database_url
+    try:
+        serve_workers(host=host, port=port, workers=workers)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        raise SystemExit(1) from error
 
 
 @cli.command("settings")

@@ -6,19 +6,28 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from itpo.accounts.access import may_act_for, require_matching, require_scope
 from itpo.accounts.errors import Forbidden
 from itpo.accounts.model import Scope
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import PrincipalDep, visible_opportunity
+from itpo.adapters.api.auth import PrincipalDep, reads_inline, visible_opportunity
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Page, Problem
+from itpo.adapters.index_store import OpportunityIndex
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
+from itpo.bootstrap import Platform
 from itpo.matching.decisions import Decision, Match, MatchState, Verdict
-from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
+from itpo.matching.tracking import (
+    get_match,
+    give_feedback,
+    list_matches,
+    match_and_record,
+    recorded_matches,
+)
 from itpo.registry.errors import NotFound
 from itpo.registry.model import OpportunityKind
 
@@ -128,7 +137,7 @@ def _record(match: Match) -> dict[str, Any]:
         409: {"model": Problem, "description": "The opportunity is not published, or has expired"},
     },
 )
-def opportunity_matches(
+async def opportunity_matches(
     opportunity_id: RecordId,
     platform: PlatformDep,
     uow: UowDep,
@@ -142,21 +151,63 @@ def opportunity_matches(
 
     Each one is kept as a match record (`match_id`), which feedback can name. Officers see
     every opportunity's matches; members those of their organisation's opportunities."""
+    asked = (platform, uow, principal, opportunity_id, top, include_declined)
+    # A cached answer is a few reads: on the loop when they cannot wait (see reads_inline),
+    # where a thread hop would cost more than they do. Computing, or writing a record, takes
+    # a worker thread.
+    if reads_inline(platform) and platform.index_store().generation:
+        answer = _cached(*asked)
+        if answer is not None:
+            return answer
+    return await run_in_threadpool(_computed, *asked)
+
+
+def _cached(
+    platform: Platform,
+    uow: SqlUnitOfWork,
+    principal: Principal,
+    opportunity_id: int,
+    top: int,
+    include_declined: bool,
+) -> list[dict[str, Any]] | None:
+    """The answer when the cache holds it and nothing needs writing, reading only; else None."""
+    with uow:  # one read transaction for all of it
+        generation = _current(platform, uow, principal, opportunity_id)[1]
+        results = recorded_matches(uow=uow, cache=platform.match_cache, generation=generation,
+                                   opportunity_id=opportunity_id, today=_today(), top=top,
+                                   include_declined=include_declined)  # fmt: skip
+    return None if results is None else [result.to_dict() for result in results]
+
+
+def _computed(
+    platform: Platform,
+    uow: SqlUnitOfWork,
+    principal: Principal,
+    opportunity_id: int,
+    top: int,
+    include_declined: bool,
+) -> list[dict[str, Any]]:
+    index, generation = _current(platform, uow, principal, opportunity_id)
+    results = match_and_record(uow=uow, index=index, cache=platform.match_cache,
+                               generation=generation, opportunity_id=opportunity_id,
+                               today=_today(), top=top, include_declined=include_declined,
+                               rates=platform.rates())  # fmt: skip
+    return [result.to_dict() for result in results]
+
+
+def _current(
+    platform: Platform, uow: SqlUnitOfWork, principal: Principal, opportunity_id: int
+) -> tuple[OpportunityIndex, int]:
+    """The index brought up to date and its generation, once the asker may match the record."""
     found, _ = visible_opportunity(uow, principal, opportunity_id)
     require_matching(principal, found.organisation_id)
-    index = platform.index()  # brought up to date first, so its generation is current
-    results = match_and_record(
-        uow=uow,
-        index=index,
-        cache=platform.match_cache,
-        generation=platform.index_store().generation,
-        opportunity_id=opportunity_id,
-        today=dt.datetime.now(dt.UTC).date(),
-        top=top,
-        include_declined=include_declined,
-        rates=platform.rates(),
-    )
-    return [result.to_dict() for result in results]
+    store = platform.index_store()
+    index = store.current()  # first, so the generation read next is current
+    return index, store.generation
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
 
 
 @router.get("/matches", response_model=Page[MatchRecord], responses=MISSING_OPPORTUNITY)
