@@ -160,6 +160,8 @@ def check_view(body: dict[str, Any], view: str, record: str) -> None:
     assert ("amount_min" in body) is (view != "teaser"), (record, view)
     named = view == "restricted" or not anonymous
     assert ("organisation_name" in body) is named, (record, view)
+    if not named:
+        assert "direction" not in body, (record, view)  # it hints at where the owner is
     if view != "restricted":
         assert "SECRET-DETAIL" not in json.dumps(body)
 
@@ -188,6 +190,24 @@ def test_listing_shows_what_reading_shows(world: World, asker: str) -> None:
         if shown:
             check_view(by_id[world.ids[record]], views[asker], record)
     assert body["total"] == len(by_id)
+
+
+@pytest.mark.parametrize("asker", ASKERS)
+def test_listing_by_owner_never_unmasks_an_anonymous_record(world: World, asker: str) -> None:
+    """Filtering by organisation would name the owner of every record it lists: anonymous
+    records are listed under their owner only for those who may know it."""
+    for organisation, records in (("other", ("other", "other_anonymous")),
+                                  ("third", ("introduced",))):  # fmt: skip
+        answer = world.clients[asker].get(
+            f"{API}/opportunities",
+            params={"organisation_id": world.organisations[organisation], "limit": 100},
+        )
+        assert answer.status_code == 200
+        listed = {item["id"] for item in answer.json()["items"]}
+        for record in records:
+            anonymous = record in ("other_anonymous", "introduced")
+            expected = READS[record][asker] == "restricted" if anonymous else True
+            assert (world.ids[record] in listed) is expected, (asker, record)
 
 
 @pytest.mark.parametrize("asker", ASKERS)

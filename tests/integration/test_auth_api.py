@@ -112,3 +112,38 @@ def test_an_issued_reset_token_sets_a_new_password_once(platform: Platform) -> N
         client.cookies.clear()  # as a new visitor: a signed-in one would need the CSRF header
         old = client.post(f"{API}/auth/login", json={"email": ADMIN_EMAIL, "password": PASSWORD})
         assert old.status_code == 401
+
+
+def test_a_reset_an_administrator_issues_is_logged_under_their_name(platform: Platform) -> None:
+    admin = administrator(platform)
+    headers = bearer(platform, admin)
+    with TestClient(create_app(platform=platform), headers=headers) as client:
+        assert client.post(f"{API}/users/{admin.user_id}/password-reset").status_code == 201
+        log = client.get(f"{API}/audit", params={"action": "user.password_reset_start"}).json()
+    [entry] = log["items"]
+    assert entry["actor_id"] == admin.user_id
+    assert entry["actor"].startswith(f"{ADMIN_EMAIL} (token itpo_")
+
+
+def test_the_audit_export_filters_as_the_list_does(platform: Platform) -> None:
+    admin = administrator(platform)
+    with TestClient(create_app(platform=platform), headers=bearer(platform, admin)) as client:
+        for number in range(3):
+            made = client.post(f"{API}/organisations",
+                               json=organisation_data(external_id=f"org-{number}"))  # fmt: skip
+            assert made.status_code == 201
+        listed = client.get(f"{API}/audit", params={"action": "organisation"}).json()
+        assert listed["total"] == 3
+        csv_all = client.get(f"{API}/audit.csv").text.splitlines()
+        csv_some = client.get(f"{API}/audit.csv", params={"action": "organisation"})
+        rows = csv_some.text.splitlines()[1:]
+        assert len(rows) == 3 and all(",organisation.create," in row for row in rows)
+        assert len(csv_all) > len(rows) + 1
+        later = client.get(f"{API}/audit.csv", params={"since": "2999-01-01T00:00:00"})
+        assert later.text.splitlines()[1:] == []
+        bad = client.get(f"{API}/audit.csv", params={"since": "yesterday"})
+        assert bad.status_code == 422
+        assert bad.json()["detail"][0]["loc"][-1] == "since"
+        exported = client.get(f"{API}/audit", params={"action": "audit.export"}).json()
+    filters = [e["detail"]["filters"] for e in exported["items"]]
+    assert filters == [{"since": "2999-01-01T00:00:00"}, {"action": "organisation"}, {}]

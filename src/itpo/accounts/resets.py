@@ -35,9 +35,11 @@ def start_password_reset(
     ip: str | None = None,
     policy: AccountPolicy = DEFAULT_POLICY,
     now: Clock = utc_now,
+    by: Principal | None = None,
 ) -> IssuedReset | None:
     """A reset token for the active user with this email, or None when there is none: the
-    caller answers the asker the same way in both cases and sends the token by mail."""
+    caller answers the asker the same way in both cases and hands the token over. `by` is
+    who issued it (an administrator), for the audit log; else the public at `ip` asked."""
     checks = Checks()
     address = checks.email(email)
     checks.done()
@@ -51,7 +53,8 @@ def start_password_reset(
                               expires_at=at + policy.reset_lifetime)  # fmt: skip
         reset.id = uow.resets.add(reset)
         assert reset.expires_at is not None
-        record(uow=uow, by=Principal.anonymous(ip), action="user.password_reset_start",
+        issuer = by if by is not None else Principal.anonymous(ip)
+        record(uow=uow, by=issuer, action="user.password_reset_start",
                subject_type="user", subject_id=user.id, now=lambda: at)  # fmt: skip
         uow.commit()
     return IssuedReset(token=token, user=user, expires_at=reset.expires_at)

@@ -66,6 +66,8 @@ MEMBER_FIELDS = TEASER_FIELDS | {
 }
 # Who owns the record: shown from the teaser on, unless the record is anonymous.
 OWNER_FIELDS = frozenset({"organisation_id", "organisation_name", "organisation"})
+# Fields derived from the owner, which an anonymous record keeps from those who may not know it.
+OWNER_HINTS = frozenset({"direction"})
 # Statuses the public and other members see; drafts and records in review stay with the owner.
 SHOWN_STATUSES = frozenset({Status.PUBLISHED, Status.EXPIRED, Status.CLOSED})
 UNDISCLOSED = "(not disclosed)"
@@ -105,7 +107,10 @@ def visible_fields(audience: Audience, opportunity: Opportunity) -> frozenset[st
     fields = MEMBER_FIELDS if shown is Stage.MEMBER else TEASER_FIELDS
     if shown is Stage.HIDDEN:
         return frozenset()
-    return fields | OWNER_FIELDS if owner_shown(audience, opportunity) else fields
+    if owner_shown(audience, opportunity):
+        return fields | OWNER_FIELDS
+    # The direction of exchange comes from where the owner is: it would hint at who it is.
+    return fields - OWNER_HINTS
 
 
 def redact(
@@ -134,13 +139,18 @@ class Scope:
     extra_ids: frozenset[int] = field(default_factory=frozenset)
 
 
-def scope(audience: Audience) -> Scope | None:
-    """The listing condition that matches `stage(...) > HIDDEN`; None: everything (staff)."""
+def scope(audience: Audience, *, owner: int | None = None) -> Scope | None:
+    """The listing condition that matches `stage(...) > HIDDEN`; None: everything (staff).
+
+    A listing of one organisation's records (`owner`) leaves out its anonymous ones for those
+    who may not learn their owner: being listed under it would name it."""
     if audience.staff:
         return None
     disclosures = frozenset(Disclosure)
     if not audience.signed_in:
         disclosures -= {Disclosure.MEMBERS}
+    if owner is not None and owner != audience.organisation_id:
+        disclosures -= {Disclosure.ANONYMOUS}
     return Scope(
         statuses=SHOWN_STATUSES,
         disclosures=disclosures,

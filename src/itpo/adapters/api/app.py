@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.responses import RedirectResponse
 
 from itpo import __version__
 from itpo.adapters.api.auth import get_principal
@@ -23,6 +22,7 @@ from itpo.adapters.api.routers import (
     search,
 )
 from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
+from itpo.adapters.web import install_web
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 
@@ -72,10 +72,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(get_principal)])
 
     _document_unreadable_bodies(app)
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/docs")
+    install_web(app)
 
     @app.get(f"{API_PREFIX}/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -7,14 +7,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
 from itpo.accounts import services as accounts
 from itpo.accounts.access import audience
 from itpo.accounts.errors import Forbidden, NotAuthenticated
+from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.principal import Principal
 from itpo.adapters.api.deps import PlatformDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
+from itpo.bootstrap import Platform
 from itpo.registry import services as registry
 from itpo.registry.disclosure import Audience, Stage, stage
 from itpo.registry.errors import NotFound
@@ -29,7 +32,13 @@ def client_address(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-def get_principal(request: Request, platform: PlatformDep) -> Principal:
+def reads_inline(platform: Platform) -> bool:
+    """Whether a few reads may run on the event loop: on SQLite in WAL mode a read waits on no
+    network and no writer, and costs less than the hop to a worker thread would."""
+    return platform.engine.dialect.name == "sqlite"
+
+
+async def get_principal(request: Request, platform: PlatformDep) -> Principal:
     """The one asking. A bad token is refused (401); a stale session cookie reads as the
     public, so an expired sign-in never locks anyone out of public pages."""
     ip = client_address(request)
@@ -38,13 +47,17 @@ def get_principal(request: Request, platform: PlatformDep) -> Principal:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthenticated("send the API token as 'Authorization: Bearer itpo_...'")
-        return accounts.resolve_token(uow=platform.uow(), token=token.strip(), ip=ip)
+        return await _token_principal(platform, token.strip(), ip)
     session_id = request.cookies.get(SESSION_COOKIE)
     if not session_id:
         return Principal.anonymous(ip)
     try:
-        active = accounts.resolve_session(
-            uow=platform.uow(), session_id=session_id, ip=ip, policy=platform.account_policy
+        active = await run_in_threadpool(
+            accounts.resolve_session,
+            uow=platform.uow(),
+            session_id=session_id,
+            ip=ip,
+            policy=platform.account_policy,
         )
     except NotAuthenticated:
         return Principal.anonymous(ip)
@@ -57,7 +70,38 @@ def get_principal(request: Request, platform: PlatformDep) -> Principal:
     return active.principal
 
 
+async def _token_principal(platform: Platform, token: str, ip: str | None) -> Principal:
+    # Checked afresh on every request, so a revoked token is refused at once; only the
+    # once-a-minute note of its use writes, and a write may wait for the lock: on a thread.
+    if not reads_inline(platform):
+        return await run_in_threadpool(
+            accounts.resolve_token, uow=platform.uow(), token=token, ip=ip
+        )
+    checked = accounts.check_token(uow=platform.uow(), token=token, ip=ip)
+    if checked.use_due is not None:
+        await run_in_threadpool(
+            accounts.note_token_use, uow=platform.uow(), token_id=checked.use_due, at=checked.at
+        )
+    return checked.principal
+
+
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def set_session_cookie(
+    response: Response, request: Request, session_id: str, policy: AccountPolicy
+) -> None:
+    """The sign-in cookie: script cannot read it, other sites' forms do not carry it, and it
+    travels only over TLS when the site is served over TLS."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_id,
+        max_age=int(policy.session_max_days * 86400),
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
 
 
 @contextmanager

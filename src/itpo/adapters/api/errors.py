@@ -5,10 +5,17 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from itpo.accounts.errors import Forbidden, NotAuthenticated, TooManyAttempts
 from itpo.adapters.files.csv_files import FileProblem
+from itpo.adapters.web.errors import error_page, is_page
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 
 log = logging.getLogger("itpo.api")
@@ -23,33 +30,61 @@ def field_detail(error: FieldError, prefix: str) -> dict[str, object]:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValidationError)
-    async def _invalid(request: Request, error: ValidationError) -> JSONResponse:
+    async def _invalid(request: Request, error: ValidationError) -> Response:
+        if is_page(request):
+            return error_page(request, 422, "; ".join(e.message for e in error.errors))
         prefix = "query" if request.method in ("GET", "DELETE") else "body"
         detail = [field_detail(e, prefix) for e in error.errors]
         return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(NotFound)
-    async def _missing(_request: Request, error: NotFound) -> JSONResponse:
+    async def _missing(request: Request, error: NotFound) -> Response:
+        if is_page(request):
+            return error_page(request, 404, str(error))
         return JSONResponse({"detail": str(error)}, status_code=404)
 
     @app.exception_handler(Conflict)
-    async def _conflict(_request: Request, error: Conflict) -> JSONResponse:
+    async def _conflict(request: Request, error: Conflict) -> Response:
+        if is_page(request):
+            return error_page(request, 409, str(error))
         return JSONResponse({"detail": str(error)}, status_code=409)
 
     @app.exception_handler(Forbidden)
-    async def _forbidden(_request: Request, error: Forbidden) -> JSONResponse:
+    async def _forbidden(request: Request, error: Forbidden) -> Response:
+        if is_page(request):
+            return error_page(request, 403, str(error))
         return JSONResponse({"detail": str(error)}, status_code=403)
 
     @app.exception_handler(TooManyAttempts)
-    async def _busy(_request: Request, error: TooManyAttempts) -> JSONResponse:
+    async def _busy(request: Request, error: TooManyAttempts) -> Response:
         headers = {"Retry-After": str(error.retry_after_seconds)}
+        if is_page(request):
+            return error_page(request, 429, str(error), headers)
         return JSONResponse({"detail": str(error)}, status_code=429, headers=headers)
 
     @app.exception_handler(NotAuthenticated)
-    async def _unauthenticated(_request: Request, error: NotAuthenticated) -> JSONResponse:
+    async def _unauthenticated(request: Request, error: NotAuthenticated) -> Response:
+        if is_page(request):
+            return error_page(request, 401, str(error))
         headers = {"WWW-Authenticate": 'Bearer realm="itpo"'}
         return JSONResponse({"detail": str(error)}, status_code=401, headers=headers)
 
     @app.exception_handler(FileProblem)
-    async def _bad_file(_request: Request, error: FileProblem) -> JSONResponse:
+    async def _bad_file(request: Request, error: FileProblem) -> Response:
+        if is_page(request):
+            return error_page(request, 422, str(error))
         return JSONResponse({"detail": str(error)}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, error: HTTPException) -> Response:
+        if is_page(request) and error.status_code >= 400:
+            return error_page(request, error.status_code, "", error.headers)
+        return await http_exception_handler(request, error)
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(request: Request, error: RequestValidationError) -> Response:
+        if is_page(request):
+            # A page's address with a bad id names no page: not found, as for a missing id.
+            in_path = any(e.get("loc", ("",))[0] == "path" for e in error.errors())
+            return error_page(request, 404 if in_path else 400, "")
+        return await request_validation_exception_handler(request, error)

@@ -135,7 +135,7 @@ def reset_user(state: CliState, email: str) -> None:
     """A one-time password reset token for a user, to hand over; it expires."""
     platform = state.platform()
     issued = services.start_password_reset(
-        uow=platform.uow(), email=email, policy=platform.account_policy
+        uow=platform.uow(), email=email, policy=platform.account_policy, by=COMMAND_LINE
     )
     if issued is None:
         raise Conflict(f"no active user has the email {email}")

@@ -15,7 +15,12 @@ from itpo.accounts.errors import NotAuthenticated
 from itpo.accounts.model import AuditQuery, Role, Scope, UserQuery
 from itpo.accounts.presenting import audit_dict, office_dict, token_dict, user_dict
 from itpo.accounts.principal import require_administrator
-from itpo.adapters.api.auth import SESSION_COOKIE, PrincipalDep, client_address
+from itpo.adapters.api.auth import (
+    SESSION_COOKIE,
+    PrincipalDep,
+    client_address,
+    set_session_cookie,
+)
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Problem
@@ -98,15 +103,7 @@ def login(
         user_agent=request.headers.get("user-agent"),
         policy=policy,
     )
-    response.set_cookie(
-        SESSION_COOKIE,
-        started.session_id,
-        max_age=int(policy.session_max_days * 86400),
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        path="/",
-    )
+    set_session_cookie(response, request, started.session_id, policy)
     return {"user": user_dict(user), "csrf_token": started.csrf_token}
 
 
@@ -172,7 +169,11 @@ def issue_password_reset(
     require_administrator(principal)
     user = accounts.get_user(uow=uow, by=principal, user_id=user_id)
     issued = accounts.start_password_reset(
-        uow=uow, email=user.email, ip=principal.ip, policy=platform.account_policy
+        uow=uow,
+        email=user.email,
+        ip=principal.ip,
+        policy=platform.account_policy,
+        by=principal,
     )
     if issued is None:
         raise Conflict(f"user {user_id} is disabled; enable them first")
@@ -285,10 +286,31 @@ def create_office(new: NewOffice, principal: PrincipalDep, uow: UowDep) -> dict[
     return office_dict(office)
 
 
-def _audit_query(
-    action: str | None, subject_type: str | None, limit: int | None, offset: int
-) -> AuditQuery:
-    return AuditQuery(action=action, subject_type=subject_type, limit=limit, offset=offset)
+class AuditFilters(BaseModel):
+    """The audit log's filters, the same for the list and the CSV export."""
+
+    actor_id: int | None = Field(None, ge=1, le=MAX_ID, description="Who acted")
+    action: str | None = Field(
+        None, max_length=64, description="An action, or a family: 'user' for user.*"
+    )
+    subject_type: str | None = Field(None, max_length=64, description="e.g. opportunity")
+    subject_id: str | None = Field(None, max_length=64)
+    since: dt.datetime | None = Field(None, description="From this moment (ISO 8601)")
+    until: dt.datetime | None = Field(None, description="Before this moment (ISO 8601), exclusive")
+
+    def query(self, limit: int | None, offset: int) -> AuditQuery:
+        return AuditQuery(
+            actor_id=self.actor_id, action=self.action, subject_type=self.subject_type,
+            subject_id=self.subject_id, since=_utc(self.since), until=_utc(self.until),
+            limit=limit, offset=offset,
+        )  # fmt: skip
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A moment without a zone is read as UTC, the log's own clock."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=dt.UTC)
 
 
 @router.get("/audit", responses=REFUSED)
@@ -296,14 +318,13 @@ def audit_log(
     principal: PrincipalDep,
     platform: PlatformDep,
     uow: UowDep,
-    action: Annotated[str | None, Query(max_length=64, description="e.g. opportunity")] = None,
-    subject_type: Annotated[str | None, Query(max_length=64)] = None,
+    filters: Annotated[AuditFilters, Query()],
     limit: LimitQuery = None,
     offset: OffsetQuery = 0,
 ) -> dict[str, Any]:
     """Who created, changed, exported or viewed restricted detail, when and from where;
     newest first (administrators)."""
-    query = _audit_query(action, subject_type, page_limit(platform.settings, limit), offset)
+    query = filters.query(page_limit(platform.settings, limit), offset)
     page = accounts.list_audit(uow=uow, by=principal, query=query)
     return {"items": [audit_dict(e) for e in page.items], "total": page.total,
             "limit": page.limit, "offset": page.offset}  # fmt: skip
@@ -313,10 +334,13 @@ AUDIT_COLUMNS = ("id", "at", "actor_id", "actor", "action", "subject_type", "sub
 
 
 @router.get("/audit.csv", responses={**REFUSED, 200: {"content": {"text/csv": {}}}})
-def audit_export(principal: PrincipalDep, uow: UowDep) -> Response:
-    """The whole audit log as CSV (administrators); the export itself is audited."""
+def audit_export(
+    principal: PrincipalDep, uow: UowDep, filters: Annotated[AuditFilters, Query()]
+) -> Response:
+    """The audit log as CSV, whole or filtered as the list is (administrators); the export
+    itself is audited."""
     require_administrator(principal)
-    page = accounts.list_audit(uow=uow, by=principal, query=_audit_query(None, None, None, 0))
+    page = accounts.list_audit(uow=uow, by=principal, query=filters.query(None, 0))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*AUDIT_COLUMNS, "detail"])
@@ -324,7 +348,8 @@ def audit_export(principal: PrincipalDep, uow: UowDep) -> Response:
         values = audit_dict(entry)
         writer.writerow([*(values[c] for c in AUDIT_COLUMNS), values["detail"]])
     accounts.record(uow=uow, by=principal, action="audit.export", subject_type="audit",
-                    detail={"entries": page.total})  # fmt: skip
+                    detail={"entries": page.total,
+                            "filters": filters.model_dump(mode="json", exclude_none=True)})  # fmt: skip
     return Response(
         out.getvalue(),
         media_type="text/csv",

@@ -125,7 +125,7 @@ def _options(draws: int, seed: int) -> MonteCarloOptions | None:
     return MonteCarloOptions(draws, seed) if draws else None
 
 
-def _require_restricted(
+def require_restricted_appraisal(
     uow: SqlUnitOfWork, principal: Principal, opportunity_id: int, appraisal_id: int | None = None
 ) -> None:
     """An appraisal is restricted detail of its project: the owner, officers and an introduced
@@ -211,7 +211,7 @@ def list_for_opportunity(
 ) -> list[dict[str, Any]]:
     """The appraisals kept with an opportunity, oldest first: restricted detail, for those
     who may see the project's details."""
-    _require_restricted(uow, principal, opportunity_id)
+    require_restricted_appraisal(uow, principal, opportunity_id)
     found = services.list_appraisals(uow=uow, opportunity_id=opportunity_id)
     return [_public(a) for a in found]
 
@@ -220,7 +220,7 @@ def list_for_opportunity(
 def get_appraisal(appraisal_id: RecordId, uow: UowDep, principal: PrincipalDep) -> dict[str, Any]:
     """One kept appraisal: its indicators and the model it was computed from."""
     stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
-    _require_restricted(uow, principal, stored.opportunity_id, appraisal_id)
+    require_restricted_appraisal(uow, principal, stored.opportunity_id, appraisal_id)
     return {**_public(stored), "model": stored.model}
 
 
@@ -229,5 +229,5 @@ def get_appraisal(appraisal_id: RecordId, uow: UowDep, principal: PrincipalDep) 
 def report(appraisal_id: RecordId, uow: UowDep, principal: PrincipalDep) -> HTMLResponse:
     """The report of a kept appraisal, with its charts, as one HTML page."""
     stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
-    _require_restricted(uow, principal, stored.opportunity_id, appraisal_id)
+    require_restricted_appraisal(uow, principal, stored.opportunity_id, appraisal_id)
     return HTMLResponse(render_html(services.reappraise(stored=stored)))

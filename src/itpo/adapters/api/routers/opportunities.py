@@ -43,7 +43,7 @@ REFUSED: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _present(
+def present_opportunities(
     platform: Platform, uow: SqlUnitOfWork, items: list[Opportunity], seen_by: Audience
 ) -> list[dict[str, Any]]:
     with uow:
@@ -52,7 +52,7 @@ def _present(
     return [redact(opportunity_dict(o, owners, home=home), seen_by, o) for o in items]
 
 
-def _audit_restricted_view(
+def audit_restricted_view(
     uow: SqlUnitOfWork, principal: Principal, found: Opportunity, seen_by: Audience
 ) -> None:
     """Reading another organisation's restricted detail leaves a trace."""
@@ -106,9 +106,9 @@ def list_opportunities(
         offset=offset,
     )
     seen_by = audience_of(principal, uow)
-    query = dataclasses.replace(query, scope=scope(seen_by))
+    query = dataclasses.replace(query, scope=scope(seen_by, owner=organisation_id))
     page = services.list_opportunities(uow=uow, query=query)
-    return {"items": _present(platform, uow, list(page.items), seen_by), "total": page.total,
+    return {"items": present_opportunities(platform, uow, list(page.items), seen_by), "total": page.total,
             "limit": page.limit, "offset": page.offset}  # fmt: skip
 
 
@@ -123,7 +123,7 @@ def create_opportunity(
     with audited(uow, principal, "opportunity.create", "opportunity") as note:
         created = services.create_opportunity(uow=uow, data=body.model_dump())
         note["id"] = created.id
-    return _present(platform, uow, [created], audience_of(principal, uow))[0]
+    return present_opportunities(platform, uow, [created], audience_of(principal, uow))[0]
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityView,
@@ -133,8 +133,8 @@ def get_opportunity(
 ) -> dict[str, Any]:
     """One opportunity, at the asker's disclosure stage."""
     found, seen_by = visible_opportunity(uow, principal, opportunity_id)
-    _audit_restricted_view(uow, principal, found, seen_by)
-    return _present(platform, uow, [found], seen_by)[0]
+    audit_restricted_view(uow, principal, found, seen_by)
+    return present_opportunities(platform, uow, [found], seen_by)[0]
 
 
 @router.patch("/{opportunity_id}", response_model=OpportunityView,
@@ -160,7 +160,7 @@ def update_opportunity(
         updated = services.update_opportunity(
             uow=uow, opportunity_id=opportunity_id, changes=changes
         )
-    return _present(platform, uow, [updated], audience_of(principal, uow))[0]
+    return present_opportunities(platform, uow, [updated], audience_of(principal, uow))[0]
 
 
 @router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT,

@@ -1,0 +1,196 @@
+"""An opportunity's matches (a fragment the opportunity page loads, or a page of its own), one
+match with its decisions, and feedback on a match: the API's rules, as pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from itpo.accounts.access import require_matching
+from itpo.accounts.errors import Forbidden
+from itpo.accounts.principal import Principal
+from itpo.adapters.api.auth import visible_opportunity
+from itpo.adapters.api.deps import PlatformDep, UowDep
+from itpo.adapters.api.paging import RecordId
+from itpo.adapters.api.routers.matches import _sides_for
+from itpo.adapters.web.pages.auth import local_target
+from itpo.adapters.web.pages.work_list import pair_sides
+from itpo.adapters.web.pages.work_reasons import shown_matches
+from itpo.adapters.web.templating import is_htmx, render
+from itpo.adapters.web.visit import Visit, VisitDep
+from itpo.matching.decisions import MAX_REASON, STATE_HELP, Match
+from itpo.matching.service import NotMatchable
+from itpo.matching.tracking import get_match, give_feedback, match_and_record
+from itpo.registry.errors import FieldError, ValidationError
+from itpo.registry.model import Opportunity
+
+router = APIRouter()
+DEFAULT_TOP = 10
+MAX_TOP = 100
+# Far above the reason's own limit, which the domain words as a message next to the field.
+MAX_FORM_TEXT = 100_000
+
+
+@router.get("/opportunities/{opportunity_id:int}/matches")
+def opportunity_matches(
+    request: Request,
+    opportunity_id: RecordId,
+    visit: VisitDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = DEFAULT_TOP,
+    include_declined: bool = False,
+) -> Response:
+    """The best counterparts of a live opportunity, explained, for its owner and officers."""
+    visit.require_user()
+    found, _ = visible_opportunity(uow, visit.principal, opportunity_id)
+    require_matching(visit.principal, found.organisation_id)
+    values: dict[str, Any] = {
+        "asking": found,
+        "top": top,
+        "more": min(top + DEFAULT_TOP, MAX_TOP),
+        "include_declined": include_declined,
+        "side": _side_in_view(visit.principal, found),
+        "back": request.url.path,
+        "state_help": STATE_HELP,
+    }
+    status = 200
+    try:
+        index = platform.index()  # brought up to date first, so its generation is current
+        results = match_and_record(
+            uow=uow,
+            index=index,
+            cache=platform.match_cache,
+            generation=platform.index_store().generation,
+            opportunity_id=opportunity_id,
+            today=dt.datetime.now(dt.UTC).date(),
+            top=top,
+            include_declined=include_declined,
+            rates=platform.rates(),
+        )
+        values["matches"] = shown_matches(uow, found, results, visit.language)
+        values["unmatchable"] = None
+    except NotMatchable:
+        values["matches"] = []
+        values["unmatchable"] = _why_unmatchable(found)
+        status = 200 if is_htmx(request) else 409  # HTMX swaps in 2xx answers only
+    return render(
+        request, visit, "work/matches.html", values, status=status, fragment="work/_matches.html"
+    )
+
+
+def _side_in_view(principal: Principal, asking: Opportunity) -> int | None:
+    """Whom a verdict on this page speaks for: the owner's own opportunity, or an officer."""
+    return None if principal.is_staff else asking.id
+
+
+def _why_unmatchable(found: Opportunity) -> str:
+    today = dt.datetime.now(dt.UTC).date()
+    if found.status.value != "published":
+        return "unpublished"
+    if found.valid_until is not None and found.valid_until < today:
+        return "expired"
+    return "not_indexed"
+
+
+@router.get("/matches/{match_id:int}")
+def match_page(request: Request, match_id: RecordId, visit: VisitDep, uow: UowDep) -> Response:
+    """One match: the pair, its score, where it stands and every verdict given."""
+    visit.require_user()
+    match = get_match(uow=uow, match_id=match_id)
+    sides = _sides_for(uow, visit.principal, match)
+    return _match_page(request, visit, uow, match, sides)
+
+
+def _match_page(
+    request: Request,
+    visit: Visit,
+    uow: UowDep,
+    match: Match,
+    sides: set[int],
+    *,
+    problems: dict[str, str] | None = None,
+    reason: str = "",
+    status: int = 200,
+) -> Response:
+    pair = pair_sides(uow, visit.principal, (match.first_id, match.second_id))
+    values = {
+        "match": match,
+        "first": pair[match.first_id],
+        "second": pair[match.second_id],
+        "side": None if visit.principal.is_staff else min(sides),
+        "back": f"/matches/{match.id}",
+        "match_id": match.id,
+        "state": match.state,
+        "saved": None,
+        "problems": problems or {},
+        "reason": reason,
+        "state_help": STATE_HELP,
+        "bar": max(0, min(10, round(match.score / 10))),
+    }
+    return render(request, visit, "work/match.html", values, status=status)
+
+
+@router.post("/matches/{match_id:int}/feedback")
+def feedback(
+    request: Request,
+    match_id: RecordId,
+    visit: VisitDep,
+    uow: UowDep,
+    verdict: Annotated[str, Form(max_length=40)] = "",
+    reason: Annotated[str, Form(max_length=MAX_FORM_TEXT)] = "",
+    side: Annotated[str, Form(max_length=20)] = "",
+    back: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Accept or decline a match, as `POST /api/v1/matches/{id}/feedback`: a member speaks
+    for its own side and must name it; an officer's verdict names none."""
+    visit.require_user()
+    principal = visit.principal
+    match = get_match(uow=uow, match_id=match_id)
+    sides = _sides_for(uow, principal, match)
+    side_id = int(side) if side.strip().isdigit() and len(side.strip()) < 11 else None
+    if not principal.is_staff and side_id not in sides:
+        raise Forbidden(f"a member decides for its own side: give side {min(sides)}")
+    problems: dict[str, str] = {}
+    if side.strip() and side_id is None:
+        problems["side"] = "This opportunity is not part of the match."
+    else:
+        try:
+            match = give_feedback(
+                uow=uow, match_id=match_id, verdict=verdict, reason=reason, side=side_id
+            )
+        except ValidationError as invalid:
+            problems = {e.field: _problem(e) for e in invalid.errors}
+    target = local_target(back or f"/matches/{match_id}")
+    if is_htmx(request):
+        values = {
+            "match_id": match.id,
+            "state": match.state,
+            "side": side_id,
+            "back": target,
+            "problems": problems,
+            "reason": reason if problems else "",
+            "saved": verdict if not problems else None,
+            "state_help": STATE_HELP,
+        }
+        # A refused verdict is answered 200 too, or HTMX would not show the message.
+        return render(request, visit, "work/_state.html", values)
+    if problems:
+        return _match_page(
+            request, visit, uow, match, sides, problems=problems, reason=reason, status=422
+        )
+    return RedirectResponse(target, status_code=303)
+
+
+def _problem(error: FieldError) -> str:
+    """The domain's words for a bad verdict, as a sentence for the page (translated there)."""
+    if error.field == "reason":
+        if error.message.startswith("at most"):
+            return f"The reason is too long: at most {MAX_REASON} characters."
+        return "Say why you decline: the reason helps matching learn."
+    if error.field == "verdict":
+        return "Choose accept or decline."
+    return "This opportunity is not part of the match."

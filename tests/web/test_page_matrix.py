@@ -1,0 +1,237 @@
+"""Role x page x record: every page answers each kind of visitor as the rules say, and no page
+carries restricted detail to someone who may not see it.
+
+The page list is read from the app, so a new page without a case here fails the test. Visitors
+sign in through the sign-in form: the public, a member of the owning organisation ("member"),
+a member of another ("other_member", who owns the "other" records), an officer and an
+administrator. Records are those of `tests.web.world`, each with its own secret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from itpo.adapters.web import page_routers
+from tests.web.world import ASKERS, SECRET, World, csrf_of, signed_in
+
+# What each visitor may see of each record, as the API's matrix has it: "404" (does not exist
+# for them), "teaser", "member" (amounts, no details), "restricted" (everything).
+READS: dict[str, dict[str, str]] = {
+    "own":             {"public": "teaser", "member": "restricted", "other_member": "member",
+                        "officer": "restricted", "admin": "restricted"},
+    "other":           {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_anonymous": {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_members":   {"public": "404", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_draft":     {"public": "404", "member": "404", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "introduced":      {"public": "teaser", "member": "restricted", "other_member": "member",
+                        "officer": "restricted", "admin": "restricted"},
+    "project":         {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+}  # fmt: skip
+KEYS = {"own": "own", "other": "other", "other_anonymous": "other-anon",
+        "other_members": "other-members", "other_draft": "other-draft",
+        "introduced": "introduced", "project": "project"}  # fmt: skip
+# The owner of the anonymous "introduced" record: only those who see it restricted, and its
+# own profile page, may name it.
+HIDDEN_OWNER = "Kassel Dryers"
+SIGN_IN = "sign-in"  # the answer is a redirect to the sign-in page
+
+
+def owner_member(asker: str, record: str) -> bool:
+    owners = {"member": ("own",), "other_member": ("other", "other_anonymous", "other_members",
+                                                   "other_draft", "project")}  # fmt: skip
+    return record in owners.get(asker, ())
+
+
+def for_record_of_owner(asker: str, record: str) -> str:
+    """Pages for the owner's members and staff (matches, edit): the public must sign in;
+    someone who may see the record but not work on it is refused; a hidden record is missing."""
+    if asker == "public":
+        return SIGN_IN
+    if asker in ("officer", "admin") or owner_member(asker, record):
+        return "200"
+    return "404" if READS[record][asker] == "404" else "403"
+
+
+def matching(asker: str, record: str) -> str:
+    """As `for_record_of_owner`; a draft is not matched (409) for those who may work on it."""
+    expected = for_record_of_owner(asker, record)
+    return "409" if expected == "200" and record == "other_draft" else expected
+
+
+def for_the_pair(asker: str, _record: str) -> str:
+    """A stored match: its two sides' members and staff; the public must sign in; to anyone
+    else it does not exist (the world's match pairs "own" with "introduced")."""
+    return {"public": SIGN_IN, "other_member": "404"}.get(asker, "200")
+
+
+def reading(asker: str, record: str) -> str:
+    return "404" if READS[record][asker] == "404" else "200"
+
+
+def for_users(asker: str, _record: str) -> str:
+    return SIGN_IN if asker == "public" else "200"
+
+
+def for_administrators(asker: str, _record: str) -> str:
+    return {"public": SIGN_IN, "admin": "200"}.get(asker, "403")
+
+
+def for_everyone(_asker: str, _record: str) -> str:
+    return "200"
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: Callable[[str, str], str]  # (asker, record) -> "200", "403", "404" or SIGN_IN
+    per_record: bool = False  # the path takes an opportunity id: tried with every record
+    query: str = ""
+
+
+# Every page reached with GET. Keys are the app's route paths.
+PAGES: dict[str, Case] = {
+    "/": Case(for_everyone),
+    "/opportunities": Case(for_everyone, query="?limit=100"),
+    "/search": Case(for_everyone, query="?q=mango+solar+dryer"),
+    "/opportunities/{opportunity_id:int}": Case(reading, per_record=True),
+    "/opportunities/{opportunity_id:int}/matches": Case(matching, per_record=True),
+    "/opportunities/{opportunity_id:int}/edit": Case(for_record_of_owner, per_record=True),
+    "/opportunities/new": Case(for_users),
+    "/organisations/{organisation_id:int}": Case(for_everyone),
+    "/matches": Case(for_users),
+    "/matches/{match_id:int}": Case(for_the_pair),
+    "/account": Case(for_users),
+    "/admin/users": Case(for_administrators),
+    "/admin/audit": Case(for_administrators),
+    "/admin/users/new": Case(for_administrators),
+    "/admin/offices": Case(for_administrators),
+    "/login": Case(for_everyone),
+    "/password-reset": Case(for_everyone),
+}
+
+
+def page_routes(_world: World) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for router in page_routers():
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                found.update((method, route.path) for method in route.methods if method != "HEAD")
+    return found
+
+
+@pytest.fixture(scope="module")
+def clients(world: World) -> Iterator[dict[str, TestClient]]:
+    made = {asker: signed_in(world, asker) for asker in ASKERS}
+    yield made
+    for client in made.values():
+        client.close()
+
+
+def allowed_secrets(asker: str) -> set[str]:
+    return {SECRET.format(KEYS[r]) for r, views in READS.items() if views[asker] == "restricted"}
+
+
+def assert_no_leak(text: str, asker: str, where: str, *, owner_page: bool = False) -> None:
+    for record, key in KEYS.items():
+        secret = SECRET.format(key)
+        if secret in text:
+            assert secret in allowed_secrets(asker), (asker, where, record)
+    if READS["introduced"][asker] != "restricted" and not owner_page:
+        assert HIDDEN_OWNER not in text, (asker, where)
+
+
+def check(answer_status: int, location: str | None, expected: str, where: tuple[str, ...]) -> None:
+    if expected == SIGN_IN:
+        assert answer_status == 303, where
+        assert location is not None and location.startswith("/login?next="), where
+    else:
+        assert str(answer_status) == expected, where
+
+
+def test_every_page_has_a_case(world: World) -> None:
+    gets = {path for method, path in page_routes(world) if method == "GET"}
+    assert gets == set(PAGES), (
+        f"pages without a case: {gets - set(PAGES)}; stale: {set(PAGES) - gets}"
+    )
+
+
+@pytest.mark.parametrize("asker", ASKERS)
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_each_page_answers_each_visitor_as_the_rules_say(
+    world: World, clients: dict[str, TestClient], asker: str, path: str
+) -> None:
+    case = PAGES[path]
+    client = clients[asker]
+    if path == "/login" and asker != "public":
+        answer = client.get("/login", follow_redirects=False)
+        assert answer.status_code == 303  # signed in already: on to the start page
+        return
+    if case.per_record:
+        for record in READS:
+            url = path.replace("{opportunity_id:int}", str(world.ids[record])) + case.query
+            answer = client.get(url, follow_redirects=False)
+            check(answer.status_code, answer.headers.get("location"), case.expect(asker, record),
+                  (asker, url, record))  # fmt: skip
+            assert_no_leak(answer.text, asker, url)
+        return
+    if "{organisation_id:int}" in path:
+        for key, organisation_id in world.organisations.items():
+            url = path.replace("{organisation_id:int}", str(organisation_id))
+            answer = client.get(url, follow_redirects=False)
+            check(answer.status_code, answer.headers.get("location"), "200", (asker, url))
+            assert_no_leak(answer.text, asker, url, owner_page=key == "third")
+        return
+    url = path.replace("{match_id:int}", str(world.match_id)) + case.query
+    answer = client.get(url, follow_redirects=False)
+    check(answer.status_code, answer.headers.get("location"), case.expect(asker, ""),
+          (asker, path))  # fmt: skip
+    assert_no_leak(answer.text, asker, path)
+
+
+def test_missing_and_malformed_ids_are_missing_pages(clients: dict[str, TestClient]) -> None:
+    client = clients["admin"]
+    for path in sorted(PAGES):
+        for bad in ("999999", "2147483648", "-1", "abc", "1.5"):
+            url = re.sub(r"\{[a-z_]+_id:int\}", bad, path)
+            if url == path:
+                continue
+            answer = client.get(url, follow_redirects=False)
+            assert answer.status_code == 404, (url, answer.status_code)
+            assert answer.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("asker", ASKERS)
+def test_no_form_is_accepted_without_its_token(
+    world: World, clients: dict[str, TestClient], asker: str
+) -> None:
+    """Every page that takes a POST refuses one without the visitor's CSRF token, whatever
+    the visitor may otherwise do there, and changes nothing."""
+    client = clients[asker]
+    before = client.get("/password-reset").text
+    assert csrf_of(before)
+    for method, path in sorted(page_routes(world)):
+        if method != "POST":
+            continue
+        url = (
+            path.replace("{opportunity_id:int}", str(world.ids["own"]))
+            .replace("{organisation_id:int}", str(world.organisations["own"]))
+            .replace("{match_id:int}", str(world.match_id))
+        )
+        url = _fill_other_ids(url, world)
+        answer = client.post(url, data={"csrf_token": "forged"}, follow_redirects=False)
+        assert answer.status_code == 403, (asker, url, answer.status_code)
+
+
+def _fill_other_ids(url: str, world: World) -> str:
+    """Ids the matrix does not vary (users, tokens, offices): a real one, the administrator's."""
+    return re.sub(r"\{[a-z_]+_id:int\}", str(world.users["admin"]), url)

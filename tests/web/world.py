@@ -1,0 +1,128 @@
+"""A small world for page tests: three organisations, opportunities at every disclosure stage
+(each with its own secret in its restricted details), an introduced match, and users of every
+role with passwords, so tests sign in through the real form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from itpo.accounts.model import Role
+from itpo.adapters.api.app import create_app
+from itpo.adapters.index_store import EncoderSpec
+from itpo.bootstrap import Platform, bootstrap
+from itpo.config import Settings
+from itpo.matching.encoders import default_encoders
+from itpo.matching.tracking import give_feedback, match_and_record
+from itpo.registry import services
+from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, user
+from tests.records import opportunity_data, organisation_data
+
+SECRET = "SECRET-DETAIL-{} royalty floor 4.5 percent"  # one per record, to tell leaks apart
+AMOUNT = 123456.0
+# Who signs in as whom: the public signs in as nobody.
+EMAILS = {
+    "member": "member@meru.example",  # a member of the "own" organisation
+    "other_member": "second@pudong.example",  # a member of the "other" organisation
+    "officer": "officer@itpo.example",
+    "admin": ADMIN_EMAIL,
+}
+ASKERS = ("public", "member", "other_member", "officer", "admin")
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass
+class World:
+    platform: Platform
+    ids: dict[str, int]  # opportunities by role in the world
+    organisations: dict[str, int]
+    users: dict[str, int]
+    match_id: int
+
+
+def build_world(folder: Path) -> World:
+    platform = bootstrap(
+        Settings(database_url=f"sqlite:///{folder / 'itpo.sqlite3'}", data_dir=folder / "data"),
+        initialise=True,
+    )
+    platform.encoders = [EncoderSpec.of(encoder) for encoder in default_encoders()]
+    uow = platform.uow()
+    orgs = {
+        "own": services.create_organisation(uow=uow, data=organisation_data(
+            external_id="org-own", name="Meru Mango Growers", country="KEN", website=None)),
+        "other": services.create_organisation(uow=uow, data=organisation_data(
+            external_id="org-other", name="Pudong Solar Agritech")),
+        "third": services.create_organisation(uow=uow, data=organisation_data(
+            external_id="org-third", name="Kassel Dryers", country="DEU", website=None)),
+    }  # fmt: skip
+    org_ids = {k: o.id for k, o in orgs.items() if o.id is not None}
+
+    def make(key: str, org: str, **changes: Any) -> int:
+        data = opportunity_data(external_id=key, organisation=f"org-{org}", details=SECRET.format(key),
+                                amount_min=AMOUNT, amount_max=AMOUNT * 2, **changes)  # fmt: skip
+        created = services.create_opportunity(uow=uow, data=data)
+        assert created.id is not None
+        return created.id
+
+    need = {"kind": "technology_need", "trl": None, "min_trl": 6, "countries": ["KEN"],
+            "title": "Solar dryer for mango exporters",
+            "teaser": "A mango cooperative needs a solar dryer to cut losses."}  # fmt: skip
+    ids = {
+        "own": make("own", "own", **need),
+        "other": make("other", "other", title="Solar tunnel dryer for mango",
+                      teaser="A solar tunnel dryer for mango cooperatives."),
+        "other_anonymous": make("other-anon", "other", disclosure="anonymous",
+                                title="Anonymous solar fruit dryer", teaser="A solar dryer."),
+        "other_members": make("other-members", "other", disclosure="members",
+                              title="Members-only mango dryer", teaser="A mango dryer."),
+        "other_draft": make("other-draft", "other", status="draft", title="Draft dryer",
+                            teaser="A draft."),
+        "introduced": make("introduced", "third", disclosure="anonymous",
+                           title="Kassel solar mango dryer", teaser="A solar dryer for mango."),
+        "project": make("project", "other", kind="investment_project", trl=None,
+                        title="Mango processing plant", teaser="A plant to process mango."),
+    }  # fmt: skip
+    # The own need and the third organisation's dryer were introduced: both sides accepted.
+    results = match_and_record(uow=platform.uow(), index=platform.index(),
+                               opportunity_id=ids["own"], today=dt.date.today(), top=20)  # fmt: skip
+    match_id = next(r.match_id for r in results if r.opportunity_id == ids["introduced"])
+    assert match_id is not None
+    for side in (ids["own"], ids["introduced"]):
+        give_feedback(uow=platform.uow(), match_id=match_id, verdict="accept", side=side)
+    people = {
+        "admin": administrator(platform),
+        "member": user(platform, EMAILS["member"], Role.MEMBER, organisation_id=org_ids["own"]),
+        "other_member": user(platform, EMAILS["other_member"], Role.MEMBER,
+                             organisation_id=org_ids["other"]),
+        "officer": user(platform, EMAILS["officer"], Role.OFFICER),
+    }  # fmt: skip
+    user_ids = {k: p.user_id for k, p in people.items() if p.user_id is not None}
+    return World(platform, ids, org_ids, user_ids, match_id)
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a page's forms carry."""
+    found = CSRF_INPUT.search(html)
+    assert found, "the page has no form token"
+    return found.group(1)
+
+
+def signed_in(world: World, asker: str) -> TestClient:
+    """A browser-like client of the pages, signed in through the sign-in form (or not, for the
+    public). Real cookies, real CSRF tokens."""
+    client = TestClient(create_app(platform=world.platform), raise_server_exceptions=False)
+    if asker == "public":
+        return client
+    form = client.get("/login")
+    answer = client.post(
+        "/login",
+        data={"email": EMAILS[asker], "password": PASSWORD, "csrf_token": csrf_of(form.text)},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+    return client
