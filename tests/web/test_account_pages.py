@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -142,7 +143,7 @@ def test_bad_token_forms_get_messages_by_their_fields_and_write_nothing(world: W
     principal, email = fresh_member(world)
     client = sign_in(world, email)
     csrf = csrf_of(client.get("/account").text)
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"name": "", "scopes": ["read"]}, "This field is required."),
         ({"name": "x" * 101, "scopes": ["read"]}, "at most 100 fit"),
         ({"name": "No scope"}, "Choose at least one scope."),
@@ -182,7 +183,7 @@ def test_every_account_form_refuses_a_missing_or_forged_token(world: World) -> N
     bearer(world.platform, principal, None)
     token_id = accounts.list_tokens(uow=world.platform.uow(), by=principal)[0].id
     client = sign_in(world, email)
-    forms = [
+    forms: list[tuple[str, dict[str, Any]]] = [
         ("/account/tokens", {"name": "Forged", "scopes": ["read"]}),
         ("/account/password", {"current_password": PASSWORD, "new_password": "a new long one 77",
                                "repeated": "a new long one 77"}),

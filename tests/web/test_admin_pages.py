@@ -10,6 +10,7 @@ import uuid
 from html import unescape
 
 import pytest
+from fastapi.testclient import TestClient
 
 from itpo.accounts import services as accounts
 from itpo.accounts.model import Role, UserQuery
@@ -75,7 +76,9 @@ def test_only_administrators_change_users_and_offices(world: World) -> None:
     for path, values in posts:
         assert client.post(path, data={"csrf_token": csrf, **values}).status_code == 403, path
     assert user_count(world) == before
-    assert accounts.get_user(uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id).active
+    assert accounts.get_user(
+        uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id or 0
+    ).active
     assert "Officer's office" not in signed_in(world, "admin").get("/admin/offices").text
 
 
@@ -108,7 +111,9 @@ def test_a_user_list_address_with_nonsense_is_a_clear_400(world: World, query: s
     assert "text/html" in answer.headers["content-type"]
 
 
-def test_an_administrator_adds_a_member_and_the_log_shows_it(world: World, admin: tuple) -> None:
+def test_an_administrator_adds_a_member_and_the_log_shows_it(
+    world: World, admin: tuple[TestClient, str]
+) -> None:
     client, csrf = admin
     email = fresh_email()
     answer = client.post("/admin/users", follow_redirects=False, data={
@@ -124,7 +129,7 @@ def test_an_administrator_adds_a_member_and_the_log_shows_it(world: World, admin
 
 
 def test_bad_new_users_get_messages_by_their_fields_and_nothing_is_written(
-    world: World, admin: tuple
+    world: World, admin: tuple[TestClient, str]
 ) -> None:
     client, csrf = admin
     own = str(world.organisations["own"])
@@ -157,7 +162,9 @@ def test_bad_new_users_get_messages_by_their_fields_and_nothing_is_written(
     assert user_count(world) == before
 
 
-def test_a_user_added_without_a_password_gets_a_one_time_link(world: World, admin: tuple) -> None:
+def test_a_user_added_without_a_password_gets_a_one_time_link(
+    world: World, admin: tuple[TestClient, str]
+) -> None:
     client, csrf = admin
     email = fresh_email()
     made = client.post("/admin/users", data={"csrf_token": csrf, "email": email,
@@ -182,7 +189,7 @@ def test_a_user_added_without_a_password_gets_a_one_time_link(world: World, admi
 
 
 def test_a_reset_link_for_a_user_works_once_and_a_disabled_user_gets_none(
-    world: World, admin: tuple
+    world: World, admin: tuple[TestClient, str]
 ) -> None:
     client, csrf = admin
     target, email = fresh_officer(world)
@@ -193,7 +200,7 @@ def test_a_reset_link_for_a_user_works_once_and_a_disabled_user_gets_none(
     link = LINK.search(issued.text)
     assert link is not None
     assert client.get("/admin/users").text.count(link.group(2)) == 0  # shown once only
-    accounts.disable_user(uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id)
+    accounts.disable_user(uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id or 0)
     refused = client.post(f"/admin/users/{target.user_id}/password-reset",
                           data={"csrf_token": csrf})  # fmt: skip
     assert refused.status_code == 409
@@ -202,7 +209,7 @@ def test_a_reset_link_for_a_user_works_once_and_a_disabled_user_gets_none(
 
 
 def test_disabling_with_htmx_swaps_the_row_and_locks_the_user_out(
-    world: World, admin: tuple
+    world: World, admin: tuple[TestClient, str]
 ) -> None:
     client, csrf = admin
     target, email = fresh_officer(world)
@@ -230,7 +237,9 @@ def test_disabling_with_htmx_swaps_the_row_and_locks_the_user_out(
         assert code(action) in log.text
 
 
-def test_the_last_administrator_cannot_be_disabled(world: World, admin: tuple) -> None:
+def test_the_last_administrator_cannot_be_disabled(
+    world: World, admin: tuple[TestClient, str]
+) -> None:
     client, csrf = admin
     me = world.users["admin"]
     assert client.post(f"/admin/users/{me}/disable", data={"csrf_token": csrf}).status_code == 409
@@ -259,11 +268,13 @@ def test_every_admin_form_refuses_a_missing_or_forged_token(world: World) -> Non
             assert answer.status_code == 403, (path, token)
             assert "This form has expired" in answer.text
     assert user_count(world) == before
-    assert accounts.get_user(uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id).active
+    assert accounts.get_user(
+        uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id or 0
+    ).active
     assert "Forged office" not in client.get("/admin/offices").text
 
 
-def test_offices_are_listed_added_and_checked(world: World, admin: tuple) -> None:
+def test_offices_are_listed_added_and_checked(world: World, admin: tuple[TestClient, str]) -> None:
     client, csrf = admin
     page = client.get("/admin/offices")
     assert "ITPO Test Office" in page.text and "China" in page.text
@@ -289,7 +300,7 @@ def test_offices_are_listed_added_and_checked(world: World, admin: tuple) -> Non
 
 
 def test_the_audit_log_shows_what_happened_and_its_filters_narrow_it(
-    world: World, admin: tuple
+    world: World, admin: tuple[TestClient, str]
 ) -> None:
     client, _ = admin
     _, email = fresh_officer(world)

@@ -125,7 +125,9 @@ def page_routes(_world: World) -> set[tuple[str, str]]:
     for router in page_routers():
         for route in router.routes:
             if isinstance(route, APIRoute):
-                found.update((method, route.path) for method in route.methods if method != "HEAD")
+                found.update(
+                    (method, route.path) for method in route.methods or () if method != "HEAD"
+                )
     return found
 
 
