@@ -19,22 +19,17 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.auth import administrator, bearer, user
+from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
+from tests.world import KEYS, SECRET, build_world
+from tests.world import READS as WORLD_READS
 
-from itpo.accounts.model import Role, Scope
+from itpo.accounts.model import Scope
 from itpo.adapters.api.app import create_app
-from itpo.adapters.index_store import EncoderSpec
 from itpo.appraisal.services import attach_appraisal
-from itpo.bootstrap import Platform, bootstrap
-from itpo.config import Settings
-from itpo.matching.encoders import default_encoders
-from itpo.matching.tracking import give_feedback, match_and_record
-from itpo.registry import services
+from itpo.bootstrap import Platform
 
 API = "/api/v1"
-SECRET = "SECRET-DETAIL-{} royalty floor 4.5 percent"  # one per record, to tell leaks apart
-AMOUNT = 123456.0
 ASKERS = ("public", "member", "other_member", "read_only", "officer", "admin")
 APPRAISAL_MODEL = Path(__file__).parents[2] / "src/itpo/appraisal/examples/solar_fruit_drying.json"
 
@@ -51,79 +46,25 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    folder = tmp_path_factory.mktemp("matrix")
-    platform = bootstrap(
-        Settings(database_url=f"sqlite:///{folder / 'itpo.sqlite3'}", data_dir=folder / "data"),
-        initialise=True,
-    )
-    platform.encoders = [EncoderSpec.of(encoder) for encoder in default_encoders()]
-    uow = platform.uow()
-    orgs = {
-        "own": services.create_organisation(uow=uow, data=organisation_data(
-            external_id="org-own", name="Meru Mango Growers", country="KEN", website=None)),
-        "other": services.create_organisation(uow=uow, data=organisation_data(
-            external_id="org-other", name="Pudong Solar Agritech")),
-        "third": services.create_organisation(uow=uow, data=organisation_data(
-            external_id="org-third", name="Kassel Dryers", country="DEU", website=None)),
-    }  # fmt: skip
-    org_ids = {k: o.id for k, o in orgs.items() if o.id is not None}
-
-    def make(key: str, org: str, **changes: Any) -> int:
-        data = opportunity_data(external_id=key, organisation=f"org-{org}", details=SECRET.format(key),
-                                amount_min=AMOUNT, amount_max=AMOUNT * 2, **changes)  # fmt: skip
-        created = services.create_opportunity(uow=uow, data=data)
-        assert created.id is not None
-        return created.id
-
-    need = {"kind": "technology_need", "trl": None, "min_trl": 6, "countries": ["KEN"],
-                "title": "Solar dryer for mango exporters",
-                "teaser": "A mango cooperative needs a solar dryer to cut losses."}  # fmt: skip
-    ids = {
-        "own": make("own", "own", **need),
-        "other": make("other", "other", title="Solar tunnel dryer for mango",
-                      teaser="A solar tunnel dryer for mango cooperatives."),
-        "other_anonymous": make("other-anon", "other", disclosure="anonymous",
-                                title="Anonymous solar fruit dryer", teaser="A solar dryer."),
-        "other_members": make("other-members", "other", disclosure="members",
-                              title="Members-only mango dryer", teaser="A mango dryer."),
-        "other_draft": make("other-draft", "other", status="draft", title="Draft dryer",
-                            teaser="A draft."),
-        "introduced": make("introduced", "third", disclosure="anonymous",
-                           title="Kassel solar mango dryer", teaser="A solar dryer for mango."),
-        "project": make("project", "other", kind="investment_project", trl=None,
-                        title="Mango processing plant", teaser="A plant to process mango."),
-    }  # fmt: skip
-    # The own need and the third organisation's dryer were introduced: both sides accepted.
-    results = match_and_record(uow=platform.uow(), index=platform.index(),
-                               opportunity_id=ids["own"], today=dt.date.today(), top=20)  # fmt: skip
-    match_id = next(r.match_id for r in results if r.opportunity_id == ids["introduced"])
-    assert match_id is not None
-    for side in (ids["own"], ids["introduced"]):
-        give_feedback(uow=platform.uow(), match_id=match_id, verdict="accept", side=side)
+    built = build_world(tmp_path_factory.mktemp("matrix"))
+    platform, ids, people = built.platform, built.ids, built.people
     stored = attach_appraisal(uow=platform.uow(), opportunity_id=ids["project"],
                               model_data=json.loads(APPRAISAL_MODEL.read_text()))  # fmt: skip
     assert stored.id is not None
-
-    member = user(platform, "member@meru.example", Role.MEMBER, organisation_id=org_ids["own"])
-    other_member = user(platform, "member@kassel.example", Role.MEMBER,
-                        organisation_id=org_ids["third"])  # fmt: skip
-    officer = user(platform, "officer@itpo.example", Role.OFFICER)
     headers = {
         "public": {},
-        "member": bearer(platform, member),
-        "other_member": bearer(platform, user(platform, "second@pudong.example", Role.MEMBER,
-                                              organisation_id=org_ids["other"])),
-        "read_only": bearer(platform, member, [Scope.READ]),
-        "officer": bearer(platform, officer),
-        "admin": bearer(platform, administrator(platform)),
-    }  # fmt: skip
-    del other_member
+        "member": bearer(platform, people["member"]),
+        "other_member": bearer(platform, people["other_member"]),
+        "read_only": bearer(platform, people["member"], [Scope.READ]),
+        "officer": bearer(platform, people["officer"]),
+        "admin": bearer(platform, people["admin"]),
+    }
     app = create_app(platform=platform)
     clients = {
         name: TestClient(app, raise_server_exceptions=False, headers=h)
         for name, h in headers.items()
     }
-    yield World(platform, clients, ids, org_ids, match_id, stored.id)
+    yield World(platform, clients, ids, built.organisations, built.match_id, stored.id)
     platform.close()
 
 
@@ -131,26 +72,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 # Reading opportunities: which records each asker gets, and which fields
 # --------------------------------------------------------------------------------------------
 
-# Per record, what each asker gets: 404 (does not exist for them), "teaser", "member" (amounts
-# but no details), "restricted" (everything). "other_member" belongs to the owner of the
-# "other" records.
-KEYS = {"own": "own", "other": "other", "other_anonymous": "other-anon",
-        "other_members": "other-members", "other_draft": "other-draft",
-        "introduced": "introduced"}  # fmt: skip
+# Per record, what each asker gets (tests.world.READS); a member's read-only token sees what
+# the member sees.
 READS: dict[str, dict[str, str]] = {
-    "own":             {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "read_only": "restricted", "officer": "restricted", "admin": "restricted"},
-    "other":           {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "read_only": "member", "officer": "restricted", "admin": "restricted"},
-    "other_anonymous": {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "read_only": "member", "officer": "restricted", "admin": "restricted"},
-    "other_members":   {"public": "404", "member": "member", "other_member": "restricted",
-                        "read_only": "member", "officer": "restricted", "admin": "restricted"},
-    "other_draft":     {"public": "404", "member": "404", "other_member": "restricted",
-                        "read_only": "404", "officer": "restricted", "admin": "restricted"},
-    "introduced":      {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "read_only": "restricted", "officer": "restricted", "admin": "restricted"},
-}  # fmt: skip
+    record: {**views, "read_only": views["member"]} for record, views in WORLD_READS.items()
+}
 
 
 def check_view(body: dict[str, Any], view: str, record: str) -> None:

@@ -18,7 +18,7 @@ import uvicorn
 
 from itpo.adapters.api.app import create_app
 from tests.auth import PASSWORD
-from tests.web.world import EMAILS, World, build_world
+from tests.world import EMAILS, World, build_world
 
 CHROMIUM = os.environ.get("ITPO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]

@@ -11,7 +11,7 @@ from itpo.accounts import services as accounts
 from itpo.accounts.model import Role
 from itpo.accounts.principal import Principal
 from tests.auth import user
-from tests.web.world import World
+from tests.world import World
 
 
 def test_a_member_creates_a_token_sees_it_once_and_revokes_it_in_place(page_as: Any) -> None:

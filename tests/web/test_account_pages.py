@@ -15,7 +15,7 @@ from itpo.accounts.model import AuditQuery, Role
 from itpo.accounts.principal import Principal
 from itpo.adapters.api.app import create_app
 from tests.auth import PASSWORD, bearer, user
-from tests.web.world import EMAILS, World, csrf_of, signed_in
+from tests.world import EMAILS, World, csrf_of, signed_in
 
 TOKEN = re.compile(r'value="(itpo_[A-Za-z0-9_-]+)"')
 HTMX = {"HX-Request": "true"}

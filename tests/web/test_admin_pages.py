@@ -17,7 +17,7 @@ from itpo.accounts.model import Role, UserQuery
 from itpo.accounts.principal import Principal
 from tests.auth import PASSWORD, bearer, user
 from tests.web.test_account_pages import sign_in
-from tests.web.world import EMAILS, World, csrf_of, signed_in
+from tests.world import EMAILS, World, csrf_of, signed_in
 
 ADMIN_PAGES = ("/admin/users", "/admin/users/new", "/admin/offices", "/admin/audit")
 HTMX = {"HX-Request": "true"}

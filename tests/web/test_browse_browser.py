@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.web.world import World
+from tests.world import World
 
 
 def result_titles(page: Any) -> list[str]:

@@ -18,34 +18,14 @@ from itpo.adapters.web.pages import browse, browse_common
 from itpo.appraisal import services as appraisals
 from itpo.registry import services
 from tests.records import opportunity_data
-from tests.web.world import ASKERS, SECRET, World, signed_in
+from tests.world import ASKERS, KEYS, READS, SECRET, World, signed_in
 
-# Per record, what each asker gets (as tests/integration/test_access_matrix.py READS).
-READS: dict[str, dict[str, str]] = {
-    "own":             {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "officer": "restricted", "admin": "restricted"},
-    "other":           {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_anonymous": {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_members":   {"public": "404", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_draft":     {"public": "404", "member": "404", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "introduced":      {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "officer": "restricted", "admin": "restricted"},
-    "project":         {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-}  # fmt: skip
-KEYS = {"own": "own", "other": "other", "other_anonymous": "other-anon",
-        "other_members": "other-members", "other_draft": "other-draft",
-        "introduced": "introduced", "project": "project"}  # fmt: skip
 OWNERS = {"own": "Meru Mango Growers", "third": "Kassel Dryers", "other": "Pudong Solar Agritech"}
 RECORD_OWNER = {"own": "own", "introduced": "third"} | dict.fromkeys(
     ("other", "other_anonymous", "other_members", "other_draft", "project"), "other"
 )
 ANONYMOUS = ("other_anonymous", "introduced")
-AMOUNT_SHOWN = "USD 123.5k–246.9k"  # tests.web.world.AMOUNT as the pages write it
+AMOUNT_SHOWN = "USD 123.5k–246.9k"  # tests.world.AMOUNT as the pages write it
 APPRAISAL_MODEL = Path(__file__).parents[2] / "src/itpo/appraisal/examples/solar_fruit_drying.json"
 
 

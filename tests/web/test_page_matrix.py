@@ -4,7 +4,7 @@ carries restricted detail to someone who may not see it.
 The page list is read from the app, so a new page without a case here fails the test. Visitors
 sign in through the sign-in form: the public, a member of the owning organisation ("member"),
 a member of another ("other_member", who owns the "other" records), an officer and an
-administrator. Records are those of `tests.web.world`, each with its own secret.
+administrator. Records are those of `tests.world`, each with its own secret.
 """
 
 from __future__ import annotations
@@ -18,29 +18,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
-from tests.web.world import ASKERS, SECRET, World, csrf_of, signed_in
+from tests.world import ASKERS, KEYS, READS, SECRET, World, csrf_of, signed_in
 
-# What each visitor may see of each record, as the API's matrix has it: "404" (does not exist
-# for them), "teaser", "member" (amounts, no details), "restricted" (everything).
-READS: dict[str, dict[str, str]] = {
-    "own":             {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "officer": "restricted", "admin": "restricted"},
-    "other":           {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_anonymous": {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_members":   {"public": "404", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "other_draft":     {"public": "404", "member": "404", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-    "introduced":      {"public": "teaser", "member": "restricted", "other_member": "member",
-                        "officer": "restricted", "admin": "restricted"},
-    "project":         {"public": "teaser", "member": "member", "other_member": "restricted",
-                        "officer": "restricted", "admin": "restricted"},
-}  # fmt: skip
-KEYS = {"own": "own", "other": "other", "other_anonymous": "other-anon",
-        "other_members": "other-members", "other_draft": "other-draft",
-        "introduced": "introduced", "project": "project"}  # fmt: skip
 # The owner of the anonymous "introduced" record: only those who see it restricted, and its
 # own profile page, may name it.
 HIDDEN_OWNER = "Kassel Dryers"

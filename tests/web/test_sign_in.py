@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.auth import PASSWORD
-from tests.web.world import EMAILS, World, csrf_of, signed_in
+from tests.world import EMAILS, World, csrf_of, signed_in
 
 
 def test_a_page_for_users_sends_the_public_to_sign_in_and_back(world: World) -> None:

@@ -13,7 +13,7 @@ import pytest
 from itpo.matching.tracking import list_matches
 from itpo.registry import services
 from tests.records import opportunity_data
-from tests.web.world import World
+from tests.world import World
 
 GEOTHERMAL = {
     "isic_classes": ["3510"], "technology_areas": ["green.geothermal"], "sdgs": [7],

@@ -19,7 +19,7 @@ from itpo.registry import services
 from itpo.registry.errors import NotFound
 from itpo.registry.queries import OpportunityQuery
 from tests.records import opportunity_data
-from tests.web.world import SECRET, World, csrf_of, signed_in
+from tests.world import SECRET, World, csrf_of, signed_in
 
 HTMX = {"HX-Request": "true"}
 WATER = {

@@ -13,8 +13,10 @@ from fastapi.concurrency import run_in_threadpool
 from itpo.accounts import services as accounts
 from itpo.accounts.access import audience
 from itpo.accounts.errors import Forbidden, NotAuthenticated
+from itpo.accounts.model import User
 from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.principal import Principal
+from itpo.accounts.sessions import StartedSession
 from itpo.adapters.api.deps import PlatformDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
@@ -86,6 +88,28 @@ async def _token_principal(platform: Platform, token: str, ip: str | None) -> Pr
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def sign_in(
+    platform: Platform, request: Request, response: Response, email: str, password: str
+) -> tuple[User, StartedSession]:
+    """Check the credentials (NotAuthenticated, TooManyAttempts), start a session and set its
+    cookie on the response: the API's sign-in and the pages' alike."""
+    ip = client_address(request)
+    policy = platform.account_policy
+    user = accounts.authenticate(
+        uow=platform.uow(), email=email, password=password, ip=ip, policy=policy
+    )
+    assert user.id is not None
+    started = accounts.start_session(
+        uow=platform.uow(),
+        user_id=user.id,
+        ip=ip,
+        user_agent=request.headers.get("user-agent"),
+        policy=policy,
+    )
+    set_session_cookie(response, request, started.session_id, policy)
+    return user, started
 
 
 def set_session_cookie(

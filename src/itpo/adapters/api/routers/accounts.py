@@ -15,12 +15,7 @@ from itpo.accounts.errors import NotAuthenticated
 from itpo.accounts.model import AuditQuery, Role, Scope, UserQuery
 from itpo.accounts.presenting import audit_dict, office_dict, token_dict, user_dict
 from itpo.accounts.principal import require_administrator
-from itpo.adapters.api.auth import (
-    SESSION_COOKIE,
-    PrincipalDep,
-    client_address,
-    set_session_cookie,
-)
+from itpo.adapters.api.auth import SESSION_COOKIE, PrincipalDep, client_address, sign_in
 from itpo.adapters.api.deps import PlatformDep, UowDep
 from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
 from itpo.adapters.api.schemas import Problem
@@ -86,24 +81,7 @@ def login(
     credentials: Credentials, request: Request, response: Response, platform: PlatformDep
 ) -> dict[str, Any]:
     """Sign in: a session cookie (HttpOnly, SameSite=Lax, Secure over TLS) and the CSRF token."""
-    ip = client_address(request)
-    policy = platform.account_policy
-    user = accounts.authenticate(
-        uow=platform.uow(),
-        email=credentials.email,
-        password=credentials.password,
-        ip=ip,
-        policy=policy,
-    )
-    assert user.id is not None
-    started = accounts.start_session(
-        uow=platform.uow(),
-        user_id=user.id,
-        ip=ip,
-        user_agent=request.headers.get("user-agent"),
-        policy=policy,
-    )
-    set_session_cookie(response, request, started.session_id, policy)
+    user, started = sign_in(platform, request, response, credentials.email, credentials.password)
     return {"user": user_dict(user), "csrf_token": started.csrf_token}
 
 

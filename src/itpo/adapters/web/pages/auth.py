@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from itpo.accounts import services as accounts
 from itpo.accounts.errors import NotAuthenticated, TooManyAttempts
-from itpo.adapters.api.auth import SESSION_COOKIE, client_address, set_session_cookie
+from itpo.adapters.api.auth import SESSION_COOKIE, client_address, sign_in
 from itpo.adapters.api.deps import PlatformDep
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import VisitDep
@@ -47,13 +47,10 @@ def login(
     password: Text,
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
-    ip = client_address(request)
-    policy = platform.account_policy
     values = {"next": local_target(next), "email": email}
+    welcome = RedirectResponse(local_target(next), status_code=303)
     try:
-        user = accounts.authenticate(
-            uow=platform.uow(), email=email, password=password, ip=ip, policy=policy
-        )
+        sign_in(platform, request, welcome, email, password)
     except NotAuthenticated:
         problem = {"problem": "The email or the password is not right."}
         return render(request, visit, "auth/login.html", {**values, **problem}, status=401)
@@ -62,16 +59,6 @@ def login(
         answer = render(request, visit, "auth/login.html", {**values, **problem}, status=429)
         answer.headers["Retry-After"] = str(busy.retry_after_seconds)
         return answer
-    assert user.id is not None
-    started = accounts.start_session(
-        uow=platform.uow(),
-        user_id=user.id,
-        ip=ip,
-        user_agent=request.headers.get("user-agent"),
-        policy=policy,
-    )
-    welcome = RedirectResponse(local_target(next), status_code=303)
-    set_session_cookie(welcome, request, started.session_id, policy)
     return welcome
 
 

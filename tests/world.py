@@ -1,6 +1,6 @@
-"""A small world for page tests: three organisations, opportunities at every disclosure stage
-(each with its own secret in its restricted details), an introduced match, and users of every
-role with passwords, so tests sign in through the real form."""
+"""A small world for access tests, the API's and the pages': three organisations, opportunities
+at every disclosure stage (each with its own secret in its restricted details), an introduced
+match, and users of every role with passwords, so page tests sign in through the real form."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from itpo.accounts.model import Role
+from itpo.accounts.principal import Principal
 from itpo.adapters.api.app import create_app
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform, bootstrap
@@ -33,6 +34,29 @@ EMAILS = {
     "admin": ADMIN_EMAIL,
 }
 ASKERS = ("public", "member", "other_member", "officer", "admin")
+# What each asker may see of each record: "404" (does not exist for them), "teaser", "member"
+# (amounts, no details), "restricted" (everything). "other_member" belongs to the owner of the
+# "other" records.
+READS: dict[str, dict[str, str]] = {
+    "own":             {"public": "teaser", "member": "restricted", "other_member": "member",
+                        "officer": "restricted", "admin": "restricted"},
+    "other":           {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_anonymous": {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_members":   {"public": "404", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "other_draft":     {"public": "404", "member": "404", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+    "introduced":      {"public": "teaser", "member": "restricted", "other_member": "member",
+                        "officer": "restricted", "admin": "restricted"},
+    "project":         {"public": "teaser", "member": "member", "other_member": "restricted",
+                        "officer": "restricted", "admin": "restricted"},
+}  # fmt: skip
+# Each record's external id, which its secret names.
+KEYS = {"own": "own", "other": "other", "other_anonymous": "other-anon",
+        "other_members": "other-members", "other_draft": "other-draft",
+        "introduced": "introduced", "project": "project"}  # fmt: skip
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -43,6 +67,7 @@ class World:
     organisations: dict[str, int]
     users: dict[str, int]
     match_id: int
+    people: dict[str, Principal]
 
 
 def build_world(folder: Path) -> World:
@@ -102,7 +127,7 @@ def build_world(folder: Path) -> World:
         "officer": user(platform, EMAILS["officer"], Role.OFFICER),
     }  # fmt: skip
     user_ids = {k: p.user_id for k, p in people.items() if p.user_id is not None}
-    return World(platform, ids, org_ids, user_ids, match_id)
+    return World(platform, ids, org_ids, user_ids, match_id, people)
 
 
 def csrf_of(html: str) -> str:
