@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ import httpx2 as httpx
 import pytest
 import sqlalchemy as sa
 from tests.auth import administrator, bearer
+from tests.serving import free_port, wait_until_serving
 
 from itpo.adapters.storage.tables import opportunity, organisation
 from itpo.bootstrap import bootstrap
@@ -27,13 +27,6 @@ from itpo.config import Settings
 
 ITPO = [sys.executable, "-m", "itpo"]
 IMPORT_ROWS = 6000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -65,16 +58,7 @@ def server(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, "the server stopped while starting"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+        wait_until_serving(base, process)
         yield process, base
     finally:
         if process.poll() is None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
+from tests.serving import free_port, wait_until_serving
 
 ITPO = [sys.executable, "-m", "itpo"]
 KINDS = {"technology_offer", "technology_need", "investment_project", "investment_mandate"}
@@ -58,27 +57,13 @@ def test_loading_the_demo_again_does_not_duplicate(demo_env: dict[str, str]) -> 
     assert before == after
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server(demo_env: dict[str, str]) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen([*ITPO, "serve", "--port", str(port)], env=demo_env)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_serving(base, process)
         yield base
     finally:
         process.terminate()

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ import httpx2 as httpx
 import pytest
 from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
+from tests.serving import free_port, wait_until_serving
 
 from itpo.bootstrap import bootstrap
 from itpo.config import Settings
@@ -29,13 +29,6 @@ class Served:
     headers: dict[str, str]  # an administrator's token
     offer_id: int
     env: dict[str, str]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -66,14 +59,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     process = subprocess.Popen([*ITPO, "serve", "--port", str(port), "--workers", "2"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_serving(base, process)
         assert offer.id is not None
         yield Served(base, headers, offer.id, env)
     finally:

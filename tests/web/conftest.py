@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ import uvicorn
 
 from itpo.adapters.api.app import create_app
 from tests.auth import PASSWORD
+from tests.serving import free_port
 from tests.world import EMAILS, World, build_world
 
 CHROMIUM = os.environ.get("ITPO_CHROMIUM", "/usr/bin/chromium")
@@ -32,17 +32,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     built.platform.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def live_server(world: World) -> Iterator[str]:
     """The app served by uvicorn on loopback, in a thread of the test process."""
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_app(platform=world.platform), host="127.0.0.1", port=port, log_level="warning"
     )

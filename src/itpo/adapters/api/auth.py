@@ -16,7 +16,7 @@ from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import User
 from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.principal import Principal
-from itpo.accounts.sessions import StartedSession
+from itpo.accounts.sessions import ActiveSession, StartedSession
 from itpo.adapters.api.deps import PlatformDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
@@ -50,18 +50,10 @@ async def get_principal(request: Request, platform: PlatformDep) -> Principal:
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthenticated("send the API token as 'Authorization: Bearer itpo_...'")
         return await _token_principal(platform, token.strip(), ip)
-    session_id = request.cookies.get(SESSION_COOKIE)
-    if not session_id:
+    if not request.cookies.get(SESSION_COOKIE):
         return Principal.anonymous(ip)
-    try:
-        active = await run_in_threadpool(
-            accounts.resolve_session,
-            uow=platform.uow(),
-            session_id=session_id,
-            ip=ip,
-            policy=platform.account_policy,
-        )
-    except NotAuthenticated:
+    active = await run_in_threadpool(active_session, request, platform)
+    if active is None:
         return Principal.anonymous(ip)
     # A cookie rides along on any request the browser makes, a header only on the app's own:
     # an unsafe method must prove it came from a page of ours.
@@ -70,6 +62,23 @@ async def get_principal(request: Request, platform: PlatformDep) -> Principal:
     ):
         raise Forbidden(f"the {CSRF_HEADER} header is missing or wrong; it is given at sign-in")
     return active.principal
+
+
+def active_session(request: Request, platform: Platform) -> ActiveSession | None:
+    """The live session behind the request's cookie, kept alive; None for no cookie or a
+    stale one (the API's requests and the pages' alike)."""
+    session_id = request.cookies.get(SESSION_COOKIE)
+    if not session_id:
+        return None
+    try:
+        return accounts.resolve_session(
+            uow=platform.uow(),
+            session_id=session_id,
+            ip=client_address(request),
+            policy=platform.account_policy,
+        )
+    except NotAuthenticated:
+        return None
 
 
 async def _token_principal(platform: Platform, token: str, ip: str | None) -> Principal:

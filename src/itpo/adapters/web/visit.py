@@ -16,11 +16,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from itpo.accounts import services as accounts
 from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import User
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, client_address
+from itpo.adapters.api.auth import CSRF_HEADER, SAFE_METHODS, active_session, client_address
 from itpo.adapters.api.deps import PlatformDep
 from itpo.adapters.web.i18n import pick_language
 from itpo.bootstrap import Platform
@@ -77,16 +76,9 @@ async def visit(request: Request, platform: PlatformDep) -> Visit:
 
 
 def _signed_in(request: Request, platform: Platform) -> tuple[Principal, User | None, str | None]:
-    ip = client_address(request)
-    session_id = request.cookies.get(SESSION_COOKIE)
-    if not session_id:
-        return Principal.anonymous(ip), None, None
-    try:
-        active = accounts.resolve_session(
-            uow=platform.uow(), session_id=session_id, ip=ip, policy=platform.account_policy
-        )
-    except NotAuthenticated:
-        return Principal.anonymous(ip), None, None
+    active = active_session(request, platform)
+    if active is None:
+        return Principal.anonymous(client_address(request)), None, None
     return active.principal, active.user, active.csrf_token
 
 

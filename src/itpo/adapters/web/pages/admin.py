@@ -22,6 +22,7 @@ from itpo.adapters.web.errors import error_page
 from itpo.adapters.web.pages.account import field_problems, problem
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
+from itpo.bootstrap import Platform
 from itpo.registry import reference
 from itpo.registry import services as registry
 from itpo.registry.errors import Conflict, NotFound, ValidationError
@@ -184,6 +185,19 @@ def password_reset(
     """A one-time, expiring link for the user to set a new password, shown once."""
     administrator(visit)
     user = accounts.get_user(uow=uow, by=visit.principal, user_id=user_id)
+    return _reset_issued(request, visit, platform, uow, user, created=False)
+
+
+def _reset_issued(
+    request: Request,
+    visit: Visit,
+    platform: Platform,
+    uow: SqlUnitOfWork,
+    user: User,
+    *,
+    created: bool,
+) -> Response:
+    """A one-time reset link for the user, issued by the administrator and shown once."""
     issued = accounts.start_password_reset(
         uow=uow,
         email=user.email,
@@ -192,9 +206,9 @@ def password_reset(
         by=visit.principal,
     )
     if issued is None:
-        raise Conflict(f"user {user_id} is disabled; enable them first")
+        raise Conflict(f"user {user.id} is disabled; enable them first")
     values = {"user": user, "link": _reset_link(request, issued.token),
-              "expires_at": issued.expires_at, "created": False}  # fmt: skip
+              "expires_at": issued.expires_at, "created": created}  # fmt: skip
     return render(request, visit, "admin/reset_issued.html", values, status=201)
 
 
@@ -270,17 +284,7 @@ def create_user(
         return _new_user_page(request, visit, uow, typed, found, status=422)
     if not generated:
         return RedirectResponse(f"{USERS_PAGE}?created={user.id}", status_code=303)
-    issued = accounts.start_password_reset(
-        uow=uow,
-        email=user.email,
-        ip=visit.principal.ip,
-        policy=platform.account_policy,
-        by=visit.principal,
-    )
-    assert issued is not None  # the user was just made, active
-    values = {"user": user, "link": _reset_link(request, issued.token),
-              "expires_at": issued.expires_at, "created": True}  # fmt: skip
-    return render(request, visit, "admin/reset_issued.html", values, status=201)
+    return _reset_issued(request, visit, platform, uow, user, created=True)
 
 
 # ----------------------------------------------------------------------------------------
