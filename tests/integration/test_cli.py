@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,20 @@ def test_the_library_connects_to_a_prepared_database(ready: str) -> None:
     page = services.list_opportunities(uow=platform.uow(), query=opportunity_query(country=["KEN"]))
     platform.close()
     assert [o.title for o in page.items] == ["Solar tunnel dryer for mango and cassava"]
+
+
+def test_serve_refuses_a_bad_number_of_workers(ready: str) -> None:
+    result = run(ready, "serve", "--workers", "0")
+    assert result.exit_code == 2
+    assert "'--workers': 0 is not in the range 1<=x<=64" in result.output
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(ready: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(ready, "serve", "--workers", "2", "--port", str(port))
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
+    assert "Traceback" not in result.output
