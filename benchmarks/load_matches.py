@@ -43,6 +43,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from tests.actors import OPERATOR
+
 from itpo.accounts import services as accounts
 from itpo.accounts.model import Role, Scope, UserQuery
 from itpo.accounts.principal import Principal
@@ -141,7 +143,7 @@ def prepare(data: Path) -> tuple[dict[str, str], str, list[int]]:
         token = accounts.create_token(uow=platform.uow(), by=Principal.of(officer), name="load",
                                       scopes=[Scope.READ, Scope.MATCH]).token  # fmt: skip
         live = opportunity_query(status=["published"], limit=None)
-        ids = [o.id for o in registry.list_opportunities(uow=platform.uow(), query=live).items
+        ids = [o.id for o in registry.list_opportunities(by=OPERATOR, uow=platform.uow(), query=live).items
                if o.id is not None]  # fmt: skip
     finally:
         platform.close()

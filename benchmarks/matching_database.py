@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 from matching_speed import LANGUAGES, SHARES, percentiles, rss_mb, synthetic_text
+from tests.actors import OPERATOR
 
 from itpo.adapters.files.formats import read_batch
 from itpo.adapters.index_store import EncoderSpec
@@ -99,9 +100,11 @@ def write_opportunities(path: Path, rows: int, seed: int = 11) -> None:
 def fill(platform: Platform, folder: Path, rows: int) -> dict[str, float]:
     write_organisations(folder / "organisations.csv")
     write_opportunities(folder / "opportunities.csv", rows)
-    import_records(uow=platform.uow(), batch=read_batch(folder / "organisations.csv"))
+    import_records(by=OPERATOR, uow=platform.uow(), batch=read_batch(folder / "organisations.csv"))
     started = time.perf_counter()
-    report = import_records(uow=platform.uow(), batch=read_batch(folder / "opportunities.csv"))
+    report = import_records(
+        by=OPERATOR, uow=platform.uow(), batch=read_batch(folder / "opportunities.csv")
+    )
     seconds = time.perf_counter() - started
     return {"imported": report.opportunities_created, "import s": round(seconds, 1)}
 
@@ -177,7 +180,7 @@ def save_to_matches(platform: Platform, repeats: int, rng: random.Random) -> dic
         if kind in KINDS_WITH_TRL:
             data["trl"] = 7
         started = time.perf_counter()
-        created = services.create_opportunity(uow=platform.uow(), data=data)
+        created = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=data)
         saved = time.perf_counter()
         assert created.id is not None
         matches_for(platform, created.id)

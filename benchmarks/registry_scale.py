@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.actors import OPERATOR
+
 from itpo.adapters.files.formats import read_batch
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
@@ -77,10 +79,10 @@ def one_run(folder: Path, rows: int, url: str | None) -> dict[str, Any]:
     )
     platform = bootstrap(settings, initialise=True)
     write_organisations(folder / "orgs.csv")
-    import_records(uow=platform.uow(), batch=read_batch(folder / "orgs.csv"))
+    import_records(by=OPERATOR, uow=platform.uow(), batch=read_batch(folder / "orgs.csv"))
     started = time.perf_counter()
     batch = read_batch(folder / "opps.csv")
-    report = import_records(uow=platform.uow(), batch=batch)
+    report = import_records(by=OPERATOR, uow=platform.uow(), batch=batch)
     seconds = time.perf_counter() - started
     result = {"import_rows_per_s": report.opportunities_created / seconds, "import_s": seconds}
     result |= list_latencies(platform)
@@ -95,7 +97,7 @@ def list_latencies(platform: Platform, repeats: int = 30) -> dict[str, Any]:
         timings = []
         for _ in range(repeats):
             started = time.perf_counter()
-            services.list_opportunities(uow=platform.uow(), query=query)
+            services.list_opportunities(by=OPERATOR, uow=platform.uow(), query=query)
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
         figures[f"list_{name}_p50_ms"] = statistics.median(timings)

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 from tests.auth import administrator, bearer
+from tests.clock import TEST_CLOCK
 from tests.postgres import fresh_database
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -39,7 +40,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def platform(settings: Settings) -> Iterator[Platform]:
-    platform = bootstrap(settings, initialise=True)
+    platform = bootstrap(settings, initialise=True, clock=TEST_CLOCK)
     yield platform
     platform.close()
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
+from itpo.accounts.model import AuditEntry, AuditQuery
 from itpo.registry.facets import facet_values
 from itpo.registry.model import Opportunity, Organisation
 from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
@@ -14,17 +17,28 @@ from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
 
 class FakeOrganisations:
     def __init__(
-        self, store: dict[int, Organisation], opportunities: dict[int, Opportunity]
+        self,
+        store: dict[int, Organisation],
+        opportunities: dict[int, Opportunity],
+        imported: set[int] | None = None,
     ) -> None:
         self.store, self.opportunities = store, opportunities
+        self.imported = imported if imported is not None else set()
 
-    def add_many(self, organisations: Sequence[Organisation]) -> list[int]:
+    def add_many(
+        self, organisations: Sequence[Organisation], *, imported: bool = False
+    ) -> list[int]:
         ids = []
         for organisation in organisations:
             organisation.id = max(self.store, default=0) + 1
             self.store[organisation.id] = copy.deepcopy(organisation)
             ids.append(organisation.id)
+        if imported:
+            self.imported.update(ids)
         return ids
+
+    def imported_ids(self, organisation_ids: Iterable[int]) -> set[int]:
+        return self.imported & set(organisation_ids)
 
     def update_many(self, organisations: Sequence[Organisation]) -> None:
         for organisation in organisations:
@@ -64,16 +78,24 @@ class FakeOrganisations:
 
 
 class FakeOpportunities:
-    def __init__(self, store: dict[int, Opportunity]) -> None:
+    def __init__(self, store: dict[int, Opportunity], imported: set[int] | None = None) -> None:
         self.store = store
+        self.imported = imported if imported is not None else set()
 
-    def add_many(self, opportunities: Sequence[Opportunity]) -> list[int]:
+    def add_many(
+        self, opportunities: Sequence[Opportunity], *, imported: bool = False
+    ) -> list[int]:
         ids = []
         for opportunity in opportunities:
             opportunity.id = max(self.store, default=0) + 1
             self.store[opportunity.id] = copy.deepcopy(opportunity)
             ids.append(opportunity.id)
+        if imported:
+            self.imported.update(ids)
         return ids
+
+    def imported_ids(self, opportunity_ids: Iterable[int]) -> set[int]:
+        return self.imported & set(opportunity_ids)
 
     def update_many(self, opportunities: Sequence[Opportunity]) -> None:
         for opportunity in opportunities:
@@ -122,23 +144,90 @@ def _passes(o: Opportunity, query: OpportunityQuery) -> bool:
     return all(checks)
 
 
+class FakeAuditLog:
+    """The audit log as a list: entries are only ever appended."""
+
+    def __init__(self, store: list[AuditEntry]) -> None:
+        self.store = store
+
+    def add(self, entry: AuditEntry) -> int:
+        self.store.append(dataclasses.replace(entry, id=len(self.store) + 1))
+        return len(self.store)
+
+    def add_many(self, entries: Sequence[AuditEntry]) -> None:
+        for entry in entries:
+            self.add(entry)
+
+    def list(self, query: AuditQuery) -> Page[AuditEntry]:
+        found = [e for e in reversed(self.store) if query.action in (None, e.action)]
+        end = None if query.limit is None else query.offset + query.limit
+        return Page(found[query.offset : end], len(found), query.limit, query.offset)
+
+
+class FakeIntroductions:
+    """Introductions, by organisation: the opportunities introduced to its records."""
+
+    def __init__(self, store: dict[int, set[int]]) -> None:
+        self.store = store
+
+    def introduced_counterparts(self, organisation_id: int) -> set[int]:
+        return set(self.store.get(organisation_id, set()))
+
+
+class FakeInstallation:
+    def __init__(self, store: dict[str, str]) -> None:
+        self.store = store
+
+    def secret(self, name: str) -> str:
+        return self.store.setdefault(name, f"secret of {name}")
+
+
+@dataclass
+class _Committed:
+    organisations: dict[int, Organisation] = field(default_factory=dict)
+    opportunities: dict[int, Opportunity] = field(default_factory=dict)
+    imported_organisations: set[int] = field(default_factory=set)
+    imported_opportunities: set[int] = field(default_factory=set)
+    audit: list[AuditEntry] = field(default_factory=list)
+    secrets: dict[str, str] = field(default_factory=dict)
+
+
 class FakeUnitOfWork:
-    """Commits by copying the working state over the committed one; rollback discards it."""
+    """Commits by copying the working state over the committed one; rollback discards it.
+    Re-entrant, as the real one: a service inside another shares its transaction."""
 
     def __init__(self) -> None:
-        self.committed_organisations: dict[int, Organisation] = {}
-        self.committed_opportunities: dict[int, Opportunity] = {}
+        self.committed = _Committed()
+        self.introductions: dict[int, set[int]] = {}
         self.commits = 0
+        self._depth = 0
         self._reset()
+
+    @property
+    def committed_organisations(self) -> dict[int, Organisation]:
+        return self.committed.organisations
+
+    @property
+    def committed_opportunities(self) -> dict[int, Opportunity]:
+        return self.committed.opportunities
 
     def _reset(self) -> None:
-        organisations = copy.deepcopy(self.committed_organisations)
-        opportunities = copy.deepcopy(self.committed_opportunities)
-        self.organisations = FakeOrganisations(organisations, opportunities)
-        self.opportunities = FakeOpportunities(opportunities)
+        working = copy.deepcopy(self.committed)
+        self.working = working
+        self.organisations = FakeOrganisations(
+            working.organisations, working.opportunities, working.imported_organisations
+        )
+        self.opportunities = FakeOpportunities(
+            working.opportunities, working.imported_opportunities
+        )
+        self.audit = FakeAuditLog(working.audit)
+        self.installation = FakeInstallation(working.secrets)
+        self.matches = FakeIntroductions(self.introductions)
 
     def __enter__(self) -> Self:
-        self._reset()
+        self._depth += 1
+        if self._depth == 1:
+            self._reset()
         return self
 
     def __exit__(
@@ -147,12 +236,14 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.rollback()
+        self._depth -= 1
+        if self._depth == 0:
+            self.rollback()
 
     def commit(self) -> None:
-        self.committed_organisations = copy.deepcopy(self.organisations.store)
-        self.committed_opportunities = copy.deepcopy(self.opportunities.store)
-        self.commits += 1
+        if self._depth == 1:
+            self.committed = copy.deepcopy(self.working)
+            self.commits += 1
 
     def rollback(self) -> None:
         self._reset()

@@ -4,24 +4,29 @@ match, and users of every role with passwords, so page tests sign in through the
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from itpo.accounts.model import Role
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 from itpo.matching.encoders import default_encoders
 from itpo.matching.tracking import give_feedback, match_and_record
 from itpo.registry import services
+from tests.actors import OPERATOR
 from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, user
+from tests.clock import TEST_CLOCK
+from tests.postgres import fresh_database
 from tests.records import opportunity_data, organisation_data
 
 SECRET = "SECRET-DETAIL-{} royalty floor 4.5 percent"  # one per record, to tell leaks apart
@@ -34,6 +39,8 @@ EMAILS = {
     "admin": ADMIN_EMAIL,
 }
 ASKERS = ("public", "member", "other_member", "officer", "admin")
+# The matrices run on both databases, as the rest of the suite does.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 # What each asker may see of each record: "404" (does not exist for them), "teaser", "member"
 # (amounts, no details), "restricted" (everything). "other_member" belongs to the owner of the
 # "other" records.
@@ -70,19 +77,37 @@ class World:
     people: dict[str, Principal]
 
 
-def build_world(folder: Path) -> World:
+@contextmanager
+def world_on(backend: str, folder: Path) -> Iterator[World]:
+    """The world on SQLite or on a fresh PostgreSQL database, closed (and dropped) after."""
+    if backend == "sqlite":
+        built = build_world(folder)
+        yield built
+        built.platform.close()
+        return
+    with fresh_database() as url:
+        built = build_world(folder, url)
+        yield built
+        built.platform.close()
+
+
+def build_world(folder: Path, database_url: str | None = None) -> World:
     platform = bootstrap(
-        Settings(database_url=f"sqlite:///{folder / 'itpo.sqlite3'}", data_dir=folder / "data"),
+        Settings(
+            database_url=database_url or f"sqlite:///{folder / 'itpo.sqlite3'}",
+            data_dir=folder / "data",
+        ),
         initialise=True,
+        clock=TEST_CLOCK,
     )
     platform.encoders = [EncoderSpec.of(encoder) for encoder in default_encoders()]
     uow = platform.uow()
     orgs = {
-        "own": services.create_organisation(uow=uow, data=organisation_data(
+        "own": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
             external_id="org-own", name="Meru Mango Growers", country="KEN", website=None)),
-        "other": services.create_organisation(uow=uow, data=organisation_data(
+        "other": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
             external_id="org-other", name="Pudong Solar Agritech")),
-        "third": services.create_organisation(uow=uow, data=organisation_data(
+        "third": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
             external_id="org-third", name="Kassel Dryers", country="DEU", website=None)),
     }  # fmt: skip
     org_ids = {k: o.id for k, o in orgs.items() if o.id is not None}
@@ -90,7 +115,7 @@ def build_world(folder: Path) -> World:
     def make(key: str, org: str, **changes: Any) -> int:
         data = opportunity_data(external_id=key, organisation=f"org-{org}", details=SECRET.format(key),
                                 amount_min=AMOUNT, amount_max=AMOUNT * 2, **changes)  # fmt: skip
-        created = services.create_opportunity(uow=uow, data=data)
+        created = services.create_opportunity(by=OPERATOR, uow=uow, data=data)
         assert created.id is not None
         return created.id
 
@@ -113,12 +138,14 @@ def build_world(folder: Path) -> World:
                         title="Mango processing plant", teaser="A plant to process mango."),
     }  # fmt: skip
     # The own need and the third organisation's dryer were introduced: both sides accepted.
-    results = match_and_record(uow=platform.uow(), index=platform.index(),
-                               opportunity_id=ids["own"], today=dt.date.today(), top=20)  # fmt: skip
+    results = match_and_record(by=OPERATOR, uow=platform.uow(), index=platform.index(),
+                               opportunity_id=ids["own"], today=platform.today(), top=20)  # fmt: skip
     match_id = next(r.match_id for r in results if r.opportunity_id == ids["introduced"])
     assert match_id is not None
     for side in (ids["own"], ids["introduced"]):
-        give_feedback(uow=platform.uow(), match_id=match_id, verdict="accept", side=side)
+        give_feedback(
+            by=OPERATOR, uow=platform.uow(), match_id=match_id, verdict="accept", side=side
+        )
     people = {
         "admin": administrator(platform),
         "member": user(platform, EMAILS["member"], Role.MEMBER, organisation_id=org_ids["own"]),

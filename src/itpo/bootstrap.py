@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from itpo.accounts.policy import AccountPolicy
 from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
+from itpo.clock import Clock, today, utc_now
 from itpo.config import Settings
 from itpo.matching.cache import MatchCache
 from itpo.matching.service import INDICATIVE_RATES
@@ -22,8 +24,14 @@ class Platform:
     engine: sa.Engine
     # The matching encoders; None: the bundled ones. Tests share loaded models through it.
     encoders: list[EncoderSpec] | None = None
+    # The one clock every adapter hands the services; tests fix it.
+    clock: Clock = utc_now
     # Made on first use: commands that never match never load an encoder.
     _index: IndexStore | None = field(default=None, init=False, repr=False)
+
+    def today(self) -> dt.date:
+        """The platform clock's day (UTC), which validity dates are compared with."""
+        return today(self.clock)
 
     def uow(self, *, immediate: bool = False) -> SqlUnitOfWork:
         """A unit of work; `immediate` for work that means to write (see SqlUnitOfWork)."""
@@ -33,7 +41,9 @@ class Platform:
         """The matching index beside the database (vectors cached in data_dir/index)."""
         if self._index is None:
             directory = self.settings.data_dir / "index"
-            self._index = IndexStore(self.engine, directory, encoders=self.encoders)
+            self._index = IndexStore(
+                self.engine, directory, encoders=self.encoders, today=self.today
+            )
         return self._index
 
     @functools.cached_property
@@ -59,11 +69,13 @@ class Platform:
         self.engine.dispose()
 
 
-def bootstrap(settings: Settings, *, initialise: bool = False) -> Platform:
+def bootstrap(
+    settings: Settings, *, initialise: bool = False, clock: Clock = utc_now
+) -> Platform:
     """Connect to the configured database; with initialise, create or upgrade its schema."""
     engine = create_engine(settings.resolved_database_url)
     if initialise:
         migrate(engine)
     else:
         require_current_schema(engine)
-    return Platform(settings=settings, engine=engine)
+    return Platform(settings=settings, engine=engine, clock=clock)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.actors import OPERATOR
 from tests.e2e.claims import Pair, Side, check_sentence, leaks, restricted_words
 
 from itpo.bootstrap import Platform, bootstrap
@@ -82,9 +83,11 @@ class Demo:
 
 
 def load_side(platform: Platform, opportunity_id: int) -> Side:
-    opportunity = services.get_opportunity(uow=platform.uow(), opportunity_id=opportunity_id)
+    opportunity = services.get_opportunity(
+        by=OPERATOR, uow=platform.uow(), opportunity_id=opportunity_id
+    )
     owner = services.get_organisation(
-        uow=platform.uow(), organisation_id=opportunity.organisation_id
+        by=OPERATOR, uow=platform.uow(), organisation_id=opportunity.organisation_id
     )
     return Side(opportunity, owner)
 
@@ -97,7 +100,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         database_url=f"sqlite:///{folder / 'demo.sqlite3'}", data_dir=folder / "data"
     )
     platform = bootstrap(settings, initialise=True)
-    import_records(uow=platform.uow(), batch=demo_batch())
+    import_records(by=OPERATOR, uow=platform.uow(), batch=demo_batch())
     index = platform.index()
     with platform.uow() as uow:
         ids = uow.opportunities.ids_by_external_id([case.external_id for case in CASES])

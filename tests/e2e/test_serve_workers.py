@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import httpx2 as httpx
 import pytest
+from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
 from tests.serving import free_port, wait_until_serving
@@ -38,14 +39,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     settings = Settings(database_url=f"sqlite:///{folder / 'itpo.sqlite3'}", data_dir=folder)
     platform = bootstrap(settings, initialise=True)
     try:
-        services.create_organisation(uow=platform.uow(), data=organisation_data())
-        services.create_organisation(uow=platform.uow(), data=organisation_data(
+        services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
+        services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data(
             external_id="org-ke-1", name="Meru Mango Growers", country="KEN", city="Meru",
             isic_classes=["1030"], website=None))  # fmt: skip
-        offer = services.create_opportunity(uow=platform.uow(), data=opportunity_data(
+        offer = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data(
             title="Solar tunnel dryer for mangoes", isic_classes=["2819", "1030"],
             countries=["KEN"], trl=8, cooperation_types=["licensing"]))  # fmt: skip
-        services.create_opportunity(uow=platform.uow(), data=opportunity_data(
+        services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data(
             external_id="need-ke", kind="technology_need", organisation="org-ke-1",
             title="Solar dryer for mango exporters", isic_classes=["1030"], countries=["KEN"],
             teaser="A Kenyan mango cooperative needs a solar dryer to cut post-harvest losses.",

@@ -19,13 +19,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
-from tests.world import KEYS, SECRET, build_world
+from tests.world import BACKENDS, KEYS, SECRET, world_on
 from tests.world import READS as WORLD_READS
+from tests.world import World as BuiltWorld
 
 from itpo.accounts.model import Scope
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.appraisal.services import attach_appraisal
 from itpo.bootstrap import Platform
 
@@ -44,11 +46,17 @@ class World:
     appraisal_id: int
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    built = build_world(tmp_path_factory.mktemp("matrix"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    with world_on(request.param, tmp_path_factory.mktemp("matrix")) as built:
+        yield from _matrix_world(built)
+
+
+def _matrix_world(built: BuiltWorld) -> Iterator[World]:
     platform, ids, people = built.platform, built.ids, built.people
-    stored = attach_appraisal(uow=platform.uow(), opportunity_id=ids["project"],
+    stored = attach_appraisal(by=OPERATOR, uow=platform.uow(), opportunity_id=ids["project"],
                               model_data=json.loads(APPRAISAL_MODEL.read_text()))  # fmt: skip
     assert stored.id is not None
     headers = {
@@ -65,7 +73,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         for name, h in headers.items()
     }
     yield World(platform, clients, ids, built.organisations, built.match_id, stored.id)
-    platform.close()
 
 
 # --------------------------------------------------------------------------------------------

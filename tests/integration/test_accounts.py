@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from click.testing import CliRunner, Result
+from tests.actors import OPERATOR
 from tests.records import organisation_data
 from tests.unit.accounts.fakes import CHEAP, PASSWORD, POLICY, Clock
 
@@ -52,7 +53,7 @@ class Accounts:
 def accounts(platform: Platform) -> Accounts:
     clock = Clock()
     uow = platform.uow()
-    registry.create_organisation(uow=uow, data=organisation_data(), now=clock)
+    registry.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(), now=clock)
     admin = services.bootstrap_administrator(
         uow=uow, email="chief@itpo.example", display_name="Chief", password=PASSWORD,
         office_name="ITPO Shanghai", office_country="CHN", office_city="Shanghai",
@@ -301,7 +302,7 @@ def test_the_audit_log_refuses_updates_and_deletes(accounts: Accounts) -> None:
         ):
             connection.execute(statement)
     assert [r["action"] for r in rows(accounts.platform, audit_entry)] == [
-        "office.create", "user.create", "user.create"
+        "organisation.create", "office.create", "user.create", "user.create"
     ]  # fmt: skip
 
 
@@ -319,7 +320,7 @@ def test_the_audit_log_filters_by_action_family_and_subject_newest_first(
     assert viewed.detail == {"stage": "restricted"} and viewed.ip == "192.0.2.1"
     assert viewed.actor_id == accounts.admin.id and viewed.at == accounts.clock.now
     everything = services.list_audit(uow=uow, by=admin, query=AuditQuery(limit=None))
-    assert everything.total == 4 and everything.items[0].action == "opportunity.view"
+    assert everything.total == 5 and everything.items[0].action == "opportunity.view"
 
 
 # The commands, on SQLite as the other command tests.
@@ -334,7 +335,7 @@ def run(url: str, *args: str, stdin: str | None = None, **env: str) -> Result:
 def ready(sqlite_url: str) -> str:
     assert run(sqlite_url, "init").exit_code == 0
     platform = bootstrap(Settings(database_url=sqlite_url))
-    registry.create_organisation(uow=platform.uow(), data=organisation_data())
+    registry.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
     platform.close()
     return sqlite_url
 

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.core.result import Err, Ok
 from schemathesis.specs.openapi.checks import status_code_conformance
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.bootstrap import bootstrap
 from itpo.config import Settings
 from itpo.registry import services
@@ -33,9 +34,10 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[schemathesi
     )
     # A few real records, so generated ids sometimes name one and the deeper paths run.
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    services.create_opportunity(uow=uow, data=opportunity_data())
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data())
     services.create_opportunity(
+        by=OPERATOR,
         uow=uow,
         data=opportunity_data(external_id="opp-2", kind="investment_project", trl=None),
     )

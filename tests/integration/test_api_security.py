@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.actors import OPERATOR
 from tests.records import organisation_data
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.adapters.files.excel_files import write_template
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
-from itpo.registry import services
+from itpo.registry import reading, services
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -115,12 +116,12 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def test_an_unexpected_failure_answers_500_without_a_trace(
     client: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    services.create_organisation(uow=platform.uow(), data=organisation_data())
+    services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
 
     def broken(**_: object) -> None:
         raise RuntimeError("secret internals at /srv/itpo/db.py line 42")
 
-    monkeypatch.setattr(services, "list_organisations", broken)
+    monkeypatch.setattr(reading, "organisation_profiles", broken)
     answer = client.get("/api/v1/organisations")
     assert answer.status_code == 500
     assert answer.json() == {"detail": "internal error; the request changed nothing"}

@@ -14,7 +14,7 @@ from tests.appraisal_models import GRID_CSV, example_model, full_document
 from tests.auth import administrator, bearer
 from tests.records import opportunity_data, organisation_data
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.adapters.storage.appraisal_tables import appraisal
 from itpo.adapters.storage.tables import include_name, metadata
 from itpo.bootstrap import Platform

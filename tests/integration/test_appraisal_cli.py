@@ -10,6 +10,7 @@ import click
 from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.actors import OPERATOR
 from tests.appraisal_models import example_model, full_document
 from tests.records import opportunity_data, organisation_data
 
@@ -114,13 +115,15 @@ def test_attach_keeps_the_appraisal_with_the_project(
     platform: Platform, database_url: str, tmp_path: Path
 ) -> None:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    project = services.create_opportunity(uow=uow, data=opportunity_data(kind="investment_project"))
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    project = services.create_opportunity(
+        by=OPERATOR, uow=uow, data=opportunity_data(kind="investment_project")
+    )
     result = run(appraise_command, model_file(tmp_path), "--attach", str(project.id), "--json",
                  database_url=database_url)  # fmt: skip
     assert result.exit_code == 0, result.output
     kept = json.loads(result.output)["appraisal_id"]
-    stored = appraisal_services.get_appraisal(uow=platform.uow(), appraisal_id=kept)
+    stored = appraisal_services.get_appraisal(by=OPERATOR, uow=platform.uow(), appraisal_id=kept)
     assert stored.opportunity_id == project.id and stored.model == full_document()
 
 
@@ -128,8 +131,8 @@ def test_attach_to_another_kind_is_refused_in_one_line(
     platform: Platform, database_url: str, tmp_path: Path
 ) -> None:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    offer = services.create_opportunity(uow=uow, data=opportunity_data())
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data())
     result = run(appraise_command, model_file(tmp_path), "--attach", str(offer.id),
                  database_url=database_url)  # fmt: skip
     assert result.exit_code == 1
@@ -178,8 +181,10 @@ def test_a_grid_factor_file_is_kept_with_an_attached_appraisal(
     platform: Platform, database_url: str, tmp_path: Path
 ) -> None:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    project = services.create_opportunity(uow=uow, data=opportunity_data(kind="investment_project"))
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    project = services.create_opportunity(
+        by=OPERATOR, uow=uow, data=opportunity_data(kind="investment_project")
+    )
     grid = tmp_path / "kenya-2024.csv"
     grid.write_text(GRID_HEADER + "KEN,400,350,\nUGA,60,50,55\n", encoding="utf-8")
     result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
@@ -187,7 +192,7 @@ def test_a_grid_factor_file_is_kept_with_an_attached_appraisal(
     assert result.exit_code == 0, result.output
     printed = json.loads(result.output)
     stored = appraisal_services.get_appraisal(
-        uow=platform.uow(), appraisal_id=printed["appraisal_id"]
+        by=OPERATOR, uow=platform.uow(), appraisal_id=printed["appraisal_id"]
     )
     assert stored.model["green"]["grid_factors"] == {
         "source": "kenya-2024.csv",
@@ -214,8 +219,10 @@ def test_a_bad_grid_factor_file_keeps_nothing(
     platform: Platform, database_url: str, tmp_path: Path
 ) -> None:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    project = services.create_opportunity(uow=uow, data=opportunity_data(kind="investment_project"))
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    project = services.create_opportunity(
+        by=OPERATOR, uow=uow, data=opportunity_data(kind="investment_project")
+    )
     grid = tmp_path / "mine.csv"
     grid.write_text(GRID_HEADER + "KEN,400,-5,\n", encoding="utf-8")
     result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
@@ -225,7 +232,12 @@ def test_a_bad_grid_factor_file_keeps_nothing(
         result.output.replace("\n", "")
     )
     assert project.id is not None
-    assert appraisal_services.list_appraisals(uow=platform.uow(), opportunity_id=project.id) == []
+    assert (
+        appraisal_services.list_appraisals(
+            by=OPERATOR, uow=platform.uow(), opportunity_id=project.id
+        )
+        == []
+    )
 
 
 def test_monte_carlo_output_states_the_default_ranges_it_drew(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, bearer
 from tests.records import organisation_data
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.bootstrap import Platform
 
 API = "/api/v1"

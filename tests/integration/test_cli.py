@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.cli import cli
@@ -113,7 +114,9 @@ def test_the_library_connects_to_a_prepared_database(ready: str) -> None:
     from itpo.registry.filters import opportunity_query
 
     platform = itpo.connect(ready)
-    page = services.list_opportunities(uow=platform.uow(), query=opportunity_query(country=["KEN"]))
+    page = services.list_opportunities(
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(country=["KEN"])
+    )
     platform.close()
     assert [o.title for o in page.items] == ["Solar tunnel dryer for mango and cassava"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
 from itpo.bootstrap import Platform
@@ -15,8 +16,8 @@ from itpo.registry.model import Opportunity
 
 def seed(platform: Platform) -> dict[str, Opportunity]:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    services.create_organisation(uow=uow, data=organisation_data(
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
         external_id="org-ke", name="Meru Mango", country="KEN", website=None))  # fmt: skip
     rows = {
         "public": opportunity_data(external_id="o1"),
@@ -27,13 +28,18 @@ def seed(platform: Platform) -> dict[str, Opportunity]:
                                          kind="technology_need", trl=None),
         "closed": opportunity_data(external_id="o6", status="closed"),
     }  # fmt: skip
-    return {name: services.create_opportunity(uow=uow, data=row) for name, row in rows.items()}
+    return {
+        name: services.create_opportunity(by=OPERATOR, uow=uow, data=row)
+        for name, row in rows.items()
+    }
 
 
 def listed(platform: Platform, audience: Audience, **filters: object) -> tuple[set[int], int]:
     query = opportunity_query(**filters)  # type: ignore[arg-type]
     scoped = dataclasses.replace(query, scope=scope(audience))
-    page = services.list_opportunities(uow=platform.uow(), query=scoped)
+    uow = platform.uow()
+    with uow:  # the repository's own reading of a scope, as the services hand it one
+        page = uow.opportunities.list(scoped)
     return {o.id for o in page.items if o.id is not None}, page.total
 
 

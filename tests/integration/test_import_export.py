@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.files.csv_files import FileProblem
@@ -49,11 +50,11 @@ def write_needs_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 def load(platform: Platform, path: Path, dry_run: bool = False) -> Any:
-    return import_records(uow=platform.uow(), batch=read_batch(path), dry_run=dry_run)
+    return import_records(by=OPERATOR, uow=platform.uow(), batch=read_batch(path), dry_run=dry_run)
 
 
 def snapshot(platform: Platform) -> Any:
-    organisations, opportunities = export_records(uow=platform.uow())
+    organisations, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     return json.dumps([organisations, opportunities], default=str, sort_keys=True)
 
 
@@ -84,7 +85,9 @@ def test_a_failure_while_writing_rolls_back_everything(platform: Platform, tmp_p
             raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        import_records(uow=platform.uow(), batch=batch, progress=crash_after_validation)
+        import_records(
+            by=OPERATOR, uow=platform.uow(), batch=batch, progress=crash_after_validation
+        )
     assert snapshot(platform) == before
 
 
@@ -94,7 +97,7 @@ def test_reimporting_the_same_csv_does_not_duplicate(platform: Platform, tmp_pat
     first, second = load(platform, path), load(platform, path)
     assert first.opportunities_created == 2
     assert (second.opportunities_created, second.opportunities_updated) == (0, 2)
-    _, opportunities = export_records(uow=platform.uow())
+    _, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     assert len(opportunities) == 3
 
 
@@ -109,12 +112,12 @@ def test_a_dry_run_validates_and_writes_nothing(platform: Platform, tmp_path: Pa
 def test_an_export_imports_back_unchanged(platform: Platform, tmp_path: Path, suffix: str) -> None:
     load(platform, write_json_file(tmp_path / "base.json"))
     load(platform, write_needs_csv(tmp_path / "needs.csv", [need(2), need(3)]))
-    organisations, opportunities = export_records(uow=platform.uow())
+    organisations, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     path = tmp_path / f"export{suffix}"
     write_records(path, organisations, opportunities)
     report = load(platform, path)
     assert (report.opportunities_created, report.opportunities_updated) == (0, 3)
-    again_orgs, again_opps = export_records(uow=platform.uow())
+    again_orgs, again_opps = export_records(by=OPERATOR, uow=platform.uow())
     assert strip(again_opps) == strip(opportunities)
     assert strip(again_orgs) == strip(organisations)
 
@@ -125,7 +128,7 @@ def strip(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_a_csv_export_of_opportunities_imports_back(platform: Platform, tmp_path: Path) -> None:
     load(platform, write_json_file(tmp_path / "base.json"))
-    organisations, opportunities = export_records(uow=platform.uow())
+    organisations, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     write_records(tmp_path / "o.csv", organisations, opportunities)
     report = load(platform, tmp_path / "o.csv")
     assert report.opportunities_updated == 1

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.index_store import EncoderSpec, IndexStore, ReadWriteLock
@@ -49,7 +50,7 @@ RECORDS = [
 
 @pytest.fixture
 def records(platform: Platform) -> dict[str, int]:
-    services.create_organisation(uow=platform.uow(), data=organisation_data())
+    services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
     return {record[0]: add(platform, *record) for record in RECORDS}
 
 
@@ -65,7 +66,7 @@ def spec() -> EncoderSpec:
 def add(platform: Platform, external_id: str, kind: str, title: str, teaser: str) -> int:
     extra: dict[str, Any] = {"trl": None, "min_trl": None} if kind != "technology_offer" else {}
     data = opportunity_data(external_id=external_id, kind=kind, title=title, teaser=teaser)
-    created = services.create_opportunity(uow=platform.uow(), data=data | extra)
+    created = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=data | extra)
     assert created.id is not None
     return created.id
 
@@ -274,7 +275,9 @@ def test_records_imported_together_are_read_once_not_at_every_look(
         RawRecord(OPPORTUNITIES, number, opportunity_data(external_id=f"bulk-{number}"))
         for number in range(3)
     ]
-    import_records(uow=platform.uow(), batch=ImportBatch(opportunities=rows))  # one timestamp
+    import_records(
+        by=OPERATOR, uow=platform.uow(), batch=ImportBatch(opportunities=rows)
+    )  # one timestamp
     read: list[int] = []
     fetch = IndexStore._rows
 

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.actors import OPERATOR
+from tests.clock import TEST_DAY
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.cli import cli
@@ -71,10 +73,10 @@ def encoders() -> list[EncoderSpec]:
 def ids(platform: Platform, encoders: list[EncoderSpec]) -> dict[str, int]:
     platform.encoders = encoders
     for data in ORGANISATIONS:
-        services.create_organisation(uow=platform.uow(), data=data)
+        services.create_organisation(by=OPERATOR, uow=platform.uow(), data=data)
     created = {}
     for name, data in OPPORTUNITIES.items():
-        opportunity = services.create_opportunity(uow=platform.uow(), data=data)
+        opportunity = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=data)
         assert opportunity.id is not None
         created[name] = opportunity.id
     return created
@@ -206,17 +208,17 @@ def decided_pairs(platform: Platform, count: int) -> list[Match]:
     """`count` stored matches between fresh needs and offers, with components that differ
     mostly in sector fit, as a promotion office's history might."""
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data(
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
         external_id="org-many", name="Many Needs Ltd", country="KEN", website=None))  # fmt: skip
     side = max(2, int(count**0.5) + 1)
     needs = [
-        services.create_opportunity(uow=uow, data=opportunity_data(
+        services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
             external_id=f"need-{n}", kind="technology_need", organisation="org-many",
             title=f"Need {n}", teaser="A need.", trl=None, countries=["KEN"]))
         for n in range(side)
     ]  # fmt: skip
     offers = [
-        services.create_opportunity(uow=uow, data=opportunity_data(
+        services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
             external_id=f"offer-{n}", title=f"Offer {n}", teaser="An offer.", countries=[]))
         for n in range(side)
     ]  # fmt: skip
@@ -245,15 +247,16 @@ def test_learning_from_verdicts_stores_a_new_version_that_later_matches_use(
         accepted = match.components["isic"] >= 0.5
         assert match.id is not None
         give_feedback(
+            by=OPERATOR,
             uow=platform.uow(),
             match_id=match.id,
             verdict="accept" if accepted else "decline",
             reason="" if accepted else "different sector",
         )
     before = current_weights(platform.uow())
-    dry = learn(uow=platform.uow(), dry_run=True)
+    dry = learn(by=OPERATOR, uow=platform.uow(), dry_run=True)
     assert not dry.stored and current_weights(platform.uow()) == before
-    report = learn(uow=platform.uow())
+    report = learn(by=OPERATOR, uow=platform.uow())
     assert report.decisions == 30 and report.stored
     assert report.after.version == before.version + 1 == 2
     assert report.agreement_after >= report.agreement_before
@@ -266,10 +269,11 @@ def test_learning_from_verdicts_stores_a_new_version_that_later_matches_use(
     assert report.after["geography"] < report.before["geography"]
     assert current_weights(platform.uow()) == report.after
     results = match_and_record(
+        by=OPERATOR,
         uow=platform.uow(),
         index=platform.index(),
         opportunity_id=ids["need"],
-        today=dt.datetime.now(dt.UTC).date(),
+        today=TEST_DAY,
     )
     assert results and all(r.match_id is not None for r in results)
     with platform.uow() as uow:
@@ -283,9 +287,9 @@ def test_learning_refuses_too_few_verdicts_and_stores_nothing(
     pairs = decided_pairs(platform, 4)
     for match in pairs:
         assert match.id is not None
-        give_feedback(uow=platform.uow(), match_id=match.id, verdict="accept")
+        give_feedback(by=OPERATOR, uow=platform.uow(), match_id=match.id, verdict="accept")
     with pytest.raises(LearningRefused, match="too few"):
-        learn(uow=platform.uow())
+        learn(by=OPERATOR, uow=platform.uow())
     assert current_weights(platform.uow()).version == 1
 
 
@@ -352,10 +356,11 @@ def test_cached_answers_are_reused_and_a_decline_shows_at_once(
 
     def ask() -> list[int]:
         found = match_and_record(
+            by=OPERATOR,
             uow=platform.uow(),
             index=platform.index(),
             opportunity_id=ids["need"],
-            today=dt.datetime.now(dt.UTC).date(),
+            today=TEST_DAY,
             cache=cache,
             generation=1,
         )
@@ -367,7 +372,9 @@ def test_cached_answers_are_reused_and_a_decline_shows_at_once(
     with platform.uow() as uow:
         match = uow.matches.for_opportunity(ids["need"])[ids["offer_de"]]
     assert match.id is not None
-    give_feedback(uow=platform.uow(), match_id=match.id, verdict="decline", reason="too far")
+    give_feedback(
+        by=OPERATOR, uow=platform.uow(), match_id=match.id, verdict="decline", reason="too far"
+    )
     assert ask() == [ids["offer_zh"]]
 
 
@@ -377,8 +384,8 @@ def test_a_renamed_owner_shows_in_the_next_cached_answer(
     cache = MatchCache(owners_seconds=0)  # owners looked at on every hit
 
     def owners() -> dict[int, str]:
-        found = match_and_record(uow=platform.uow(), index=platform.index(),
-                                 opportunity_id=ids["need"], today=dt.datetime.now(dt.UTC).date(),
+        found = match_and_record(by=OPERATOR, uow=platform.uow(), index=platform.index(),
+                                 opportunity_id=ids["need"], today=TEST_DAY,
                                  cache=cache, generation=1)  # fmt: skip
         return {r.opportunity_id: r.organisation for r in found}
 
@@ -386,7 +393,7 @@ def test_a_renamed_owner_shows_in_the_next_cached_answer(
     with platform.uow() as uow:
         kassel = uow.opportunities.get(ids["offer_de"])
     assert kassel is not None
-    services.update_organisation(uow=platform.uow(), organisation_id=kassel.organisation_id,
+    services.update_organisation(by=OPERATOR, uow=platform.uow(), organisation_id=kassel.organisation_id,
                                  changes={"name": "Kassel Solar Dryers"})  # fmt: skip
     assert owners()[ids["offer_de"]] == "Kassel Solar Dryers"  # the same generation
 
@@ -394,8 +401,8 @@ def test_a_renamed_owner_shows_in_the_next_cached_answer(
 def test_the_read_only_answer_is_the_recorded_one_or_none(
     platform: Platform, ids: dict[str, int]
 ) -> None:
-    cache, today = MatchCache(), dt.datetime.now(dt.UTC).date()
-    asked: dict[str, Any] = {"uow": platform.uow(), "opportunity_id": ids["need"], "today": today,
+    cache, today = MatchCache(), TEST_DAY
+    asked: dict[str, Any] = {"uow": platform.uow(), "by": OPERATOR, "opportunity_id": ids["need"], "today": today,
                              "cache": cache, "generation": 1}  # fmt: skip
     assert recorded_matches(**asked) is None  # nothing computed yet
     recorded = match_and_record(index=platform.index(), **asked)
@@ -417,8 +424,8 @@ def test_the_read_only_answer_is_the_recorded_one_or_none(
 def test_viewing_a_pair_from_both_sides_writes_it_once(
     platform: Platform, ids: dict[str, int]
 ) -> None:
-    cache, today = MatchCache(), dt.datetime.now(dt.UTC).date()
-    asked: dict[str, Any] = {"uow": platform.uow(), "today": today, "cache": cache,
+    cache, today = MatchCache(), TEST_DAY
+    asked: dict[str, Any] = {"uow": platform.uow(), "by": OPERATOR, "today": today, "cache": cache,
                              "generation": 1}  # fmt: skip
     for side in ("need", "offer_zh", "need", "offer_zh"):
         match_and_record(index=platform.index(), opportunity_id=ids[side], **asked)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -11,10 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
+from tests.clock import TEST_DAY
 from tests.records import opportunity_data, organisation_data
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
@@ -24,7 +25,7 @@ from itpo.matching.text import tokenize
 from itpo.registry import reference, services
 from itpo.registry.model import Opportunity
 
-TODAY = dt.datetime.now(dt.UTC).date()
+TODAY = TEST_DAY
 SECRET = "Royalty floor 4.5 percent, contact Mr Zhang privately"
 SECRET_ZH = "许可费下限百分之四点五请私下联系"
 
@@ -83,10 +84,10 @@ def encoders() -> list[EncoderSpec]:
 def ids(platform: Platform, encoders: list[EncoderSpec]) -> dict[str, int]:
     platform.encoders = encoders
     for data in ORGANISATIONS:
-        services.create_organisation(uow=platform.uow(), data=data)
+        services.create_organisation(by=OPERATOR, uow=platform.uow(), data=data)
     created = {}
     for name, data in OPPORTUNITIES.items():
-        opportunity = services.create_opportunity(uow=platform.uow(), data=data)
+        opportunity = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=data)
         assert opportunity.id is not None
         created[name] = opportunity.id
     return created
@@ -103,7 +104,7 @@ def matches(platform: Platform, opportunity_id: int, top: int = 10) -> list[Matc
 
 
 def record(platform: Platform, opportunity_id: int) -> Opportunity:
-    return services.get_opportunity(uow=platform.uow(), opportunity_id=opportunity_id)
+    return services.get_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=opportunity_id)
 
 
 def public_text(opportunity: Opportunity) -> str:
@@ -186,7 +187,7 @@ def test_a_record_created_after_the_index_was_built_is_matched_without_a_rebuild
     assert matches(platform, ids["need"])
     store = platform.index_store()
     encoded = store.encoded
-    new = services.create_opportunity(uow=platform.uow(), data=opportunity_data(
+    new = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data(
         external_id="offer-new", organisation="org-de-1", title="Solar mango dryer kit",
         teaser="A flat-pack solar dryer kit for mango and pineapple growers.", countries=[]))  # fmt: skip
     assert new.id is not None
@@ -199,7 +200,10 @@ def test_an_edited_record_that_is_no_longer_published_leaves_the_matches(
 ) -> None:
     assert matches(platform, ids["need"])
     services.update_opportunity(
-        uow=platform.uow(), opportunity_id=ids["offer_zh"], changes={"status": "closed"}
+        by=OPERATOR,
+        uow=platform.uow(),
+        opportunity_id=ids["offer_zh"],
+        changes={"status": "closed"},
     )
     assert matches(platform, ids["need"]) == []
 

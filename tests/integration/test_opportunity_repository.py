@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.actors import OPERATOR
 from tests.records import opportunity_data, organisation_data
 
 from itpo.adapters.storage.repositories import CHUNK
@@ -10,13 +11,13 @@ from itpo.registry import services
 
 
 def seed(platform: Platform) -> list[int]:
-    services.create_organisation(uow=platform.uow(), data=organisation_data())
+    services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
     ids = []
     for number in range(3):
         data = opportunity_data(
             external_id=f"opp-{number}", title=f"Solar dryer {number}", sdgs=[2, 7, number + 8]
         )
-        created = services.create_opportunity(uow=platform.uow(), data=data)
+        created = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=data)
         assert created.id is not None
         ids.append(created.id)
     return ids

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from tests.actors import OPERATOR
 from tests.auth import user
 from tests.records import opportunity_data, organisation_data
 
@@ -21,8 +22,8 @@ from itpo.registry.filters import opportunity_query, organisation_query
 
 def seed(platform: Platform) -> None:
     uow = platform.uow()
-    services.create_organisation(uow=uow, data=organisation_data())
-    services.create_organisation(
+    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
+    services.create_organisation(by=OPERATOR,
         uow=uow,
         data=organisation_data(external_id="org-ke", name="Meru Mango Co-operative",
                                kind="ngo", country="KEN", city="Meru", website=None),
@@ -38,19 +39,22 @@ def seed(platform: Platform) -> None:
                          technology_areas=["green.bioenergy"], status="draft"),
     ]  # fmt: skip
     for row in rows:
-        services.create_opportunity(uow=uow, data=row)
+        services.create_opportunity(by=OPERATOR, uow=uow, data=row)
 
 
 def titles(platform: Platform, **filters: object) -> list[str]:
-    page = services.list_opportunities(uow=platform.uow(), query=opportunity_query(**filters))  # type: ignore[arg-type]
+    query = opportunity_query(**filters)  # type: ignore[arg-type]
+    page = services.list_opportunities(by=OPERATOR, uow=platform.uow(), query=query)
     return [o.title for o in page.items]
 
 
 def test_a_created_opportunity_reads_back_with_every_field(platform: Platform) -> None:
     seed(platform)
-    found = services.list_opportunities(uow=platform.uow(), query=opportunity_query(q="cassava"))
+    found = services.list_opportunities(
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="cassava")
+    )
     [offer] = found.items
-    again = services.get_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0)
+    again = services.get_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0)
     assert again == offer
     assert again.countries == ["KEN", "TZA"]
     assert again.amount_max == 250000
@@ -104,7 +108,7 @@ def test_text_filter_treats_wildcards_literally(platform: Platform) -> None:
 def test_paging_reports_the_total(platform: Platform) -> None:
     seed(platform)
     page = services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(limit=2, offset=1)
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(limit=2, offset=1)
     )
     assert page.total == 3 and len(page.items) == 2
 
@@ -112,17 +116,19 @@ def test_paging_reports_the_total(platform: Platform) -> None:
 def test_an_edit_is_validated_whole_and_refiles_the_facets(platform: Platform) -> None:
     seed(platform)
     [need] = services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(kind=["technology_need"])
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(kind=["technology_need"])
     ).items
     services.update_opportunity(
-        uow=platform.uow(), opportunity_id=need.id or 0, changes={"countries": ["ETH"]}
+        by=OPERATOR, uow=platform.uow(), opportunity_id=need.id or 0, changes={"countries": ["ETH"]}
     )
     assert titles(platform, country=["ETH"]) == ["Drying mango slices for export"]
     assert titles(platform, kind=["technology_need"], country=["KEN"]) == []
     with pytest.raises(ValidationError, match="min_trl"):
-        services.update_opportunity(uow=platform.uow(), opportunity_id=need.id or 0,
+        services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=need.id or 0,
                                     changes={"kind": "technology_offer"})  # fmt: skip
-    unchanged = services.get_opportunity(uow=platform.uow(), opportunity_id=need.id or 0)
+    unchanged = services.get_opportunity(
+        by=OPERATOR, uow=platform.uow(), opportunity_id=need.id or 0
+    )
     assert unchanged.kind.value == "technology_need"
     assert unchanged.updated_at is not None and unchanged.created_at is not None
     assert unchanged.updated_at >= unchanged.created_at
@@ -131,54 +137,59 @@ def test_an_edit_is_validated_whole_and_refiles_the_facets(platform: Platform) -
 def test_an_external_id_can_be_taken_only_once(platform: Platform) -> None:
     seed(platform)
     with pytest.raises(Conflict, match="already taken"):
-        services.create_opportunity(uow=platform.uow(), data=opportunity_data())
+        services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data())
 
 
 def test_an_organisation_with_opportunities_is_not_deleted(platform: Platform) -> None:
     seed(platform)
     [owner] = services.list_organisations(
-        uow=platform.uow(), query=organisation_query(country=["KEN"])
+        by=OPERATOR, uow=platform.uow(), query=organisation_query(country=["KEN"])
     ).items
     with pytest.raises(Conflict, match="still has 1 opportunities"):
-        services.delete_organisation(uow=platform.uow(), organisation_id=owner.id or 0)
+        services.delete_organisation(by=OPERATOR, uow=platform.uow(), organisation_id=owner.id or 0)
 
 
 def test_an_organisation_with_member_accounts_is_not_deleted(platform: Platform) -> None:
     seed(platform)
     [owner] = services.list_organisations(
-        uow=platform.uow(), query=organisation_query(country=["KEN"])
+        by=OPERATOR, uow=platform.uow(), query=organisation_query(country=["KEN"])
     ).items
     assert owner.id is not None
     for found in services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(organisation_id=owner.id)
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(organisation_id=owner.id)
     ).items:
-        services.delete_opportunity(uow=platform.uow(), opportunity_id=found.id or 0)
+        services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=found.id or 0)
     user(platform, "member@kenya.example", Role.MEMBER, organisation_id=owner.id)
     with pytest.raises(Conflict, match="still has 1 member accounts"):
-        services.delete_organisation(uow=platform.uow(), organisation_id=owner.id)
-    assert services.get_organisation(uow=platform.uow(), organisation_id=owner.id).id == owner.id
+        services.delete_organisation(by=OPERATOR, uow=platform.uow(), organisation_id=owner.id)
+    assert (
+        services.get_organisation(by=OPERATOR, uow=platform.uow(), organisation_id=owner.id).id
+        == owner.id
+    )
 
 
 def test_deleting_an_opportunity_removes_it_and_its_facets(platform: Platform) -> None:
     seed(platform)
     [offer] = services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(q="Biogas")
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="Biogas")
     ).items
-    services.delete_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0)
+    services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0)
     assert titles(platform, area=["green.bioenergy"]) == []
     with pytest.raises(NotFound):
-        services.get_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0)
+        services.get_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0)
 
 
 def test_an_opportunity_must_name_an_existing_organisation(platform: Platform) -> None:
     with pytest.raises(ValidationError, match="no organisation with external_id 'org-x'"):
-        services.create_opportunity(uow=platform.uow(), data=opportunity_data(organisation="org-x"))
+        services.create_opportunity(
+            by=OPERATOR, uow=platform.uow(), data=opportunity_data(organisation="org-x")
+        )
 
 
 def test_organisations_filter_by_region_and_text(platform: Platform) -> None:
     seed(platform)
     query = organisation_query(region=["Africa"], q="mango")
-    page = services.list_organisations(uow=platform.uow(), query=query)
+    page = services.list_organisations(by=OPERATOR, uow=platform.uow(), query=query)
     assert [o.name for o in page.items] == ["Meru Mango Co-operative"]
 
 
@@ -186,7 +197,7 @@ def test_text_filter_finds_substrings_in_any_script_and_case(platform: Platform)
     seed(platform)
     chinese = opportunity_data(external_id="opp-zh", language="zh", title="太阳能果蔬烘干设备",
                                teaser="日处理两吨的太阳能隧道式烘干机。")  # fmt: skip
-    services.create_opportunity(uow=platform.uow(), data=chinese)
+    services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=chinese)
     assert titles(platform, q="果蔬烘干") == ["太阳能果蔬烘干设备"]
     assert titles(platform, q="烘干") == ["太阳能果蔬烘干设备"]  # two characters: no trigram
     assert titles(platform, q="TUNNEL DRYER FOR") == ["Solar tunnel dryer for mango and cassava"]
@@ -196,13 +207,13 @@ def test_text_filter_finds_substrings_in_any_script_and_case(platform: Platform)
 def test_text_filter_follows_edits_and_deletes(platform: Platform) -> None:
     seed(platform)
     [offer] = services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(q="Biogas")
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="Biogas")
     ).items
-    services.update_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0,
+    services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0,
                                 changes={"title": "Anaerobic digester"})  # fmt: skip
     assert titles(platform, q="Biogas") == []
     assert titles(platform, q="anaerobic") == ["Anaerobic digester"]
-    services.delete_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0)
+    services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0)
     assert titles(platform, q="anaerobic") == []
 
 
@@ -214,23 +225,23 @@ def test_the_migrations_build_exactly_the_declared_schema(platform: Platform) ->
 
 def test_published_opportunities_past_their_date_expire(platform: Platform) -> None:
     seed(platform)
-    count = services.expire_overdue(uow=platform.uow(), today=dt.date(2028, 1, 1))
+    count = services.expire_overdue(by=OPERATOR, uow=platform.uow(), today=dt.date(2028, 1, 1))
     assert count == 2  # the draft stays a draft
     assert titles(platform, status=["expired"]) == [
         "Solar tunnel dryer for mango and cassava",
         "Drying mango slices for export",
     ]
-    assert services.expire_overdue(uow=platform.uow(), today=dt.date(2028, 1, 1)) == 0
+    assert services.expire_overdue(by=OPERATOR, uow=platform.uow(), today=dt.date(2028, 1, 1)) == 0
 
 
 def test_the_text_index_stays_consistent_with_the_table(platform: Platform) -> None:
     seed(platform)
     [offer] = services.list_opportunities(
-        uow=platform.uow(), query=opportunity_query(q="Biogas")
+        by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="Biogas")
     ).items
-    services.update_opportunity(uow=platform.uow(), opportunity_id=offer.id or 0,
+    services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0,
                                 changes={"teaser": "Covered lagoon digesters."})  # fmt: skip
-    services.delete_opportunity(uow=platform.uow(), opportunity_id=1)
+    services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=1)
     with platform.engine.begin() as connection:
         assert text_index.is_consistent(connection)
 
@@ -240,5 +251,5 @@ def test_a_record_in_several_matching_countries_is_counted_once(platform: Platfo
     for filters in ({"region": ["Eastern Africa"]}, {"region": ["Africa"], "sdg": ["2"]},
                     {"country": ["KEN", "TZA"], "area": ["green"], "isic": ["10"]}):  # fmt: skip
         query = opportunity_query(limit=1, **filters)  # type: ignore[arg-type]
-        page = services.list_opportunities(uow=platform.uow(), query=query)
+        page = services.list_opportunities(by=OPERATOR, uow=platform.uow(), query=query)
         assert page.total == 2, filters

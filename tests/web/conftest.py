@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from tests.auth import PASSWORD
 from tests.serving import free_port
 from tests.world import EMAILS, World, build_world

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from itpo.accounts import services as accounts
 from itpo.accounts.model import AuditQuery, Role
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.app import create_app
+from itpo.adapters.app import create_app
 from tests.auth import PASSWORD, bearer, user
 from tests.world import EMAILS, World, csrf_of, signed_in
 

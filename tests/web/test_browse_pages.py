@@ -17,6 +17,7 @@ from itpo.adapters.web.i18n import catalogue
 from itpo.adapters.web.pages import browse, browse_common
 from itpo.appraisal import services as appraisals
 from itpo.registry import services
+from tests.actors import OPERATOR
 from tests.records import opportunity_data
 from tests.world import ASKERS, KEYS, READS, SECRET, World, signed_in
 
@@ -132,16 +133,16 @@ def appraised_project(world: World) -> Iterator[int]:
     """A draft investment project of the "other" organisation with a kept appraisal,
     removed afterwards so the shared world stays as it was."""
     uow = world.platform.uow()
-    created = services.create_opportunity(uow=uow, data=opportunity_data(
+    created = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
         external_id="browse-appraised", organisation="org-other", kind="investment_project",
         trl=None, status="draft", title="Appraised dryer plant", teaser="A plant.",
         details=SECRET.format("appraised")))  # fmt: skip
     assert created.id is not None
     model = json.loads(APPRAISAL_MODEL.read_text())
-    appraisals.attach_appraisal(uow=world.platform.uow(), opportunity_id=created.id,
+    appraisals.attach_appraisal(by=OPERATOR, uow=world.platform.uow(), opportunity_id=created.id,
                                 model_data=model, name="Base case")  # fmt: skip
     yield created.id
-    services.delete_opportunity(uow=world.platform.uow(), opportunity_id=created.id)
+    services.delete_opportunity(by=OPERATOR, uow=world.platform.uow(), opportunity_id=created.id)
 
 
 def test_an_appraisal_summary_shows_to_those_who_see_the_details(

@@ -18,7 +18,17 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
-from tests.world import ASKERS, KEYS, READS, SECRET, World, csrf_of, signed_in
+from tests.world import (
+    ASKERS,
+    BACKENDS,
+    KEYS,
+    READS,
+    SECRET,
+    World,
+    csrf_of,
+    signed_in,
+    world_on,
+)
 
 # The owner of the anonymous "introduced" record: only those who see it restricted, and its
 # own profile page, may name it.
@@ -108,6 +118,15 @@ def page_routes(_world: World) -> set[tuple[str, str]]:
                     (method, route.path) for method in route.methods or () if method != "HEAD"
                 )
     return found
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """The page matrix's own world, on each database (the other page tests share one)."""
+    with world_on(request.param, tmp_path_factory.mktemp("pages")) as built:
+        yield built
 
 
 @pytest.fixture(scope="module")

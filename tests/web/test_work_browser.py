@@ -12,6 +12,7 @@ import pytest
 
 from itpo.matching.tracking import list_matches
 from itpo.registry import services
+from tests.actors import OPERATOR
 from tests.records import opportunity_data
 from tests.world import World
 
@@ -26,11 +27,11 @@ def pair(world: World) -> dict[str, int]:
     """This module's own need (of the own organisation) and an offer for it, about a subject
     no other record of the world shares."""
     uow = world.platform.uow()
-    need = services.create_opportunity(uow=uow, data=opportunity_data(
+    need = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
         external_id="work-browser-need", organisation="org-own", kind="technology_need",
         trl=None, min_trl=6, title="Geothermal heat for Rift Valley greenhouses",
         teaser="Flower greenhouses in the Rift Valley need geothermal heat.", **GEOTHERMAL))  # fmt: skip
-    offer = services.create_opportunity(uow=uow, data=opportunity_data(
+    offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
         external_id="work-browser-offer", organisation="org-third", trl=8,
         title="Geothermal heat exchangers for greenhouses",
         teaser="Geothermal heat exchangers that warm greenhouses.", **GEOTHERMAL))  # fmt: skip
@@ -39,7 +40,7 @@ def pair(world: World) -> dict[str, int]:
 
 
 def _match_id(world: World, need: int, offer: int) -> int:
-    found = list_matches(uow=world.platform.uow(), opportunity_id=need, limit=100)
+    found = list_matches(by=OPERATOR, uow=world.platform.uow(), opportunity_id=need, limit=100)
     return next(m.id for m in found.items if offer in (m.first_id, m.second_id) and m.id)
 
 
@@ -103,7 +104,7 @@ def test_the_new_opportunity_form_shows_a_problem_then_saves(
     page.get_by_role("button", name="Create opportunity").click()
     page.wait_for_url(re.compile(r"/opportunities/\d+$"))
     new_id = int(page.url.rsplit("/", 1)[1])
-    created = services.get_opportunity(uow=world.platform.uow(), opportunity_id=new_id)
+    created = services.get_opportunity(by=OPERATOR, uow=world.platform.uow(), opportunity_id=new_id)
     assert created.title == "Solar cold rooms for mango exporters"
     assert (
         created.countries == ["KEN", "TZA"]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from itpo.accounts.errors import Forbidden
 from itpo.accounts.model import Scope
+from itpo.accounts.ports import AuditedUnitOfWork
 from itpo.accounts.principal import Principal
 from itpo.registry.disclosure import Audience
 
@@ -28,6 +29,24 @@ def audience(principal: Principal, introduced: Iterable[int] = ()) -> Audience:
     )
 
 
+def audience_of(uow: AuditedUnitOfWork, principal: Principal) -> Audience:
+    """The principal as disclosure sees it, with the opportunities its organisation was
+    introduced to (one query, for members only: staff see everything anyway)."""
+    introduced: set[int] = set()
+    if principal.organisation_id is not None and not principal.is_staff:
+        with uow:
+            introduced = uow.matches.introduced_counterparts(principal.organisation_id)
+    return audience(principal, introduced)
+
+
+def require_staff_read(principal: Principal, what: str) -> None:
+    """Read many organisations' restricted detail at once (exports): officers and
+    administrators, with a token that may read."""
+    require_scope(principal, Scope.READ)
+    if not principal.is_staff:
+        raise Forbidden(f"only an officer or an administrator may {what}")
+
+
 def require_scope(principal: Principal, scope: Scope) -> None:
     if principal.is_anonymous:
         raise Forbidden("sign in, or send an API token, to do this")
@@ -43,6 +62,15 @@ def require_signed_in(principal: Principal) -> None:
 def may_act_for(principal: Principal, organisation_id: int | None) -> bool:
     """Staff act for any organisation; a member for its own."""
     return principal.is_staff or principal.belongs_to(organisation_id)
+
+
+def require_writer(principal: Principal) -> None:
+    """Write anything at all: officers and administrators, and members of an organisation,
+    with a token that may write. Checked before a request's values are, so the public is
+    refused rather than told what it got wrong."""
+    require_scope(principal, Scope.WRITE)
+    if not (principal.is_staff or principal.organisation_id is not None):
+        raise Forbidden("only officers and members of an organisation may change records")
 
 
 def require_write(principal: Principal, organisation_id: int | None) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from itpo.accounts.fields import Checks
 from itpo.accounts.model import AuditEntry, AuditQuery
-from itpo.accounts.ports import AccountsUnitOfWork
+from itpo.accounts.ports import AccountsUnitOfWork, AuditedUnitOfWork
 from itpo.accounts.principal import Principal, require_administrator
+from itpo.clock import Clock, utc_now
 from itpo.registry.queries import Page
-from itpo.registry.services import Clock, utc_now
 
 MAX_LABEL = 300
 MAX_IP = 64  # an IPv6 address with a zone fits; anything longer is not an address
@@ -19,7 +20,7 @@ MAX_IP = 64  # an IPv6 address with a zone fits; anything longer is not an addre
 
 def record(
     *,
-    uow: AccountsUnitOfWork,
+    uow: AuditedUnitOfWork,
     by: Principal,
     action: str,
     subject_type: str,
@@ -28,6 +29,40 @@ def record(
     now: Clock = utc_now,
 ) -> AuditEntry:
     """Append an entry; inside another service it joins that service's transaction."""
+    entry = _entry(by, action, subject_type, subject_id, detail, now())
+    with uow:
+        entry_id = uow.audit.add(entry)
+        uow.commit()
+    return dataclasses.replace(entry, id=entry_id)
+
+
+def record_many(
+    *,
+    uow: AuditedUnitOfWork,
+    by: Principal,
+    action: str,
+    subject_type: str,
+    subject_ids: Iterable[object],
+    now: Clock = utc_now,
+) -> None:
+    """One entry per subject (views of several records, say), written in one statement."""
+    at = now()
+    entries = [_entry(by, action, subject_type, subject, None, at) for subject in subject_ids]
+    if not entries:
+        return
+    with uow:
+        uow.audit.add_many(entries)
+        uow.commit()
+
+
+def _entry(
+    by: Principal,
+    action: str,
+    subject_type: str,
+    subject_id: object,
+    detail: Mapping[str, Any] | None,
+    at: dt.datetime,
+) -> AuditEntry:
     checks = Checks()
     action = checks.text("action", action, max_length=64)
     subject_type = checks.text("subject_type", subject_type, max_length=64)
@@ -36,15 +71,16 @@ def record(
         checks.add("subject_id", "is longer than 100 characters")
     values = checks.json_mapping("detail", detail)
     checks.done()
-    entry = AuditEntry(
-        at=now(), actor_id=by.user_id, actor_label=by.label[:MAX_LABEL], action=action,
-        subject_type=subject_type, subject_id=subject, ip=by.ip[:MAX_IP] if by.ip else None,
+    return AuditEntry(
+        at=at,
+        actor_id=by.user_id,
+        actor_label=by.label[:MAX_LABEL],
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject,
+        ip=by.ip[:MAX_IP] if by.ip else None,
         detail=values,
-    )  # fmt: skip
-    with uow:
-        entry_id = uow.audit.add(entry)
-        uow.commit()
-    return dataclasses.replace(entry, id=entry_id)
+    )
 
 
 def list_audit(*, uow: AccountsUnitOfWork, by: Principal, query: AuditQuery) -> Page[AuditEntry]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from itpo.accounts.model import (
@@ -80,11 +81,29 @@ class AuditRepository(Protocol):
     """Append-only: entries are added and read, never changed or removed."""
 
     def add(self, entry: AuditEntry) -> int: ...
+    def add_many(self, entries: Sequence[AuditEntry]) -> None: ...
     def list(self, query: AuditQuery) -> Page[AuditEntry]: ...
 
 
-class AccountsUnitOfWork(UnitOfWork, Protocol):
-    """The registry's unit of work, with accounts and the audit log in the same transaction."""
+class IntroductionReader(Protocol):
+    def introduced_counterparts(self, organisation_id: int) -> set[int]:
+        """The opportunities introduced to this organisation's opportunities (both sides
+        accepted): disclosure shows their restricted detail to it."""
+        ...
+
+
+class AuditedUnitOfWork(UnitOfWork, Protocol):
+    """The registry's unit of work with what every principal-aware service needs beside it:
+    the audit log in the same transaction, and the introductions disclosure depends on."""
+
+    @property
+    def audit(self) -> AuditRepository: ...
+    @property
+    def matches(self) -> IntroductionReader: ...
+
+
+class AccountsUnitOfWork(AuditedUnitOfWork, Protocol):
+    """The audited unit of work, with accounts in the same transaction."""
 
     @property
     def users(self) -> UserRepository: ...
@@ -98,5 +117,3 @@ class AccountsUnitOfWork(UnitOfWork, Protocol):
     def resets(self) -> ResetRepository: ...
     @property
     def login_attempts(self) -> LoginAttemptRepository: ...
-    @property
-    def audit(self) -> AuditRepository: ...

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import socket
 from dataclasses import dataclass, replace
 
 from itpo.accounts.errors import Forbidden
@@ -44,6 +46,12 @@ class Principal:
         """Whoever runs `itpo` on the server: they hold the database, so they administer."""
         return cls(role=Role.ADMINISTRATOR, label=label)
 
+    @classmethod
+    def operator(cls, name: str | None = None) -> Principal:
+        """The person at the server's command line, named by their system account and host
+        in the audit log (they hold the database, so they administer)."""
+        return cls.system(f"{name or _account_name()}@{socket.gethostname()} (command line)")
+
     def at(self, ip: str | None) -> Principal:
         return replace(self, ip=ip)
 
@@ -74,7 +82,13 @@ class Principal:
         return organisation_id is not None and self.organisation_id == organisation_id
 
 
-Viewer = Principal
+def _account_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return "unknown user"
+
+
 ANONYMOUS = Principal()
 
 

@@ -30,6 +30,7 @@ from itpo.adapters.vector_cache import (
     default_specs,
     text_hash,
 )
+from itpo.clock import today
 from itpo.matching.engine import Document, Hit, RetrievalEngine
 from itpo.matching.fusion import FusionConfig
 from itpo.registry.model import OpportunityKind, Status
@@ -143,10 +144,6 @@ class BuildReport:
     seconds: float
 
 
-def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
-
-
 class IndexStore:
     """Builds the retrieval index once per process, then keeps it current from `updated_at`."""
 
@@ -156,7 +153,7 @@ class IndexStore:
         directory: Path,
         *,
         encoders: Sequence[EncoderSpec] | None = None,
-        today: Callable[[], dt.date] = _today,
+        today: Callable[[], dt.date] = today,
     ) -> None:
         self.engine, self.directory, self.today = engine, directory, today
         self._specs = list(encoders) if encoders is not None else default_specs()

@@ -7,6 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from itpo.accounts.access import require_signed_in, require_write
+from itpo.accounts.audit import record
+from itpo.accounts.ports import AuditedUnitOfWork
+from itpo.accounts.principal import Principal
 from itpo.appraisal.appraisal import Appraisal, evaluate
 from itpo.appraisal.document import GreenBlock, green_error, parse_document
 from itpo.appraisal.errors import InvalidInputError, ModelError
@@ -23,10 +27,11 @@ from itpo.appraisal.montecarlo import (
 )
 from itpo.appraisal.sensitivity import SensitivityReport, analyse
 from itpo.appraisal.summary import summary_of
+from itpo.clock import Clock, utc_now
+from itpo.registry.disclosure import Stage, stage
 from itpo.registry.errors import Conflict, NotFound
 from itpo.registry.model import OpportunityKind
-from itpo.registry.ports import UnitOfWork
-from itpo.registry.services import Clock, utc_now
+from itpo.registry.services import visible_opportunity
 
 MAX_DRAWS = 100_000
 
@@ -89,8 +94,8 @@ class AppraisalRepository(Protocol):
     def list_for_opportunity(self, opportunity_id: int) -> list[StoredAppraisal]: ...
 
 
-class AppraisalUnitOfWork(UnitOfWork, Protocol):
-    """The registry's unit of work, with the appraisals in the same transaction."""
+class AppraisalUnitOfWork(AuditedUnitOfWork, Protocol):
+    """The audited unit of work, with the appraisals in the same transaction."""
 
     @property
     def appraisals(self) -> AppraisalRepository: ...
@@ -107,14 +112,26 @@ def _grid(green: GreenBlock, table: GridTable) -> GridFactorLike:
 
 def appraise(
     *,
+    by: Principal,
     model_data: Mapping[str, Any],
     monte_carlo: MonteCarloOptions | None = None,
     grid_table: GridTable | None = None,
 ) -> AppraisalResult:
-    """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact.
+    """Evaluate a model document: indicators, tables, sensitivity, Monte Carlo, green impact
+    (signed-in users and the command line: a large Monte Carlo run is real work).
 
     The green impact uses grid_table, else the document's own table (`green.grid_factors`),
     else the IFI harmonised default."""
+    require_signed_in(by)
+    return evaluate_document(model_data, monte_carlo, grid_table)
+
+
+def evaluate_document(
+    model_data: Mapping[str, Any],
+    monte_carlo: MonteCarloOptions | None = None,
+    grid_table: GridTable | None = None,
+) -> AppraisalResult:
+    """The appraisal of a model document, computed."""
     document = parse_document(model_data)
     model = document.model
     simulated, risk = None, document.risk or DEFAULT_RISK
@@ -153,17 +170,18 @@ def appraise(
 def attach_appraisal(
     *,
     uow: AppraisalUnitOfWork,
+    by: Principal,
     opportunity_id: int,
     model_data: Mapping[str, Any],
     name: str | None = None,
     monte_carlo: MonteCarloOptions | None = None,
     now: Clock = utc_now,
 ) -> StoredAppraisal:
-    """Appraise a model and keep it with an investment project (other kinds are refused)."""
-    with uow:
-        _require_project(uow, opportunity_id)
+    """Appraise a model and keep it with an investment project (other kinds are refused):
+    officers, or members for their own organisation's projects."""
+    _writable_project(uow, by, opportunity_id)
     # Computed outside the transaction: a large Monte Carlo run must not hold the database.
-    result = appraise(model_data=model_data, monte_carlo=monte_carlo)
+    result = evaluate_document(model_data, monte_carlo)
     stored = StoredAppraisal(
         opportunity_id=opportunity_id,
         name=(name or result.model.name)[:200],
@@ -173,16 +191,17 @@ def attach_appraisal(
         created_at=now(),
     )
     with uow:
-        _require_project(uow, opportunity_id)  # it may have gone meanwhile
+        _writable_project(uow, by, opportunity_id)  # it may have gone meanwhile
         stored.id = uow.appraisals.add(stored)
+        record(uow=uow, by=by, action="appraisal.create", subject_type="appraisal",
+               subject_id=stored.id, detail={"opportunity_id": opportunity_id}, now=now)  # fmt: skip
         uow.commit()
     return stored
 
 
-def _require_project(uow: AppraisalUnitOfWork, opportunity_id: int) -> None:
-    found = uow.opportunities.get(opportunity_id)
-    if found is None:
-        raise NotFound("opportunity", opportunity_id)
+def _writable_project(uow: AppraisalUnitOfWork, by: Principal, opportunity_id: int) -> None:
+    found, _ = visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
+    require_write(by, found.organisation_id)
     if found.kind != OpportunityKind.INVESTMENT_PROJECT:
         raise Conflict(
             f"opportunity {opportunity_id} is a {found.kind.value}; only an "
@@ -190,25 +209,53 @@ def _require_project(uow: AppraisalUnitOfWork, opportunity_id: int) -> None:
         )
 
 
-def get_appraisal(*, uow: AppraisalUnitOfWork, appraisal_id: int) -> StoredAppraisal:
-    """One stored appraisal."""
+def get_appraisal(
+    *, uow: AppraisalUnitOfWork, by: Principal, appraisal_id: int, now: Clock = utc_now
+) -> StoredAppraisal:
+    """One stored appraisal. It is restricted detail of its project: the owner, officers and an
+    introduced counterpart see it; for anyone else it does not exist. Others' views are
+    audited."""
     with uow:
         found = uow.appraisals.get(appraisal_id)
     if found is None:
         raise NotFound("appraisal", appraisal_id)
+    try:
+        _restricted_project(uow, by, found.opportunity_id, appraisal_id, now)
+    except NotFound:
+        raise NotFound("appraisal", appraisal_id) from None
     return found
 
 
-def list_appraisals(*, uow: AppraisalUnitOfWork, opportunity_id: int) -> list[StoredAppraisal]:
-    """The appraisals of one opportunity, oldest first."""
+def list_appraisals(
+    *, uow: AppraisalUnitOfWork, by: Principal, opportunity_id: int, now: Clock = utc_now
+) -> list[StoredAppraisal]:
+    """The appraisals of one opportunity, oldest first, for those who may see the project's
+    restricted detail (others' views are audited); NotFound for anyone else."""
     with uow:
-        if uow.opportunities.get(opportunity_id) is None:
-            raise NotFound("opportunity", opportunity_id)
-        return uow.appraisals.list_for_opportunity(opportunity_id)
+        found = uow.appraisals.list_for_opportunity(opportunity_id)
+    _restricted_project(uow, by, opportunity_id, None, now, audit=bool(found))
+    return found
+
+
+def _restricted_project(
+    uow: AppraisalUnitOfWork,
+    by: Principal,
+    opportunity_id: int,
+    appraisal_id: int | None,
+    now: Clock,
+    *,
+    audit: bool = True,
+) -> None:
+    found, seen_by = visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
+    if stage(seen_by, found) is not Stage.RESTRICTED:
+        raise NotFound("opportunity", opportunity_id)
+    if audit and not by.belongs_to(found.organisation_id):
+        record(uow=uow, by=by, action="appraisal.view", subject_type="opportunity",
+               subject_id=opportunity_id, detail={"appraisal_id": appraisal_id}, now=now)  # fmt: skip
 
 
 def reappraise(*, stored: StoredAppraisal) -> AppraisalResult:
     """The full result of a stored appraisal, recomputed from its model (deterministic)."""
     draws = stored.summary.get("monte_carlo")
     options = MonteCarloOptions(draws["draws"], draws["seed"]) if draws else None
-    return appraise(model_data=stored.model, monte_carlo=options)
+    return evaluate_document(stored.model, options)

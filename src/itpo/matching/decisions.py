@@ -65,6 +65,9 @@ class Decision:
     weights_version: int
     decided_at: dt.datetime
     id: int | None = None
+    # Who gave the verdict: the user (None: the command line) and how the audit log names them.
+    decided_by_id: int | None = None
+    decided_by: str = ""
 
     @property
     def accepted(self) -> bool:

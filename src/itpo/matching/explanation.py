@@ -8,6 +8,7 @@ or a test can check the sentence against the records without parsing it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -353,6 +354,32 @@ def near_miss_text(miss: NearMiss, lang: str) -> str:
         return _pick(lang, f"Nearly missed: the {kind} expires on {miss.valid_until}.",
                      f"即将到期：该{kind}有效期至 {miss.valid_until}。")  # fmt: skip
     return miss.message
+
+
+def near_miss_in(reason: Reason, lang: str) -> str:
+    """A near miss worded again in `lang` from the facts it keeps (`near_miss_facts`)."""
+    facts = reason.facts
+
+    def one(name: str) -> str | None:
+        values = facts.get(name, ())
+        return values[0] if values else None
+
+    trl, min_trl, until, side = one("trl"), one("min_trl"), one("valid_until"), one("side")
+    try:
+        miss = NearMiss(
+            rule=Rule(one("rule") or ""),
+            message=reason.text,
+            passed=True,
+            country=one("country"),
+            market=one("market"),
+            trl=int(trl) if trl else None,
+            min_trl=int(min_trl) if min_trl else None,
+            valid_until=dt.date.fromisoformat(until) if until else None,
+            side=OpportunityKind(side) if side else None,
+        )
+    except ValueError:
+        return reason.text
+    return near_miss_text(miss, lang)
 
 
 def near_miss_facts(miss: NearMiss) -> Facts:

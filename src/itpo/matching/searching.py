@@ -11,14 +11,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from itpo.accounts.access import audience_of
+from itpo.accounts.ports import AuditedUnitOfWork
+from itpo.accounts.principal import Principal
 from itpo.matching.engine import Hit
 from itpo.matching.language import language_code
-from itpo.matching.service import public_organisation_name
 from itpo.matching.text import surface_words
-from itpo.registry.disclosure import Audience, Stage, owner_label, stage
+from itpo.registry.disclosure import Stage, owner_label, owner_shown, stage
 from itpo.registry.errors import FieldError, ValidationError
-from itpo.registry.model import OpportunityKind
-from itpo.registry.ports import UnitOfWork
+from itpo.registry.fields import control_problem
+from itpo.registry.model import Opportunity, OpportunityKind, Organisation
 
 MAX_QUERY = 2000
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")
@@ -64,6 +66,8 @@ def _checked(text: str, language: str | None) -> tuple[str, str | None]:
     query = text.strip()
     if not query:
         errors.append(FieldError("q", "the search text is empty"))
+    elif problem := control_problem(query):
+        errors.append(FieldError("q", problem))
     elif len(query) > MAX_QUERY:
         errors.append(FieldError("q", f"at most {MAX_QUERY} characters, not {len(query)}"))
     if language is not None and not _LANGUAGE_TAG.fullmatch(language.strip()):
@@ -77,19 +81,20 @@ def _checked(text: str, language: str | None) -> tuple[str, str | None]:
 
 def search(
     *,
-    uow: UnitOfWork,
+    uow: AuditedUnitOfWork,
+    by: Principal,
     index: SearchIndex,
     text: str,
     language: str | None = None,
     kinds: Collection[OpportunityKind] = (),
     top: int = 10,
-    audience: Audience | None = None,
 ) -> list[SearchHit]:
-    """The live opportunities most relevant to `text` that the audience may see, best first
-    (the command line, with no audience, sees every live record)."""
+    """The live opportunities most relevant to `text` that the asker may see, best first, each
+    at the asker's disclosure stage."""
     query, code = _checked(text, language)
-    # Records the audience may not see are dropped after retrieval, so ask for some spare.
-    wanted = top if audience is None else 2 * top + 10
+    seen_by = audience_of(uow, by)
+    # Records the asker may not see are dropped after retrieval, so ask for some spare.
+    wanted = top if by.is_staff else 2 * top + 10
     hits = index.search(query, language=code, top=wanted, kinds=kinds or None)
     with uow:
         found = {int(h.id): o for h in hits if (o := uow.opportunities.get(int(h.id))) is not None}
@@ -99,24 +104,30 @@ def search(
         record = found.get(int(hit.id))
         if record is None or record.organisation_id not in owners:
             continue  # deleted since the index last looked
-        if audience is not None and stage(audience, record) is Stage.HIDDEN:
+        if stage(seen_by, record) is Stage.HIDDEN:
             continue
         owner = owners[record.organisation_id]
-        public_text = f"{record.title} {record.teaser}"
         results.append(
             SearchHit(
                 opportunity_id=int(hit.id),
                 kind=record.kind,
                 title=record.title,
                 teaser=record.teaser,
-                organisation=(
-                    public_organisation_name(record, owner)
-                    if audience is None
-                    else owner_label(audience, record, owner.name)
-                ),
-                countries=tuple(record.countries or [owner.country]),
+                organisation=owner_label(seen_by, record, owner.name),
+                countries=_places(record, owner, owner_shown(seen_by, record)),
                 score=round(hit.score, 4),
-                matched_terms=tuple(surface_words(public_text, hit.matched_terms, record.language)),
+                matched_terms=tuple(
+                    surface_words(
+                        f"{record.title} {record.teaser}", hit.matched_terms, record.language
+                    )
+                ),
             )
         )
     return results[:top]
+
+
+def _places(record: Opportunity, owner: Organisation, owner_known: bool) -> tuple[str, ...]:
+    """The record's countries; the owner's stands in for none, where the owner may be known."""
+    if record.countries:
+        return tuple(record.countries)
+    return (owner.country,) if owner_known else ()

@@ -22,7 +22,7 @@ from itpo.registry.model import (
     Disclosure,
     Opportunity,
     OpportunityKind,
-    Organisation,
+    Status,
 )
 from itpo.registry.ports import UnitOfWork
 
@@ -53,13 +53,17 @@ class NotMatchable(Conflict):
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """One counterpart of the asking record, with its score (0-100) and the reasons in words."""
+    """One counterpart of the asking record, with its score (0-100) and the reasons in words.
+
+    A result holds what is true of the pair, the counterpart's owner included, and is shared
+    by everyone who asks for the record's matches (it is cached): what one asker may see of it
+    is decided when it is shown (`matching.reading`)."""
 
     opportunity_id: int
     kind: OpportunityKind
     title: str
-    organisation: str
-    countries: tuple[str, ...]
+    organisation: str  # the counterpart's owner, whatever its disclosure
+    countries: tuple[str, ...]  # the counterpart's own, as it states them
     score: float
     components: Mapping[str, float]
     reasons: tuple[str, ...]
@@ -67,11 +71,20 @@ class MatchResult:
     # Each reason's component and the facts it states (codes, countries, terms, figures), for
     # programs that check or translate them; same order as `reasons`.
     explained: tuple[Reason, ...] = ()
-    # The counterpart's owner, for the match cache to notice a change (not in the answer).
+    near: Reason | None = None  # the near miss with its facts
+    # What disclosure needs to know of the counterpart, and the owner's country, which stands
+    # in for its place when the record states none.
     organisation_id: int | None = None
+    owner_country: str | None = None
+    status: Status = Status.PUBLISHED
+    disclosure: Disclosure = Disclosure.PUBLIC
     # Set once the match is kept as a record (see tracking.match_and_record).
     match_id: int | None = None
     state: MatchState | None = None
+
+    @property
+    def id(self) -> int:
+        return self.opportunity_id
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: the CLI's --json and the API answer."""
@@ -219,14 +232,18 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         opportunity_id=_id(them),
         kind=them.kind,
         title=them.title,
-        organisation=public_organisation_name(them, organisation),
-        countries=tuple(them.countries or [organisation.country]),
+        organisation=organisation.name,
+        countries=tuple(them.countries),
         score=round(scored.score.score, 1),
         components={name: round(v, 3) for name, v in scored.score.features().items()},
         reasons=tuple(reason.text for reason in explanation.reasons),
         near_miss=explanation.near_miss.text if explanation.near_miss else None,
         explained=explanation.reasons,
+        near=explanation.near_miss,
         organisation_id=them.organisation_id,
+        owner_country=organisation.country,
+        status=them.status,
+        disclosure=them.disclosure,
     )
 
 
@@ -237,10 +254,3 @@ def _plain_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
 def _words(asking: Opportunity, terms: Sequence[str]) -> list[str]:
     """Index terms (stems, bigrams) as the asking record writes them, from its public text."""
     return surface_words(f"{asking.title} {asking.teaser}", terms, asking.language)
-
-
-def public_organisation_name(opportunity: Opportunity, organisation: Organisation) -> str:
-    # A match is shown to the other side, so an anonymous record's owner stays unnamed.
-    if opportunity.disclosure is Disclosure.ANONYMOUS:
-        return "(not disclosed)"
-    return organisation.name

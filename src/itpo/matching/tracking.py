@@ -15,6 +15,13 @@ from typing import Protocol
 
 import numpy as np
 
+from itpo.accounts.access import may_act_for, require_matching, require_scope
+from itpo.accounts.audit import record
+from itpo.accounts.errors import Forbidden
+from itpo.accounts.model import Scope
+from itpo.accounts.ports import AuditedUnitOfWork
+from itpo.accounts.principal import Principal, require_administrator, require_staff
+from itpo.clock import Clock, utc_now
 from itpo.matching.cache import Computed, MatchCache, MatchKey
 from itpo.matching.decisions import (
     Decision,
@@ -26,12 +33,13 @@ from itpo.matching.decisions import (
 )
 from itpo.matching.learning import Decision as Example
 from itpo.matching.learning import learn_weights
+from itpo.matching.reading import seen_all_as
 from itpo.matching.service import INDICATIVE_RATES, CandidateIndex, MatchResult, find_matches
 from itpo.matching.weights import COMPONENTS, ScoringWeights
+from itpo.registry.disclosure import Audience
 from itpo.registry.errors import NotFound
-from itpo.registry.ports import UnitOfWork
-from itpo.registry.queries import Page
-from itpo.registry.services import Clock, utc_now
+from itpo.registry.queries import Page, check_paging
+from itpo.registry.services import visible_opportunity
 
 # A stored score is rewritten only when it moved by more than this (0-100 scale): freshness
 # drifts a little every day, and rewriting every shown match on every view is wasted writes.
@@ -72,8 +80,8 @@ class WeightsRepository(Protocol):
     def history(self) -> list[StoredWeights]: ...
 
 
-class MatchingUnitOfWork(UnitOfWork, Protocol):
-    """The registry's unit of work, with matches and weights in the same transaction."""
+class MatchingUnitOfWork(AuditedUnitOfWork, Protocol):
+    """The audited unit of work, with matches and weights in the same transaction."""
 
     @property
     def matches(self) -> MatchRepository: ...
@@ -91,6 +99,7 @@ def current_weights(uow: MatchingUnitOfWork) -> ScoringWeights:
 def match_and_record(
     *,
     uow: MatchingUnitOfWork,
+    by: Principal,
     index: CandidateIndex,
     opportunity_id: int,
     today: dt.date,
@@ -101,11 +110,13 @@ def match_and_record(
     cache: MatchCache | None = None,
     generation: int | None = None,
 ) -> list[MatchResult]:
-    """An opportunity's best matches, each kept as a match record with its id and state.
+    """An opportunity's best matches, each kept as a match record with its id and state, as
+    the asker may see them (officers, and members of the organisation that owns it).
 
     With a cache and the index's generation, computed matches are reused until the index,
     the weights or the day change, or a shown owner did (looked at once a minute); the stored
     states are read fresh every time."""
+    seen_by = may_match(uow, by, opportunity_id)
     stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
     computed = stored.cached
     if computed is None:
@@ -126,12 +137,13 @@ def match_and_record(
             uow.commit()
         for match, match_id in zip(changed, ids, strict=True):
             known[match.counterpart(opportunity_id)] = dataclasses.replace(match, id=match_id)
-    return _with_states(results, known)
+    return seen_all_as(_with_states(results, known), seen_by)
 
 
 def recorded_matches(
     *,
     uow: MatchingUnitOfWork,
+    by: Principal,
     opportunity_id: int,
     today: dt.date,
     cache: MatchCache,
@@ -141,6 +153,7 @@ def recorded_matches(
 ) -> list[MatchResult] | None:
     """What `match_and_record` would answer, when the cache holds it and every match shown is
     stored as it is: reads only. None when something must be computed or written."""
+    seen_by = may_match(uow, by, opportunity_id)
     stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
     if stored.cached is None:
         return None
@@ -150,7 +163,16 @@ def recorded_matches(
         _changed(stored.known.get(r.opportunity_id), opportunity_id, r, version) for r in results
     ):
         return None
-    return _with_states(results, stored.known)
+    return seen_all_as(_with_states(results, stored.known), seen_by)
+
+
+def may_match(uow: MatchingUnitOfWork, by: Principal, opportunity_id: int) -> Audience:
+    """The asker as disclosure sees them, once they may see the record and its matches
+    (officers, and members of the owning organisation); NotFound for a record hidden from
+    them, so a hidden record and a missing one answer alike."""
+    found, seen_by = visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
+    require_matching(by, found.organisation_id)
+    return seen_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,28 +302,59 @@ def _match(
     )
 
 
-def get_match(*, uow: MatchingUnitOfWork, match_id: int) -> Match:
+def get_match(*, uow: MatchingUnitOfWork, by: Principal, match_id: int) -> Match:
+    """One match with every decision taken on it, for those who may act for one of its sides;
+    for anyone else it does not exist (a member must not learn which pairs exist beyond its
+    own)."""
+    require_scope(by, Scope.MATCH)
     with uow:
         found = uow.matches.get(match_id)
-    if found is None:
-        raise NotFound("match", match_id)
+        if found is None or not sides_for(uow, by, found):
+            raise NotFound("match", match_id)
     return found
+
+
+def sides_for(uow: MatchingUnitOfWork, by: Principal, match: Match) -> set[int]:
+    """The opportunities of the match the asker may decide for: both for officers, their own
+    organisation's for a member; none without the match scope."""
+    if not by.may(Scope.MATCH) or by.is_anonymous:
+        return set()
+    pair = (match.first_id, match.second_id)
+    with uow:
+        owners = {i: o.organisation_id for i, o in uow.opportunities.get_many(pair).items()}
+    return {i for i in pair if i in owners and may_act_for(by, owners[i])}
+
+
+def require_side(uow: MatchingUnitOfWork, by: Principal, match: Match, side: int | None) -> None:
+    """Refuse a verdict a member would give for a side that is not its own (officers may speak
+    for either side, or for the office with none)."""
+    sides = sides_for(uow, by, match)
+    if not by.is_staff and side not in sides:
+        raise Forbidden(f"a member decides for its own side: give side {min(sides)}")
 
 
 def list_matches(
     *,
     uow: MatchingUnitOfWork,
+    by: Principal,
     opportunity_id: int | None = None,
     states: Collection[MatchState] = (),
     limit: int = 50,
     offset: int = 0,
-    organisation_id: int | None = None,
 ) -> Page[Match]:
-    """Stored matches, newest first; of one opportunity (either side), of one organisation's
-    opportunities, and in given states."""
+    """Stored matches, most recently changed first: every match for officers, those of the
+    organisation's opportunities for members; of one opportunity (either side) and in given
+    states."""
+    require_scope(by, Scope.MATCH)
+    check_paging(limit, offset)
+    organisation_id = None
+    if not by.is_staff:
+        if by.organisation_id is None:
+            raise Forbidden("only officers and members of an organisation have matches")
+        organisation_id = by.organisation_id
+    if opportunity_id is not None:
+        may_match(uow, by, opportunity_id)
     with uow:
-        if opportunity_id is not None and uow.opportunities.get(opportunity_id) is None:
-            raise NotFound("opportunity", opportunity_id)
         return uow.matches.find(
             opportunity_id=opportunity_id,
             states=states,
@@ -314,17 +367,19 @@ def list_matches(
 def give_feedback(
     *,
     uow: MatchingUnitOfWork,
+    by: Principal,
     match_id: int,
     verdict: str,
     reason: str | None = None,
     side: int | None = None,
     now: Clock = utc_now,
 ) -> Match:
-    """Record an accept or a decline (by one side's owner, or by an officer when side is None)."""
+    """Record an accept or a decline, by one side's owner (naming its side) or by an officer
+    (side None, or a side the officer speaks for). A verdict can unlock a counterpart's
+    restricted detail, so it is audited with who gave it."""
     with uow:
-        match = uow.matches.get(match_id)
-        if match is None:
-            raise NotFound("match", match_id)
+        match = get_match(uow=uow, by=by, match_id=match_id)
+        require_side(uow, by, match, side)
         parsed, text = check_feedback(match, verdict=verdict, side=side, reason=reason)
         decision = Decision(
             verdict=parsed,
@@ -333,9 +388,14 @@ def give_feedback(
             components=dict(match.components),
             weights_version=match.weights_version,
             decided_at=now(),
+            decided_by_id=by.user_id,
+            decided_by=by.label,
         )
         state = state_after([*match.decisions, decision], match.first_id, match.second_id)
         decision_id = uow.matches.add_decision(match_id, decision, state)
+        detail = {"side": side, "state": state.value, "reason": text}
+        record(uow=uow, by=by, action=f"match.{parsed.value}", subject_type="match",
+               subject_id=match_id, detail=detail, now=lambda: decision.decided_at)  # fmt: skip
         uow.commit()
     decisions = (*match.decisions, dataclasses.replace(decision, id=decision_id))
     return dataclasses.replace(
@@ -359,13 +419,20 @@ class LearningReport:
 def learn(
     *,
     uow: MatchingUnitOfWork,
+    by: Principal,
     dry_run: bool = False,
     min_decisions: int | None = None,
     now: Clock = utc_now,
 ) -> LearningReport:
     """Learn new weights from the decisions; unless dry_run, store them as the next version.
 
-    Raises LearningRefused when the decisions cannot support new weights."""
+    New weights change every record's matches, so only administrators store them; officers
+    may look at what they would be (dry_run). Raises LearningRefused when the decisions cannot
+    support new weights."""
+    if dry_run:
+        require_staff(by)
+    else:
+        require_administrator(by)
     with uow:
         stored = uow.weights.current()
         rows = uow.matches.decisions()
@@ -390,6 +457,8 @@ def learn(
         )
         with uow:
             uow.weights.add(StoredWeights(after, len(examples), note, now()))
+            record(uow=uow, by=by, action="weights.learn", subject_type="weights",
+                   detail={"note": note}, now=now)  # fmt: skip
             uow.commit()
     return report
 
@@ -423,7 +492,9 @@ def agreement(examples: Sequence[Example], weights: ScoringWeights) -> float:
     return float(((difference > 0).sum() + 0.5 * (difference == 0).sum()) / difference.size)
 
 
-def weights_history(*, uow: MatchingUnitOfWork) -> list[StoredWeights]:
-    """Every stored version of the weights, oldest first (version 1, the defaults, is implied)."""
+def weights_history(*, uow: MatchingUnitOfWork, by: Principal) -> list[StoredWeights]:
+    """Every stored version of the weights, oldest first (version 1, the defaults, is implied);
+    officers and administrators."""
+    require_staff(by)
     with uow:
         return uow.weights.history()

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol
 
-from itpo.registry.model import Disclosure, Opportunity, Status
+from itpo.registry.model import Disclosure, Status
 
 
 class Stage(IntEnum):
@@ -47,6 +47,21 @@ class Audience:
 
 PUBLIC = Audience()
 
+
+class Disclosed(Protocol):
+    """What the rules read of a record: an opportunity, or anything that stands for one (a
+    match's counterpart, a search hit)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def organisation_id(self) -> int | None: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def disclosure(self) -> Disclosure: ...
+
+
 # The fields of each stage, by the names records and API answers use. A field not listed at
 # any stage (a new column, say) is shown only at the restricted stage.
 TEASER_FIELDS = frozenset(
@@ -66,14 +81,16 @@ MEMBER_FIELDS = TEASER_FIELDS | {
 }
 # Who owns the record: shown from the teaser on, unless the record is anonymous.
 OWNER_FIELDS = frozenset({"organisation_id", "organisation_name", "organisation"})
-# Fields derived from the owner, which an anonymous record keeps from those who may not know it.
-OWNER_HINTS = frozenset({"direction"})
+# Fields that would lead to the owner, which an anonymous record keeps from those who may not
+# know it: the direction of exchange comes from where the owner is, and an external id is
+# often made from the owner's name or reference (`demo:need-lakeside-fish-ice`).
+OWNER_HINTS = frozenset({"direction", "external_id"})
 # Statuses the public and other members see; drafts and records in review stay with the owner.
 SHOWN_STATUSES = frozenset({Status.PUBLISHED, Status.EXPIRED, Status.CLOSED})
 UNDISCLOSED = "(not disclosed)"
 
 
-def stage(audience: Audience, opportunity: Opportunity) -> Stage:
+def stage(audience: Audience, opportunity: Disclosed) -> Stage:
     """How much of the opportunity the audience may see."""
     if audience.staff:
         return Stage.RESTRICTED
@@ -91,7 +108,7 @@ def stage(audience: Audience, opportunity: Opportunity) -> Stage:
     return Stage.TEASER
 
 
-def owner_shown(audience: Audience, opportunity: Opportunity) -> bool:
+def owner_shown(audience: Audience, opportunity: Disclosed) -> bool:
     """Whether the audience may learn which organisation owns the record."""
     shown = stage(audience, opportunity)
     if shown is Stage.RESTRICTED:
@@ -99,7 +116,7 @@ def owner_shown(audience: Audience, opportunity: Opportunity) -> bool:
     return shown is not Stage.HIDDEN and opportunity.disclosure is not Disclosure.ANONYMOUS
 
 
-def visible_fields(audience: Audience, opportunity: Opportunity) -> frozenset[str] | None:
+def visible_fields(audience: Audience, opportunity: Disclosed) -> frozenset[str] | None:
     """The field names the audience may see; None: every field."""
     shown = stage(audience, opportunity)
     if shown is Stage.RESTRICTED:
@@ -109,12 +126,11 @@ def visible_fields(audience: Audience, opportunity: Opportunity) -> frozenset[st
         return frozenset()
     if owner_shown(audience, opportunity):
         return fields | OWNER_FIELDS
-    # The direction of exchange comes from where the owner is: it would hint at who it is.
     return fields - OWNER_HINTS
 
 
 def redact(
-    values: Mapping[str, Any], audience: Audience, opportunity: Opportunity
+    values: Mapping[str, Any], audience: Audience, opportunity: Disclosed
 ) -> dict[str, Any]:
     """The values the audience may see; a hidden field is absent, not blanked."""
     fields = visible_fields(audience, opportunity)
@@ -123,7 +139,7 @@ def redact(
     return {name: value for name, value in values.items() if name in fields}
 
 
-def owner_label(audience: Audience, opportunity: Opportunity, name: str) -> str:
+def owner_label(audience: Audience, opportunity: Disclosed, name: str) -> str:
     """The owner's name, or a neutral label where the audience may not learn it."""
     return name if owner_shown(audience, opportunity) else UNDISCLOSED
 

@@ -49,12 +49,28 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# Control characters other than tab and line breaks: no text of a record holds them, and
+# PostgreSQL refuses NUL outright.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_problem(value: str) -> str | None:
+    """Why a text cannot be kept, when it holds a control character; None when it can."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    return f"holds the control character U+{ord(found.group()):04X}, which no text may hold"
+
+
 def text(max_length: int) -> Parser:
     def parse(value: Any) -> str | None:
         if _blank(value):
             return None
         if not isinstance(value, str):
             raise FieldProblem(f"must be text, got {type(value).__name__}")
+        problem = control_problem(value)
+        if problem:
+            raise FieldProblem(problem)
         stripped = value.strip()
         if len(stripped) > max_length:
             raise FieldProblem(f"is {len(stripped)} characters long; at most {max_length} allowed")

@@ -7,9 +7,16 @@ from typing import Any, TypeVar
 
 from itpo.registry import reference
 from itpo.registry.errors import FieldError, ValidationError
-from itpo.registry.fields import FieldProblem, choice, country_code, integer, unique
+from itpo.registry.fields import (
+    FieldProblem,
+    choice,
+    control_problem,
+    country_code,
+    integer,
+    unique,
+)
 from itpo.registry.model import OpportunityKind, OrganisationKind, Status
-from itpo.registry.queries import OpportunityQuery, OrganisationQuery
+from itpo.registry.queries import OpportunityQuery, OrganisationQuery, check_paging
 
 T = TypeVar("T")
 
@@ -80,7 +87,7 @@ def opportunity_query(
         sdgs=tuple(_each("sdg", sdg, integer(1, 17), errors)),
         technology_areas=tuple(_each("area", area, _area, errors)),
         organisation_id=organisation_id,
-        text=q.strip() if q and q.strip() else None,
+        text=_text(q, errors),
         limit=limit,
         offset=offset,
     )
@@ -104,7 +111,7 @@ def organisation_query(
     query = OrganisationQuery(
         kinds=tuple(_each("kind", kind, choice(OrganisationKind), errors)),
         countries=_countries(country, region, errors),
-        text=q.strip() if q and q.strip() else None,
+        text=_text(q, errors),
         limit=limit,
         offset=offset,
     )
@@ -114,8 +121,18 @@ def organisation_query(
     return query
 
 
+def _text(q: str | None, errors: list[FieldError]) -> str | None:
+    if not q or not q.strip():
+        return None
+    problem = control_problem(q)
+    if problem:
+        errors.append(FieldError("q", problem))
+        return None
+    return q.strip()
+
+
 def _check_paging(limit: int | None, offset: int, errors: list[FieldError]) -> None:
-    if limit is not None and limit < 0:
-        errors.append(FieldError("limit", "must not be negative"))
-    if offset < 0:
-        errors.append(FieldError("offset", "must not be negative"))
+    try:
+        check_paging(limit, offset)
+    except ValidationError as invalid:
+        errors.extend(invalid.errors)

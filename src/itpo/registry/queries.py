@@ -7,9 +7,25 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from itpo.registry.disclosure import Scope
+from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import OpportunityKind, OrganisationKind, Status
 
 T = TypeVar("T")
+# A page starts at most this far in: no listing holds more, and a larger number would
+# overflow the databases' integers rather than name an empty page.
+MAX_OFFSET = 2**31 - 1
+MAX_LIMIT = 2**31 - 1
+
+
+def check_paging(limit: int | None, offset: int) -> None:
+    """Refuse a page size or start no listing can honour, naming the field."""
+    errors = []
+    if limit is not None and not 0 <= limit <= MAX_LIMIT:
+        errors.append(FieldError("limit", f"must be a whole number from 0 to {MAX_LIMIT}"))
+    if not 0 <= offset <= MAX_OFFSET:
+        errors.append(FieldError("offset", f"must be a whole number from 0 to {MAX_OFFSET}"))
+    if errors:
+        raise ValidationError(errors)
 
 
 @dataclass(frozen=True, slots=True)

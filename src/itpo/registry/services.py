@@ -1,15 +1,26 @@
-"""Registry services: the one way organisations and opportunities are created, read and changed."""
+"""Registry services: the one way organisations and opportunities are created, read and changed.
+
+Every service takes `by`, the one asking, and decides inside whether they may: officers and
+administrators act on every record, a member on its own organisation and its opportunities, the
+public only reads what disclosure shows it. Each change is audited in its own transaction.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from itpo.accounts.access import audience_of, require_staff_write, require_write, require_writer
+from itpo.accounts.audit import record
+from itpo.accounts.ports import AuditedUnitOfWork
+from itpo.accounts.principal import Principal
+from itpo.clock import Clock, utc_now
+from itpo.registry.disclosure import Audience, Stage, scope, stage
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 from itpo.registry.model import Opportunity, Organisation, Status
-from itpo.registry.ports import UnitOfWork
 from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
 from itpo.registry.records import (
     opportunity_from,
@@ -18,11 +29,28 @@ from itpo.registry.records import (
     record_to_mapping,
 )
 
-Clock = Callable[[], dt.datetime]
+__all__ = [
+    "Clock",
+    "create_opportunity",
+    "create_organisation",
+    "delete_opportunity",
+    "delete_organisation",
+    "editable_opportunity",
+    "expire_overdue",
+    "get_opportunity",
+    "get_organisation",
+    "list_opportunities",
+    "list_organisations",
+    "require_author",
+    "update_opportunity",
+    "update_organisation",
+    "utc_now",
+    "visible_opportunity",
+]
 
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+# An import keys its rows on external ids, so whoever may choose one could make a later
+# import land on their record: only the office chooses them; members get one assigned.
+OFFICE_CHOOSES = "is chosen by the office; leave it out and one is assigned"
 
 
 def new_external_id() -> str:
@@ -31,39 +59,55 @@ def new_external_id() -> str:
 
 
 def create_organisation(
-    *, uow: UnitOfWork, data: Mapping[str, Any], now: Clock = utc_now
+    *, uow: AuditedUnitOfWork, by: Principal, data: Mapping[str, Any], now: Clock = utc_now
 ) -> Organisation:
-    """Validate and store a new organisation."""
+    """Validate and store a new organisation (officers and administrators)."""
+    require_write(by, None)
     organisation = organisation_from(data)
     organisation.external_id = organisation.external_id or new_external_id()
     with uow:
         _refuse_taken_external_id(uow.organisations.ids_by_external_id, organisation.external_id)
         organisation.created_at = organisation.updated_at = now()
         organisation.id = uow.organisations.add_many([organisation])[0]
+        _audit(uow, by, "organisation.create", "organisation", organisation.id, None, now)
         uow.commit()
     return organisation
 
 
 def update_organisation(
-    *, uow: UnitOfWork, organisation_id: int, changes: Mapping[str, Any], now: Clock = utc_now
+    *,
+    uow: AuditedUnitOfWork,
+    by: Principal,
+    organisation_id: int,
+    changes: Mapping[str, Any],
+    now: Clock = utc_now,
 ) -> Organisation:
-    """Apply changes to an organisation; the whole record is validated again."""
+    """Apply changes to an organisation (officers, or its own members); the whole record is
+    validated again."""
     with uow:
         current = _organisation(uow, organisation_id)
+        require_write(by, organisation_id)
         merged = {**record_to_mapping(current), **changes}
         updated = organisation_from(merged)
         if updated.external_id != current.external_id:
+            _refuse_chosen_external_id(by)
             _refuse_taken_external_id(uow.organisations.ids_by_external_id, updated.external_id)
         updated.id, updated.created_at, updated.updated_at = current.id, current.created_at, now()
         uow.organisations.update_many([updated])
+        detail = {"fields": _changed(current, updated)}
+        _audit(uow, by, "organisation.update", "organisation", organisation_id, detail, now)
         uow.commit()
     return updated
 
 
-def delete_organisation(*, uow: UnitOfWork, organisation_id: int) -> None:
-    """Delete an organisation that has no opportunities and no member accounts left."""
+def delete_organisation(
+    *, uow: AuditedUnitOfWork, by: Principal, organisation_id: int, now: Clock = utc_now
+) -> None:
+    """Delete an organisation that has no opportunities and no member accounts left
+    (officers and administrators)."""
     with uow:
         _organisation(uow, organisation_id)
+        require_staff_write(by, "delete an organisation")
         count = uow.organisations.opportunity_count(organisation_id)
         if count:
             raise Conflict(
@@ -77,84 +121,170 @@ def delete_organisation(*, uow: UnitOfWork, organisation_id: int) -> None:
                 "the audit log refers to; disable the accounts instead of deleting it"
             )
         uow.organisations.delete(organisation_id)
+        _audit(uow, by, "organisation.delete", "organisation", organisation_id, None, now)
         uow.commit()
 
 
-def get_organisation(*, uow: UnitOfWork, organisation_id: int) -> Organisation:
-    """One organisation, or NotFound."""
+def get_organisation(
+    *, uow: AuditedUnitOfWork, by: Principal, organisation_id: int
+) -> Organisation:
+    """One organisation's profile (profiles are public), or NotFound."""
     with uow:
         return _organisation(uow, organisation_id)
 
 
-def list_organisations(*, uow: UnitOfWork, query: OrganisationQuery) -> Page[Organisation]:
-    """Organisations that pass the query's filters, in id order."""
+def list_organisations(
+    *, uow: AuditedUnitOfWork, by: Principal, query: OrganisationQuery
+) -> Page[Organisation]:
+    """Organisations that pass the query's filters, in id order (profiles are public)."""
     with uow:
         return uow.organisations.list(query)
 
 
+def require_author(by: Principal) -> None:
+    """Refuse at once anyone who may create no opportunity at all (before a form is shown)."""
+    require_writer(by)
+
+
 def create_opportunity(
-    *, uow: UnitOfWork, data: Mapping[str, Any], now: Clock = utc_now
+    *, uow: AuditedUnitOfWork, by: Principal, data: Mapping[str, Any], now: Clock = utc_now
 ) -> Opportunity:
-    """Validate and store a new opportunity."""
+    """Validate and store a new opportunity (officers for any organisation, members for their
+    own)."""
+    require_author(by)
     values = opportunity_values(data)
     with uow:
         organisation_id = resolve_organisation(uow, data, values)
+        require_write(by, organisation_id)
         opportunity = opportunity_from(values, organisation_id=organisation_id)
+        if opportunity.external_id is not None:
+            _refuse_chosen_external_id(by)
         opportunity.external_id = opportunity.external_id or new_external_id()
         _refuse_taken_external_id(uow.opportunities.ids_by_external_id, opportunity.external_id)
         opportunity.created_at = opportunity.updated_at = now()
         opportunity.id = uow.opportunities.add_many([opportunity])[0]
+        _audit(uow, by, "opportunity.create", "opportunity", opportunity.id, None, now)
         uow.commit()
     return opportunity
 
 
 def update_opportunity(
-    *, uow: UnitOfWork, opportunity_id: int, changes: Mapping[str, Any], now: Clock = utc_now
+    *,
+    uow: AuditedUnitOfWork,
+    by: Principal,
+    opportunity_id: int,
+    changes: Mapping[str, Any],
+    now: Clock = utc_now,
 ) -> Opportunity:
-    """Apply changes to an opportunity; the whole record is validated again."""
+    """Apply changes to an opportunity (officers, or members of its organisation; giving it to
+    another organisation needs the right to write for both); the whole record is checked again."""
     with uow:
-        current = _opportunity(uow, opportunity_id)
+        current = _visible(uow, by, opportunity_id)
+        require_write(by, current.organisation_id)
         merged = {**record_to_mapping(current), **changes}
         values = opportunity_values(merged)
         organisation_id = resolve_organisation(uow, merged, values)
+        if organisation_id != current.organisation_id:
+            require_write(by, organisation_id)
         updated = opportunity_from(values, organisation_id=organisation_id)
         if updated.external_id != current.external_id:
+            _refuse_chosen_external_id(by)
             _refuse_taken_external_id(uow.opportunities.ids_by_external_id, updated.external_id)
         updated.id, updated.created_at, updated.updated_at = current.id, current.created_at, now()
         uow.opportunities.update_many([updated])
+        detail = {"fields": _changed(current, updated)}
+        _audit(uow, by, "opportunity.update", "opportunity", opportunity_id, detail, now)
         uow.commit()
     return updated
 
 
-def delete_opportunity(*, uow: UnitOfWork, opportunity_id: int) -> None:
-    """Delete an opportunity."""
+def delete_opportunity(
+    *, uow: AuditedUnitOfWork, by: Principal, opportunity_id: int, now: Clock = utc_now
+) -> None:
+    """Delete an opportunity (officers, or members of its organisation)."""
     with uow:
-        _opportunity(uow, opportunity_id)
+        found = _visible(uow, by, opportunity_id)
+        require_write(by, found.organisation_id)
         uow.opportunities.delete(opportunity_id)
+        _audit(uow, by, "opportunity.delete", "opportunity", opportunity_id, None, now)
         uow.commit()
 
 
-def get_opportunity(*, uow: UnitOfWork, opportunity_id: int) -> Opportunity:
-    """One opportunity, or NotFound."""
-    with uow:
-        return _opportunity(uow, opportunity_id)
+def get_opportunity(*, uow: AuditedUnitOfWork, by: Principal, opportunity_id: int) -> Opportunity:
+    """One opportunity whole, for the asker's own further work (a form, a check); NotFound
+    when the asker may not know it exists, so a hidden record and a missing one answer alike.
+
+    To show a record, use the read side (`registry.reading`), which applies disclosure."""
+    return visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)[0]
 
 
-def list_opportunities(*, uow: UnitOfWork, query: OpportunityQuery) -> Page[Opportunity]:
-    """Opportunities that pass the query's filters, in id order."""
+def editable_opportunity(
+    *, uow: AuditedUnitOfWork, by: Principal, opportunity_id: int, now: Clock = utc_now
+) -> Opportunity:
+    """An opportunity whole, for a form that changes it (officers, and members of its
+    organisation): NotFound when hidden, Forbidden when the asker may only read it. Reading
+    another organisation's restricted detail this way is audited, as any other view of it."""
+    found = _visible(uow, by, opportunity_id)
+    require_write(by, found.organisation_id)
+    if not by.belongs_to(found.organisation_id):
+        _audit(uow, by, "opportunity.view_restricted", "opportunity", opportunity_id, None, now)
+    return found
+
+
+def visible_opportunity(
+    *, uow: AuditedUnitOfWork, by: Principal, opportunity_id: int
+) -> tuple[Opportunity, Audience]:
+    """The opportunity and the asker as disclosure sees them; NotFound when it is hidden."""
+    seen_by = audience_of(uow, by)
     with uow:
-        return uow.opportunities.list(query)
+        found = uow.opportunities.get(opportunity_id)
+    if found is None or stage(seen_by, found) is Stage.HIDDEN:
+        raise NotFound("opportunity", opportunity_id)
+    return found, seen_by
+
+
+def list_opportunities(
+    *, uow: AuditedUnitOfWork, by: Principal, query: OpportunityQuery
+) -> Page[Opportunity]:
+    """Opportunities that pass the query's filters and that the asker may see, in id order."""
+    seen_by = audience_of(uow, by)
+    limits = scope(seen_by, owner=query.organisation_id)
+    with uow:
+        return uow.opportunities.list(dataclasses.replace(query, scope=limits))
+
+
+def expire_overdue(
+    *, uow: AuditedUnitOfWork, by: Principal, today: dt.date, now: Clock = utc_now
+) -> int:
+    """Mark published opportunities past their validity date as expired (officers and
+    administrators); returns how many. The run is audited with the records it expired."""
+    require_staff_write(by, "expire opportunities")
+    query = OpportunityQuery(statuses=(Status.PUBLISHED,))
+    with uow:
+        overdue = [
+            o
+            for o in uow.opportunities.list(query).items
+            if o.valid_until and o.valid_until < today
+        ]
+        stamp = now()
+        for opportunity in overdue:
+            opportunity.status, opportunity.updated_at = Status.EXPIRED, stamp
+        uow.opportunities.update_many(overdue)
+        detail = {"day": today.isoformat(), "expired": [o.id for o in overdue]}
+        _audit(uow, by, "opportunity.expire", "opportunity", None, detail, now)
+        uow.commit()
+    return len(overdue)
 
 
 def resolve_organisation(
-    uow: UnitOfWork, data: Mapping[str, Any], values: Mapping[str, Any]
+    uow: AuditedUnitOfWork, data: Mapping[str, Any], values: Mapping[str, Any]
 ) -> int:
     """The owning organisation's id, from `organisation_id` or the `organisation` external id."""
     raw_id = data.get("organisation_id")
     if raw_id is not None and "organisation" not in data:
         if isinstance(raw_id, bool) or not isinstance(raw_id, int):
             raise ValidationError([FieldError("organisation_id", "must be a whole number")])
-        if uow.organisations.get(raw_id) is None:
+        if not 1 <= raw_id <= MAX_RECORD_ID or uow.organisations.get(raw_id) is None:
             raise ValidationError([FieldError("organisation_id", f"no organisation {raw_id}")])
         return raw_id
     reference = values.get("organisation")
@@ -167,18 +297,24 @@ def resolve_organisation(
     return found
 
 
-def _organisation(uow: UnitOfWork, organisation_id: int) -> Organisation:
+# Record ids are 32-bit integers in every database; a larger number names no record.
+MAX_RECORD_ID = 2**31 - 1
+
+
+def _organisation(uow: AuditedUnitOfWork, organisation_id: int) -> Organisation:
     found = uow.organisations.get(organisation_id)
     if found is None:
         raise NotFound("organisation", organisation_id)
     return found
 
 
-def _opportunity(uow: UnitOfWork, opportunity_id: int) -> Opportunity:
-    found = uow.opportunities.get(opportunity_id)
-    if found is None:
-        raise NotFound("opportunity", opportunity_id)
-    return found
+def _visible(uow: AuditedUnitOfWork, by: Principal, opportunity_id: int) -> Opportunity:
+    return visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)[0]
+
+
+def _refuse_chosen_external_id(by: Principal) -> None:
+    if not by.is_staff:
+        raise ValidationError([FieldError("external_id", OFFICE_CHOOSES)])
 
 
 def _refuse_taken_external_id(
@@ -188,18 +324,26 @@ def _refuse_taken_external_id(
         raise Conflict(f"external_id {external_id!r} is already taken")
 
 
-def expire_overdue(*, uow: UnitOfWork, today: dt.date, now: Clock = utc_now) -> int:
-    """Mark published opportunities past their validity date as expired; returns how many."""
-    query = OpportunityQuery(statuses=(Status.PUBLISHED,))
-    with uow:
-        overdue = [
-            o
-            for o in uow.opportunities.list(query).items
-            if o.valid_until and o.valid_until < today
-        ]
-        stamp = now()
-        for opportunity in overdue:
-            opportunity.status, opportunity.updated_at = Status.EXPIRED, stamp
-        uow.opportunities.update_many(overdue)
-        uow.commit()
-    return len(overdue)
+def _changed(before: Organisation | Opportunity, after: Organisation | Opportunity) -> list[str]:
+    old, new = record_to_mapping(before), record_to_mapping(after)
+    return sorted(k for k in new if k != "updated_at" and new[k] != old.get(k))
+
+
+def _audit(
+    uow: AuditedUnitOfWork,
+    by: Principal,
+    action: str,
+    subject_type: str,
+    subject_id: int | None,
+    detail: Mapping[str, Any] | None,
+    now: Clock,
+) -> None:
+    record(
+        uow=uow,
+        by=by,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        detail=detail,
+        now=now,
+    )

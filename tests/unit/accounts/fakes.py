@@ -6,12 +6,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
 from argon2 import PasswordHasher
-from tests.fakes import FakeOpportunities, FakeOrganisations
+from tests.fakes import FakeIntroductions, FakeOpportunities, FakeOrganisations
 from tests.records import organisation_data
 
 from itpo.accounts import services
@@ -221,6 +222,10 @@ class FakeAudit:
         self.store.append(dataclasses.replace(entry, id=len(self.store) + 1))
         return len(self.store)
 
+    def add_many(self, entries: Sequence[AuditEntry]) -> None:
+        for entry in entries:
+            self.add(entry)
+
     def list(self, query: AuditQuery) -> Page[AuditEntry]:
         found = [
             e
@@ -248,6 +253,7 @@ class FakeAccountsUnitOfWork:
         self.tokens, self.sessions = FakeTokens(w.tokens), FakeSessions(w.sessions)
         self.resets, self.login_attempts = FakeResets(w.resets), FakeAttempts(w.attempts)
         self.audit = FakeAudit(w.audit)
+        self.matches = FakeIntroductions({})
 
     def __enter__(self) -> Self:
         self._depth += 1
@@ -289,7 +295,9 @@ PASSWORD = "mango dryers in Meru"
 
 def world(policy: AccountPolicy = POLICY) -> World:
     uow, clock = FakeAccountsUnitOfWork(), Clock()
-    registry.create_organisation(uow=uow, data=organisation_data(), now=clock)
+    registry.create_organisation(
+        uow=uow, by=Principal.system(), data=organisation_data(), now=clock
+    )
     admin = services.bootstrap_administrator(
         uow=uow, email="Chief@ITPO.example", display_name="Chief", password=PASSWORD,
         office_name="ITPO Shanghai", office_country="CHN", policy=policy, now=clock,

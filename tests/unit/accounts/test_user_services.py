@@ -25,7 +25,7 @@ def test_the_first_administrator_comes_with_an_office_and_an_audit_trail() -> No
     assert w.admin.email == "chief@itpo.example"  # normalised
     assert w.admin.role is Role.ADMINISTRATOR and w.admin.office_id == 1
     actions = [e.action for e in w.uow.committed.audit]
-    assert actions == ["office.create", "user.create", "user.create"]
+    assert actions == ["organisation.create", "office.create", "user.create", "user.create"]
     assert w.uow.committed.audit[0].actor_label == "command line"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.actors import OPERATOR
 from tests.appraisal_models import GRID_CSV, example_model, full_document
 
 from itpo.appraisal import services
@@ -17,7 +18,7 @@ KENYA = GRID_CSV + "KEN,420,380,\nUGA,50,40,45\n"
 
 def test_a_table_merged_into_the_model_gives_the_co2_of_passing_it_alone() -> None:
     table = parse_grid_table(KENYA, "kenya-2024.csv")
-    passed = services.appraise(model_data=full_document(), grid_table=table).summary()
+    passed = services.appraise(by=OPERATOR, model_data=full_document(), grid_table=table).summary()
     merged = with_grid_factors(full_document(), table)
     assert merged["green"]["grid_factors"] == {
         "source": "kenya-2024.csv",
@@ -28,10 +29,10 @@ def test_a_table_merged_into_the_model_gives_the_co2_of_passing_it_alone() -> No
                     "energy_efficiency": 45.0},
         },
     }  # fmt: skip
-    kept = services.appraise(model_data=merged).summary()
+    kept = services.appraise(by=OPERATOR, model_data=merged).summary()
     assert kept["green"] == passed["green"]
     assert kept["green"]["grid_factor_table"] == "kenya-2024.csv"
-    default = services.appraise(model_data=full_document()).summary()["green"]
+    default = services.appraise(by=OPERATOR, model_data=full_document()).summary()["green"]
     assert default["grid_factor_table"] == "IFI Default Grid Factors 2021 v3.1"
     assert kept["green"]["co2_tonnes_first_year"] != default["co2_tonnes_first_year"]
     # 90,000 kWh of solar at 380 g/kWh, and 20 t of diesel (43 TJ/Gg x 74,100 kg/TJ).
@@ -47,7 +48,7 @@ def test_a_model_without_a_green_block_is_left_as_it_is() -> None:
 def test_a_table_without_the_project_country_names_the_table() -> None:
     data = with_grid_factors(full_document(), parse_grid_table(GRID_CSV + "UGA,1,2,3\n", "ug"))
     with pytest.raises(ModelError) as caught:
-        services.appraise(model_data=data)
+        services.appraise(by=OPERATOR, model_data=data)
     assert caught.value.errors == [("green.country", "no grid factors for 'KEN' in ug")]
 
 
@@ -55,7 +56,7 @@ def errors_of(grid_factors: Any) -> list[tuple[str, str]]:
     data = full_document()
     data["green"]["grid_factors"] = grid_factors
     with pytest.raises(ModelError) as caught:
-        services.appraise(model_data=data)
+        services.appraise(by=OPERATOR, model_data=data)
     return caught.value.errors
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.actors import OPERATOR
 from tests.appraisal_models import full_document
 
 from itpo.adapters.reports import content
@@ -40,8 +41,8 @@ def test_a_good_table_reads_codes_in_upper_case_and_blanks_as_no_factor() -> Non
 
 def test_the_appraisal_uses_the_users_table_and_the_report_names_it() -> None:
     table = parse_grid_table(GOOD, "mine.csv")
-    mine = services.appraise(model_data=full_document(), grid_table=table)
-    ifi = services.appraise(model_data=full_document())
+    mine = services.appraise(by=OPERATOR, model_data=full_document(), grid_table=table)
+    ifi = services.appraise(by=OPERATOR, model_data=full_document())
     assert mine.grid_table == "mine.csv" and ifi.grid_table == IFI_DEFAULT_NAME
     assert mine.green is not None and ifi.green is not None
     # 90,000 kWh intermittent at 350 g/kWh is 31.5 t; the diesel switch is the same in both.
@@ -57,7 +58,7 @@ def test_the_appraisal_uses_the_users_table_and_the_report_names_it() -> None:
 def test_a_country_missing_from_the_users_table_is_an_error_naming_the_table() -> None:
     table = parse_grid_table(GOOD.replace("ken,", "TZA,"), "mine.csv")
     with pytest.raises(ModelError) as caught:
-        services.appraise(model_data=full_document(), grid_table=table)
+        services.appraise(by=OPERATOR, model_data=full_document(), grid_table=table)
     assert caught.value.errors == [("green.country", "no grid factors for 'KEN' in mine.csv")]
 
 

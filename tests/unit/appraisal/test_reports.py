@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.actors import OPERATOR
 from tests.appraisal_models import example_model, full_document
 
 from itpo.adapters.files.csv_files import FileProblem
@@ -20,7 +21,9 @@ from itpo.appraisal.services import AppraisalResult, MonteCarloOptions
 
 @pytest.fixture(scope="module")
 def result() -> AppraisalResult:
-    return services.appraise(model_data=full_document(), monte_carlo=MonteCarloOptions(1000, 1))
+    return services.appraise(
+        by=OPERATOR, model_data=full_document(), monte_carlo=MonteCarloOptions(1000, 1)
+    )
 
 
 def test_the_html_report_draws_five_charts_and_shows_the_indicators(
@@ -43,12 +46,14 @@ def test_the_html_report_draws_five_charts_and_shows_the_indicators(
 def test_an_ambiguous_irr_is_shown_with_its_roots_not_one_of_them() -> None:
     data = example_model()
     data["fixed_costs"].append({"name": "Site restoration", "amount": 2_000_000, "start_year": 20})
-    page = render_html(services.appraise(model_data=data))
+    page = render_html(services.appraise(by=OPERATOR, model_data=data))
     assert re.search(r"ambiguous: roots -5\.94%, 12\.51%", page)
 
 
 def test_a_model_name_with_markup_is_escaped() -> None:
-    page = render_html(services.appraise(model_data=example_model(name="<b>Mango & co</b>")))
+    page = render_html(
+        services.appraise(by=OPERATOR, model_data=example_model(name="<b>Mango & co</b>"))
+    )
     assert "&lt;b&gt;Mango &amp; co&lt;/b&gt;" in page and "<b>Mango" not in page
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.actors import OPERATOR
 from tests.appraisal_models import full_document
 
 from itpo.adapters.reports import content
@@ -41,7 +42,9 @@ def linear(coefficient: float | None) -> dict[str, Any]:
 
 
 def run(data: dict[str, Any]) -> services.AppraisalResult:
-    return services.appraise(model_data=data, monte_carlo=MonteCarloOptions(DRAWS, seed=11))
+    return services.appraise(
+        by=OPERATOR, model_data=data, monte_carlo=MonteCarloOptions(DRAWS, seed=11)
+    )
 
 
 def test_a_declared_correlation_is_drawn_and_narrows_the_npv_spread_as_theory_says() -> None:
@@ -80,7 +83,7 @@ def test_the_correlations_are_reported_with_the_distributions() -> None:
         "Distributions from the model's risk block, with the rank correlations (Iman-Conover) "
         "sales price ~ fixed costs -0.40."
     )
-    assert services.appraise(model_data=linear(-0.4)).summary()["monte_carlo"] is None
+    assert services.appraise(by=OPERATOR, model_data=linear(-0.4)).summary()["monte_carlo"] is None
 
 
 def test_a_coefficient_of_one_moves_two_drivers_in_lockstep() -> None:
@@ -98,7 +101,7 @@ def errors_of(correlations: Any) -> list[tuple[str, str]]:
     data = full_document()
     data["risk"]["correlations"] = correlations
     with pytest.raises(ModelError) as caught:
-        services.appraise(model_data=data, monte_carlo=MonteCarloOptions(100))
+        services.appraise(by=OPERATOR, model_data=data, monte_carlo=MonteCarloOptions(100))
     return caught.value.errors
 
 
@@ -160,7 +163,7 @@ def test_a_risk_block_of_correlations_alone_names_no_driver_to_correlate() -> No
     data = full_document()
     data["risk"] = {"correlations": [pair("sales_price", "investment_cost", 0.5)]}
     with pytest.raises(ModelError) as caught:
-        services.appraise(model_data=data)
+        services.appraise(by=OPERATOR, model_data=data)
     assert caught.value.errors[0] == (f"{P}[0].driver_a", "'sales_price' has no distribution in "
                                       "the risk block, so it cannot be correlated; drivers "
                                       "declared there: none")  # fmt: skip

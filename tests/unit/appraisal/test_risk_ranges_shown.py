@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.actors import OPERATOR
 from tests.appraisal_models import example_model, full_document
 
 from itpo.adapters.reports import content
@@ -28,7 +29,9 @@ DEFAULT_ROWS = [
 
 @pytest.fixture(scope="module")
 def defaults() -> AppraisalResult:
-    return services.appraise(model_data=example_model(), monte_carlo=MonteCarloOptions(500, 2))
+    return services.appraise(
+        by=OPERATOR, model_data=example_model(), monte_carlo=MonteCarloOptions(500, 2)
+    )
 
 
 def test_a_model_without_a_risk_block_reports_the_default_ranges_it_drew(
@@ -48,7 +51,7 @@ def test_a_models_own_risk_block_is_reported_with_each_kind_of_parameter() -> No
     data = full_document()
     data["risk"]["discount_rate"] = {"distribution": "triangular", "low": 0.1, "mode": 0.12,
                                      "high": 0.17}  # fmt: skip
-    result = services.appraise(model_data=data, monte_carlo=MonteCarloOptions(200))
+    result = services.appraise(by=OPERATOR, model_data=data, monte_carlo=MonteCarloOptions(200))
     assert not result.default_risk
     source = content.risk_source(result)
     assert source == "Distributions from the model's risk block, drawn independently."
@@ -63,7 +66,7 @@ def test_a_models_own_risk_block_is_reported_with_each_kind_of_parameter() -> No
 
 
 def test_without_monte_carlo_no_distributions_are_claimed() -> None:
-    result = services.appraise(model_data=example_model())
+    result = services.appraise(by=OPERATOR, model_data=example_model())
     assert result.risk == {} and not result.default_risk and content.risk_rows(result) == []
 
 

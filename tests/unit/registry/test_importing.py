@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.actors import OPERATOR
 from tests.fakes import FakeUnitOfWork
 
 from itpo.registry.importing import (
     ImportBatch,
     ImportFailed,
     RawRecord,
-    auto_external_id,
+    derived_external_id,
     import_records,
+    legacy_external_id,
 )
 
 
@@ -37,7 +39,7 @@ def batch(*needs: RawRecord) -> ImportBatch:
 
 def test_a_good_batch_creates_every_record_in_one_commit() -> None:
     uow = FakeUnitOfWork()
-    report = import_records(uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "n2")))
+    report = import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "n2")))
     assert (report.organisations_created, report.opportunities_created) == (1, 2)
     assert uow.commits == 1
     assert len(uow.committed_opportunities) == 2
@@ -47,7 +49,7 @@ def test_one_bad_row_refuses_the_whole_batch_and_names_row_and_field() -> None:
     uow = FakeUnitOfWork()
     bad = batch(need_row(2, "n1"), need_row(3, "n2", countries="KEN;ZZZ"), need_row(4, "n3"))
     with pytest.raises(ImportFailed) as caught:
-        import_records(uow=uow, batch=bad)
+        import_records(by=OPERATOR, uow=uow, batch=bad)
     [error] = caught.value.errors
     assert (error.section, error.row, error.field) == ("opportunities", 3, "countries")
     assert "ZZZ" in error.message
@@ -57,37 +59,45 @@ def test_one_bad_row_refuses_the_whole_batch_and_names_row_and_field() -> None:
 def test_every_bad_row_is_reported_not_just_the_first() -> None:
     bad = batch(need_row(2, "n1", sdgs="40"), need_row(3, "n2"), need_row(4, "n3", title=""))
     with pytest.raises(ImportFailed) as caught:
-        import_records(uow=FakeUnitOfWork(), batch=bad)
+        import_records(by=OPERATOR, uow=FakeUnitOfWork(), batch=bad)
     assert [(e.row, e.field) for e in caught.value.errors] == [(2, "sdgs"), (4, "title")]
 
 
 def test_an_unknown_organisation_reference_is_a_row_error() -> None:
     with pytest.raises(ImportFailed, match="no organisation with external_id 'org-9'"):
-        import_records(uow=FakeUnitOfWork(), batch=batch(need_row(2, "n1", organisation="org-9")))
+        import_records(
+            by=OPERATOR, uow=FakeUnitOfWork(), batch=batch(need_row(2, "n1", organisation="org-9"))
+        )
 
 
 def test_a_repeated_external_id_in_one_file_is_refused() -> None:
     with pytest.raises(ImportFailed, match="first at row 2"):
-        import_records(uow=FakeUnitOfWork(), batch=batch(need_row(2, "n1"), need_row(3, "n1")))
+        import_records(
+            by=OPERATOR, uow=FakeUnitOfWork(), batch=batch(need_row(2, "n1"), need_row(3, "n1"))
+        )
 
 
 def test_importing_the_same_batch_twice_updates_instead_of_duplicating() -> None:
     uow = FakeUnitOfWork()
-    import_records(uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
-    again = import_records(uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
+    import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
+    again = import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
     assert (again.opportunities_created, again.opportunities_updated) == (0, 2)
     assert len(uow.committed_opportunities) == 2
 
 
-def test_a_dry_run_counts_but_writes_nothing() -> None:
+def test_a_dry_run_counts_but_writes_nothing_but_its_audit_entry() -> None:
     uow = FakeUnitOfWork()
-    report = import_records(uow=uow, batch=batch(need_row(2, "n1")), dry_run=True)
+    report = import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1")), dry_run=True)
     assert report.dry_run and report.opportunities_created == 1
-    assert uow.commits == 0
+    assert not uow.committed.opportunities and not uow.committed.organisations
+    [entry] = uow.committed.audit
+    assert entry.action == "import" and entry.detail["dry_run"] is True
 
 
-def test_records_without_external_id_get_a_stable_one() -> None:
-    assert auto_external_id("org-1", "technology_need", "A") == auto_external_id(
-        "org-1", "technology_need", "A"
-    )
-    assert auto_external_id("a") != auto_external_id("b")
+def test_a_derived_external_id_is_stable_and_keyed_by_the_installation() -> None:
+    one = derived_external_id("key one", "org-1", "technology_need", "A")
+    assert one == derived_external_id("key one", "org-1", "technology_need", "A")
+    assert one != derived_external_id("key two", "org-1", "technology_need", "A")
+    assert one != derived_external_id("key one", "org-1", "technology_need", "B")
+    # Not the plain hash of the fields, which anyone could compute from a guess.
+    assert one != legacy_external_id("org-1", "technology_need", "A")

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from itpo.accounts.errors import Forbidden, NotAuthenticated, TooManyAttempts
 from itpo.adapters.files.csv_files import FileProblem
-from itpo.adapters.web.errors import error_page, is_page
+from itpo.adapters.http import is_page
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 
 log = logging.getLogger("itpo.api")
@@ -28,7 +29,31 @@ def field_detail(error: FieldError, prefix: str) -> dict[str, object]:
     return {"loc": location, "msg": error.message, "type": "value_error"}
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
+
+
+class PageAnswer(Protocol):
+    """How a refusal is answered on a page (the web app's error page)."""
+
+    def __call__(
+        self,
+        request: Request,
+        status: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response: ...
+
+
+def install_error_handlers(app: FastAPI, *, error_page: PageAnswer) -> None:
+    """Domain errors as JSON for the API and as `error_page` for the pages."""
+
     @app.exception_handler(ValidationError)
     async def _invalid(request: Request, error: ValidationError) -> Response:
         if is_page(request):
@@ -87,4 +112,7 @@ def install_error_handlers(app: FastAPI) -> None:
             # A page's address with a bad id names no page: not found, as for a missing id.
             in_path = any(e.get("loc", ("",))[0] == "path" for e in error.errors())
             return error_page(request, 404 if in_path else 400, "")
-        return await request_validation_exception_handler(request, error)
+        # The refusal repeats what was sent, which may be NaN or Infinity: JSON has no such
+        # numbers, so they are given back as the words.
+        detail = _finite(jsonable_encoder(error.errors()))
+        return JSONResponse({"detail": detail}, status_code=422)

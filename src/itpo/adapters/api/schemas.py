@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from itpo.adapters.http import MAX_ID
 from itpo.registry.model import (
     CooperationType,
     Direction,
@@ -22,7 +23,8 @@ T = TypeVar("T")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # NaN and Infinity are no amounts; Python's JSON reader accepts them, so they are refused here.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class OrganisationBase(Strict):
@@ -86,13 +88,13 @@ class OpportunityFields(Strict):
 
 class OpportunityCreate(OpportunityFields):
     kind: OpportunityKind
-    organisation_id: int
+    organisation_id: int = Field(ge=1, le=MAX_ID)
 
 
 class OpportunityUpdate(Strict):
     external_id: str | None = Field(None, max_length=100)
     kind: OpportunityKind | None = None
-    organisation_id: int | None = None
+    organisation_id: int | None = Field(None, ge=1, le=MAX_ID)
     title: str | None = Field(None, max_length=300)
     teaser: str | None = Field(None, max_length=2000)
     details: str | None = Field(None, max_length=20000)
@@ -164,14 +166,6 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(description="How many records pass the filters")
     limit: int | None
     offset: int
-
-
-class ImportResult(BaseModel):
-    dry_run: bool
-    organisations_created: int
-    organisations_updated: int
-    opportunities_created: int
-    opportunities_updated: int
 
 
 class Problem(BaseModel):

@@ -12,13 +12,14 @@ from collections.abc import Collection
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from itpo.adapters.http import API_PATHS, DOCS_PATHS
+
 KB = 1024
 INTERNAL_ERROR = {"detail": "internal error; the request changed nothing"}
 log = logging.getLogger("itpo.api")
 
 # The API's own pages are the interactive docs, which load their script and styles from the
 # jsDelivr CDN; everything else the app serves is JSON or files, which need no sources at all.
-DOCS_PATHS = ("/docs", "/redoc")
 DOCS_POLICY = (
     "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
@@ -31,7 +32,6 @@ PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-API_PATHS = ("/api/", "/openapi.json")
 HEADERS = {
     b"x-content-type-options": b"nosniff",
     b"x-frame-options": b"DENY",

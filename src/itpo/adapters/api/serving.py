@@ -16,7 +16,7 @@ from multiprocessing.connection import wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 from types import FrameType
 
-APP = "itpo.adapters.api.app:create_app"
+APP = "itpo.adapters.app:create_app"
 # A worker that stops sooner than this after its start is failing, not crashing now and then:
 # everything stops rather than starting it again and again.
 SHORTEST_LIFE = 10.0

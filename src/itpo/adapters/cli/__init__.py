@@ -115,7 +115,8 @@ def init(
 def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) -> None:
     """Create the database, load the demo set, and serve the app."""
     platform = state.platform(initialise=True)
-    report = run_import(platform, demo_batch(), dry_run=False)
+    report = run_import(platform, demo_batch(), by=state.operator, dry_run=False,
+                        allow_moves=True, source="demo")  # fmt: skip
     console.print("Demo data loaded. " + describe(report))
     build_index(platform)
     demo_administrator(platform)
@@ -145,7 +146,7 @@ def serve(state: CliState, host: str | None, port: int | None, workers: int) -> 
 def _serve(settings: Settings, host: str | None, port: int | None, workers: int = 1) -> None:
     import uvicorn
 
-    from itpo.adapters.api.app import create_app
+    from itpo.adapters.app import create_app
 
     host, port = host or settings.host, port or settings.port
     console.print(

@@ -12,6 +12,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
+from itpo.accounts.principal import Principal
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
 from itpo.adapters.files.appraisal_model_files import ModelSource, read_model_source
@@ -43,9 +44,11 @@ def appraisal_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _appraise(source: ModelSource, options: MonteCarloOptions | None) -> AppraisalResult:
+def _appraise(
+    source: ModelSource, options: MonteCarloOptions | None, by: Principal
+) -> AppraisalResult:
     try:
-        return services.appraise(model_data=source.data, monte_carlo=options)
+        return services.appraise(by=by, model_data=source.data, monte_carlo=options)
     except ModelError as error:
         raise source.refuse(error) from None
 
@@ -130,7 +133,7 @@ def appraise_command(
         # Kept in the model itself, so a kept appraisal is recomputed with the same table.
         source = dataclasses.replace(source, data=with_grid_factors(source.data, table))
     options = MonteCarloOptions(draws, seed) if draws is not None else None
-    result = _appraise(source, options)
+    result = _appraise(source, options, state.operator)
     if report is not None:
         write_report(result, report)
     stored = None
@@ -139,6 +142,8 @@ def appraise_command(
         try:
             stored = services.attach_appraisal(
                 uow=platform.uow(),
+                by=state.operator,
+                now=platform.clock,
                 opportunity_id=opportunity_id,
                 model_data=source.data,
                 monte_carlo=options,

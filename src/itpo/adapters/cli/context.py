@@ -11,6 +11,8 @@ import click
 import pydantic
 import sqlalchemy.exc
 
+from itpo.accounts.errors import Forbidden
+from itpo.accounts.principal import Principal
 from itpo.adapters.cli.output import error_console, fail
 from itpo.adapters.files.csv_files import FileProblem
 from itpo.adapters.storage.database import DatabaseNotReady
@@ -37,6 +39,12 @@ class CliState:
     def platform(self, *, initialise: bool = False) -> Platform:
         return bootstrap(self.settings(), initialise=initialise)
 
+    @property
+    def operator(self) -> Principal:
+        """Who the command acts as: the person at this server's command line, named in the
+        audit log by their system account and host."""
+        return Principal.operator()
+
 
 pass_state = click.make_pass_decorator(CliState, ensure=True)
 
@@ -54,7 +62,7 @@ def clean_errors(function: Callable[P, R]) -> Callable[P, R]:
             fail(f"the import was refused: {len(failed.errors)} problems; nothing was changed")
         except ValidationError as invalid:
             fail("; ".join(str(e) for e in invalid.errors))
-        except (NotFound, Conflict, FileProblem, DatabaseNotReady, UnknownCode) as error:
+        except (NotFound, Conflict, FileProblem, DatabaseNotReady, UnknownCode, Forbidden) as error:
             fail(str(error))
         except pydantic.ValidationError as error:
             fail("bad setting: " + "; ".join(_setting_problem(e) for e in error.errors()))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from itpo.accounts.principal import Principal
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json
 from itpo.adapters.files.excel_files import write_template
@@ -26,7 +27,14 @@ record_type = click.Choice([ORGANISATIONS, OPPORTUNITIES])
 
 
 def run_import(
-    platform: Platform, batch: ImportBatch, *, dry_run: bool, quiet: bool = False
+    platform: Platform,
+    batch: ImportBatch,
+    *,
+    by: Principal,
+    dry_run: bool,
+    allow_moves: bool = False,
+    source: str | None = None,
+    quiet: bool = False,
 ) -> ImportReport:
     """Import with a progress bar: validation counts each row once, writing counts it again."""
     columns = (
@@ -38,7 +46,9 @@ def run_import(
     with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
         steps = len(batch) + (0 if dry_run else len(batch.opportunities))
         task = progress.add_task("importing", total=steps)
-        return import_records(uow=platform.uow(), batch=batch, dry_run=dry_run,
+        return import_records(uow=platform.uow(immediate=True), by=by, batch=batch,
+                              dry_run=dry_run, allow_moves=allow_moves, source=source,
+                              now=platform.clock,
                               progress=lambda n: progress.advance(task, n))  # fmt: skip
 
 
@@ -47,16 +57,25 @@ def report_dict(report: ImportReport) -> dict[str, object]:
         "dry_run": report.dry_run,
         "organisations": {"created": report.organisations_created, "updated": report.organisations_updated},
         "opportunities": {"created": report.opportunities_created, "updated": report.opportunities_updated},
+        "changes": [
+            {"section": c.section, "row": c.row, "record_id": c.record_id, "field": c.field,
+             "before": c.before, "after": c.after, "made_by_import": c.made_by_import}
+            for c in report.changes
+        ],
     }  # fmt: skip
 
 
 def describe(report: ImportReport) -> str:
     verb = "would be" if report.dry_run else "were"
-    return (
+    lines = [
         f"Organisations: {report.organisations_created} new, {report.organisations_updated} updated; "
         f"opportunities: {report.opportunities_created} new, {report.opportunities_updated} updated "
         f"({verb} written)."
-    )
+    ]  # fmt: skip
+    for change in report.changes:
+        note = "" if change.made_by_import else " (entered by hand: needs --allow-moves)"
+        lines.append(f"  {change}{note}")
+    return "\n".join(lines)
 
 
 @click.command("import")
@@ -68,15 +87,27 @@ def describe(report: ImportReport) -> str:
     type=record_type,
     help="Record type of a CSV file (default: told by its columns).",
 )
+@click.option(
+    "--allow-moves",
+    is_flag=True,
+    help="Let the file rename organisations and move opportunities that no import made "
+    "(a dry run lists each).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @pass_state
 @clean_errors
 def import_command(
-    state: CliState, file: Path, dry_run: bool, section: str | None, as_json: bool
+    state: CliState,
+    file: Path,
+    dry_run: bool,
+    section: str | None,
+    allow_moves: bool,
+    as_json: bool,
 ) -> None:
     """Import organisations and opportunities from CSV, Excel (.xlsx) or JSON: all rows or none."""
     batch = read_batch(file, section)
-    report = run_import(state.platform(), batch, dry_run=dry_run, quiet=as_json)
+    report = run_import(state.platform(), batch, by=state.operator, dry_run=dry_run,
+                        allow_moves=allow_moves, source=file.name, quiet=as_json)  # fmt: skip
     print_json(report_dict(report)) if as_json else console.print(describe(report))
 
 
@@ -110,7 +141,10 @@ def export_command(
         if filtered
         else None
     )
-    organisations, opportunities = export_records(uow=state.platform().uow(), query=query)
+    platform = state.platform()
+    organisations, opportunities = export_records(uow=platform.uow(), by=state.operator,
+                                                  query=query, source=file.name,
+                                                  now=platform.clock)  # fmt: skip
     count = write_records(file, organisations, opportunities, section)
     console.print(f"Wrote {count} records to {file}.")  # fmt: skip
 

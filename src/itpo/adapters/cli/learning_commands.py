@@ -30,7 +30,8 @@ def learn_command(state: CliState, dry_run: bool, min_decisions: int | None, as_
     The new weights are stored as the next version and used by every later match."""
     platform = state.platform()
     try:
-        report = learn(uow=platform.uow(), dry_run=dry_run, min_decisions=min_decisions)
+        report = learn(uow=platform.uow(), by=state.operator, dry_run=dry_run,
+                       min_decisions=min_decisions, now=platform.clock)  # fmt: skip
     except LearningRefused as refused:
         fail(f"no new weights: {refused}")
         raise SystemExit(1) from None
@@ -80,7 +81,7 @@ def weights_command(state: CliState, as_json: bool) -> None:
     platform = state.platform()
     try:
         weights = current_weights(platform.uow())
-        history = weights_history(uow=platform.uow())
+        history = weights_history(uow=platform.uow(), by=state.operator)
     finally:
         platform.close()
     if as_json:

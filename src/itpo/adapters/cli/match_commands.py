@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import click
@@ -31,12 +30,14 @@ def match_command(
     try:
         results = match_and_record(
             uow=platform.uow(),
+            by=state.operator,
             index=platform.index(),
             opportunity_id=opportunity_id,
-            today=dt.datetime.now(dt.UTC).date(),
+            today=platform.today(),
             top=top,
             include_declined=include_declined,
             rates=platform.rates(),
+            now=platform.clock,
         )
     finally:
         platform.close()
@@ -101,6 +102,7 @@ def _plain(match: Match) -> dict[str, Any]:
                 "reason": d.reason,
                 "weights_version": d.weights_version,
                 "decided_at": d.decided_at.isoformat(),
+                "decided_by": d.decided_by,
             }
             for d in match.decisions
         ],
@@ -130,6 +132,7 @@ def list_command(
     try:
         page = list_matches(
             uow=platform.uow(),
+            by=state.operator,
             opportunity_id=opportunity_id,
             states=[MatchState(s) for s in states],
             limit=limit,
@@ -157,7 +160,7 @@ def show_command(state: CliState, match_id: int, as_json: bool) -> None:
     """One match, its components and every verdict on it."""
     platform = state.platform()
     try:
-        match = get_match(uow=platform.uow(), match_id=match_id)
+        match = get_match(uow=platform.uow(), by=state.operator, match_id=match_id)
     finally:
         platform.close()
     _print(match, as_json)
@@ -175,7 +178,8 @@ def _print(match: Match, as_json: bool) -> None:
         "components": ", ".join(f"{k} {v:.2f}" for k, v in match.components.items()),
     }
     for number, d in enumerate(match.decisions, 1):
-        who = f"owner of {d.side}" if d.side is not None else "officer"
+        side = f"for the owner of {d.side}" if d.side is not None else "as an officer"
+        who = f"{d.decided_by or 'someone'} {side}"
         when = d.decided_at.strftime("%Y-%m-%d %H:%M")
         record[f"verdict {number}"] = f"{d.verdict.value} by {who}, {when}: {d.reason}".rstrip(": ")
     print_record(record)
@@ -195,9 +199,9 @@ def _verdict_command(verdict: str, summary: str) -> click.Command:
     ) -> None:
         platform = state.platform()
         try:
-            match = give_feedback(
-                uow=platform.uow(), match_id=match_id, verdict=verdict, reason=reason, side=side
-            )
+            match = give_feedback(uow=platform.uow(immediate=True), by=state.operator,
+                                  match_id=match_id, verdict=verdict, reason=reason, side=side,
+                                  now=platform.clock)  # fmt: skip
         finally:
             platform.close()
         _print(match, as_json)

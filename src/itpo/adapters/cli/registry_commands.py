@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -10,9 +9,8 @@ import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_record, print_table
-from itpo.registry import services
+from itpo.registry import reading, services
 from itpo.registry.filters import opportunity_query, organisation_query
-from itpo.registry.presenting import opportunity_dict, organisation_dict
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,8 +57,8 @@ def list_organisations(
         kind=kind, country=country, region=region, q=q, limit=limit, offset=offset
     )
     platform = state.platform()
-    page = services.list_organisations(uow=platform.uow(), query=query)
-    rows = [organisation_dict(o) for o in page.items]
+    page = reading.organisation_profiles(uow=platform.uow(), by=state.operator, query=query)
+    rows = list(page.items)
     if as_json:
         print_json(rows)
         return
@@ -77,8 +75,8 @@ def list_organisations(
 def show_organisation(state: CliState, organisation_id: int, as_json: bool) -> None:
     """Show one organisation."""
     platform = state.platform()
-    record = organisation_dict(
-        services.get_organisation(uow=platform.uow(), organisation_id=organisation_id)
+    record = reading.organisation_profile(
+        uow=platform.uow(), by=state.operator, organisation_id=organisation_id
     )
     print_json(record) if as_json else print_record(record)
 
@@ -125,12 +123,12 @@ def list_opportunities(
                               area=area, status=status, q=q, organisation_id=organisation_id,
                               limit=limit, offset=offset)  # fmt: skip
     platform = state.platform()
-    uow = platform.uow()
-    with uow:
-        page = services.list_opportunities(uow=uow, query=query)
-        owners = uow.organisations.get_many(o.organisation_id for o in page.items)
-    home = platform.settings.home_country
-    rows = [opportunity_dict(o, owners, home=home) for o in page.items]
+    # The table shows no restricted detail; --json prints every field, and is audited for it.
+    depth = reading.Depth.FULL if as_json else reading.Depth.SUMMARY
+    page = reading.view_opportunities(uow=platform.uow(), by=state.operator, query=query,
+                                      home=platform.settings.home_country, depth=depth,
+                                      now=platform.clock)  # fmt: skip
+    rows = [dict(view.values) for view in page.items]
     if as_json:
         print_json(rows)
         return
@@ -147,11 +145,10 @@ def list_opportunities(
 def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> None:
     """Show one opportunity."""
     platform = state.platform()
-    uow = platform.uow()
-    with uow:
-        opportunity = services.get_opportunity(uow=uow, opportunity_id=opportunity_id)
-        owners = uow.organisations.get_many([opportunity.organisation_id])
-    record = opportunity_dict(opportunity, owners, home=platform.settings.home_country)
+    view = reading.view_opportunity(uow=platform.uow(), by=state.operator,
+                                    opportunity_id=opportunity_id,
+                                    home=platform.settings.home_country, now=platform.clock)  # fmt: skip
+    record = dict(view.values)
     print_json(record) if as_json else print_record(record)
 
 
@@ -161,5 +158,6 @@ def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> Non
 def expire_opportunities(state: CliState) -> None:
     """Mark published opportunities past their valid-until date as expired."""
     platform = state.platform()
-    count = services.expire_overdue(uow=platform.uow(), today=dt.date.today())
+    count = services.expire_overdue(uow=platform.uow(immediate=True), by=state.operator,
+                                    today=platform.today(), now=platform.clock)  # fmt: skip
     console.print(f"{count} opportunities expired.")

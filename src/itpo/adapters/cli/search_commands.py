@@ -27,6 +27,7 @@ def search_command(
     try:
         hits = search(
             uow=platform.uow(),
+            by=state.operator,
             index=platform.index(),
             text=text,
             language=lang,

@@ -316,7 +316,7 @@ def _years(doc: WorkbookDocument, value: Any, path: str) -> dict[str, Any]:
             continue
         year, sep, fraction = part.partition(":")
         number = _number(fraction.strip())
-        if not sep or not year.strip().isdigit() or isinstance(number, str):
+        if not sep or not _year_digits(year) or isinstance(number, str):
             doc.problems.append(
                 (
                     path,
@@ -339,3 +339,9 @@ def _numbers(doc: WorkbookDocument, value: Any, path: str) -> list[Any]:
         )
         return []
     return numbers
+
+
+def _year_digits(text: str) -> bool:
+    # ASCII only: str.isdigit also takes "²", which int() refuses.
+    value = text.strip()
+    return value.isascii() and value.isdigit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,16 +18,26 @@ def _entry(row: sa.Row[Any]) -> AuditEntry:
     return AuditEntry(**values)
 
 
+def _values(entry: AuditEntry) -> dict[str, Any]:
+    values = {c.name: getattr(entry, c.name) for c in audit_entry.c if c.name != "id"}
+    values["detail"] = dict(entry.detail)
+    return values
+
+
 class SqlAuditRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
     def add(self, entry: AuditEntry) -> int:
-        values = {c.name: getattr(entry, c.name) for c in audit_entry.c if c.name != "id"}
-        values["detail"] = dict(entry.detail)
-        key = self.connection.execute(sa.insert(audit_entry).values(values)).inserted_primary_key
+        key = self.connection.execute(
+            sa.insert(audit_entry).values(_values(entry))
+        ).inserted_primary_key
         assert key is not None
         return int(key[0])
+
+    def add_many(self, entries: Sequence[AuditEntry]) -> None:
+        if entries:
+            self.connection.execute(sa.insert(audit_entry), [_values(e) for e in entries])
 
     def list(self, query: AuditQuery) -> Page[AuditEntry]:
         where = sa.and_(sa.true(), *_conditions(query))

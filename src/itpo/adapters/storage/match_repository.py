@@ -30,10 +30,16 @@ def _match(row: sa.Row[Any], decisions: Sequence[Decision] = ()) -> Match:
 def _decision(row: sa.Row[Any]) -> Decision:
     m = row._mapping
     return Decision(
-        id=m["id"], verdict=Verdict(m["verdict"]), side=m["side"], reason=m["reason"],
-        components=dict(m["components"]), weights_version=m["weights_version"],
+        id=m["id"],
+        verdict=Verdict(m["verdict"]),
+        side=m["side"],
+        reason=m["reason"],
+        components=dict(m["components"]),
+        weights_version=m["weights_version"],
         decided_at=m["decided_at"],
-    )  # fmt: skip
+        decided_by_id=m["decided_by_id"],
+        decided_by=m["decided_by"],
+    )
 
 
 def _values(match: Match) -> dict[str, Any]:
@@ -120,6 +126,8 @@ class SqlMatchRepository:
                 components=dict(decision.components),
                 weights_version=decision.weights_version,
                 decided_at=decision.decided_at,
+                decided_by_id=decision.decided_by_id,
+                decided_by=decision.decided_by,
             )
         )
         self.connection.execute(

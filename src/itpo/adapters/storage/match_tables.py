@@ -41,6 +41,10 @@ match_decision = sa.Table(
     sa.Column("components", JsonList, nullable=False),
     sa.Column("weights_version", sa.Integer, nullable=False),
     sa.Column("decided_at", Timestamp, nullable=False),
+    # Who decided: the user, kept when the account goes (NULL), and the name the audit log uses.
+    sa.Column("decided_by_id", sa.Integer,
+              sa.ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("decided_by", sa.String(300), nullable=False, server_default=""),
 )  # fmt: skip
 
 scoring_weights = sa.Table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any, TypeVar
@@ -10,7 +11,12 @@ import sqlalchemy as sa
 
 from itpo.adapters.storage import listing, text_index
 from itpo.adapters.storage.account_tables import user_account
-from itpo.adapters.storage.tables import opportunity, opportunity_facet, organisation
+from itpo.adapters.storage.tables import (
+    installation_secret,
+    opportunity,
+    opportunity_facet,
+    organisation,
+)
 from itpo.registry import facets
 from itpo.registry.model import (
     CooperationType,
@@ -82,10 +88,11 @@ class SqlOrganisationRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
-    def add_many(self, organisations: Sequence[Organisation]) -> list[int]:
+    def add_many(self, organisations: Sequence[Organisation], *, imported: bool = False) -> list[int]:
         if not organisations:
             return []
-        ids = _insert_keyed(self.connection, organisation, [_row_values(o) for o in organisations])
+        rows = [{**_row_values(o), "imported": imported} for o in organisations]
+        ids = _insert_keyed(self.connection, organisation, rows)
         for record, new_id in zip(organisations, ids, strict=True):
             record.id = new_id
         return ids
@@ -116,6 +123,9 @@ class SqlOrganisationRepository:
 
     def ids_by_external_id(self, external_ids: Iterable[str]) -> dict[str, int]:
         return _ids_by_external_id(self.connection, organisation, external_ids)
+
+    def imported_ids(self, organisation_ids: Iterable[int]) -> set[int]:
+        return _imported_ids(self.connection, organisation, organisation_ids)
 
     def delete(self, organisation_id: int) -> None:
         self.connection.execute(sa.delete(organisation).where(organisation.c.id == organisation_id))
@@ -156,10 +166,10 @@ class SqlOpportunityRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
-    def add_many(self, opportunities: Sequence[Opportunity]) -> list[int]:
+    def add_many(self, opportunities: Sequence[Opportunity], *, imported: bool = False) -> list[int]:
         if not opportunities:
             return []
-        rows = [_list_values(_row_values(o)) for o in opportunities]
+        rows = [{**_list_values(_row_values(o)), "imported": imported} for o in opportunities]
         ids = _insert_keyed(self.connection, opportunity, rows)
         for record, new_id in zip(opportunities, ids, strict=True):
             record.id = new_id
@@ -218,6 +228,9 @@ class SqlOpportunityRepository:
     def ids_by_external_id(self, external_ids: Iterable[str]) -> dict[str, int]:
         return _ids_by_external_id(self.connection, opportunity, external_ids)
 
+    def imported_ids(self, opportunity_ids: Iterable[int]) -> set[int]:
+        return _imported_ids(self.connection, opportunity, opportunity_ids)
+
     def delete(self, opportunity_id: int) -> None:
         text_index.remove(self.connection, [opportunity_id])
         # Facets go first: SQLite only cascades when foreign keys are on for the connection.
@@ -269,3 +282,28 @@ def _ids_by_external_id(
         query = sa.select(table.c.external_id, table.c.id).where(table.c.external_id.in_(part))
         found.update((r.external_id, r.id) for r in connection.execute(query))
     return found
+
+
+def _imported_ids(connection: sa.Connection, table: sa.Table, ids: Iterable[int]) -> set[int]:
+    found: set[int] = set()
+    for part in chunks(sorted(set(ids))):
+        query = sa.select(table.c.id).where(table.c.id.in_(part), table.c.imported)
+        found.update(connection.scalars(query))
+    return found
+
+
+class SqlInstallationRepository:
+    """Secrets of this installation, made at random once and kept in the database, so a backup
+    carries them and every worker reads the same."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+
+    def secret(self, name: str) -> str:
+        query = sa.select(installation_secret.c.value).where(installation_secret.c.name == name)
+        found = self.connection.scalar(query)
+        if found is not None:
+            return str(found)
+        value = secrets.token_hex(32)
+        self.connection.execute(sa.insert(installation_secret).values(name=name, value=value))
+        return value

@@ -58,6 +58,8 @@ organisation = sa.Table(
     sa.Column("languages", JsonList, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    # Made by a bulk import: an import may rename only what an import made (see importing).
+    sa.Column("imported", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 opportunity = sa.Table(
@@ -94,6 +96,8 @@ opportunity = sa.Table(
     sa.Column("valid_until", sa.Date),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    # Made by a bulk import: an import may move only what an import made (see importing).
+    sa.Column("imported", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_opportunity_kind_status", "kind", "status"),
     # The matching index asks for what changed since its last look, on every match.
     sa.Index("ix_opportunity_updated_at", "updated_at", "id"),
@@ -115,6 +119,14 @@ opportunity_facet = sa.Table(
     sa.Column("facet", sa.String(16), primary_key=True),
     sa.Column("value", sa.String(40), primary_key=True),
     sa.Index("ix_opportunity_facet_lookup", "facet", "value", "opportunity_id"),
+)
+
+# Secrets of the installation (the key of derived external ids), made once at random.
+installation_secret = sa.Table(
+    "installation_secret",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(128), nullable=False),
 )
 
 

@@ -18,7 +18,11 @@ from itpo.adapters.storage.account_repository import (
 )
 from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
 from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
-from itpo.adapters.storage.repositories import SqlOpportunityRepository, SqlOrganisationRepository
+from itpo.adapters.storage.repositories import (
+    SqlInstallationRepository,
+    SqlOpportunityRepository,
+    SqlOrganisationRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -34,6 +38,7 @@ class SqlUnitOfWork:
     resets: SqlResetRepository
     login_attempts: SqlLoginAttemptRepository
     audit: SqlAuditRepository
+    installation: SqlInstallationRepository
 
     def __init__(self, engine: sa.Engine, *, immediate: bool = False) -> None:
         self.engine = engine
@@ -65,6 +70,7 @@ class SqlUnitOfWork:
             self.resets = SqlResetRepository(self._connection)
             self.login_attempts = SqlLoginAttemptRepository(self._connection)
             self.audit = SqlAuditRepository(self._connection)
+            self.installation = SqlInstallationRepository(self._connection)
         return self
 
     def __exit__(

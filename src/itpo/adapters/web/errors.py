@@ -9,8 +9,6 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from itpo.adapters.api.security import API_PATHS, DOCS_PATHS
-
 TITLES: Mapping[int, str] = {
     400: "This address is not valid",
     403: "Not allowed",
@@ -21,11 +19,6 @@ TITLES: Mapping[int, str] = {
     422: "Some values are not valid",
     429: "Too many attempts",
 }
-
-
-def is_page(request: Request) -> bool:
-    """Whether the request is for a page (answered in HTML) rather than the API or its docs."""
-    return not request.url.path.startswith((*API_PATHS, *DOCS_PATHS))
 
 
 def error_page(
@@ -39,7 +32,7 @@ def error_page(
             # HTMX follows a redirect inside the swap; this header moves the whole page.
             return Response(status_code=204, headers={"HX-Redirect": "/login"})
         return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
-    # Imported here: templating needs the visit, which imports the API's auth module.
+    # Imported here: templating needs the visit, which needs the request's session.
     from itpo.adapters.web.templating import render
     from itpo.adapters.web.visit import anonymous_visit
 

@@ -19,8 +19,13 @@ from starlette.concurrency import run_in_threadpool
 from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import User
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import CSRF_HEADER, SAFE_METHODS, active_session, client_address
-from itpo.adapters.api.deps import PlatformDep
+from itpo.adapters.http import (
+    CSRF_HEADER,
+    SAFE_METHODS,
+    PlatformDep,
+    active_session,
+    client_address,
+)
 from itpo.adapters.web.i18n import pick_language
 from itpo.bootstrap import Platform
 

@@ -15,10 +15,20 @@ from itpo.accounts.errors import NotAuthenticated
 from itpo.accounts.model import AuditQuery, Role, Scope, UserQuery
 from itpo.accounts.presenting import audit_dict, office_dict, token_dict, user_dict
 from itpo.accounts.principal import require_administrator
-from itpo.adapters.api.auth import SESSION_COOKIE, PrincipalDep, client_address, sign_in
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
+from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import Problem
+from itpo.adapters.http import (
+    MAX_ID,
+    SESSION_COOKIE,
+    LimitQuery,
+    OffsetQuery,
+    PlatformDep,
+    RecordId,
+    UowDep,
+    client_address,
+    page_limit,
+    sign_in,
+)
 from itpo.registry.errors import Conflict
 
 router = APIRouter(tags=["accounts"])

@@ -10,23 +10,16 @@ from fastapi import APIRouter, Body, HTTPException, Query, status
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from itpo.accounts import services as accounts
-from itpo.accounts.access import require_signed_in, require_write
-from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import PrincipalDep, visible_opportunity
-from itpo.adapters.api.deps import UowDep
-from itpo.adapters.api.paging import RecordId
+from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import Problem
+from itpo.adapters.http import PlatformDep, RecordId, UowDep
 from itpo.adapters.reports.html_report import render_html
-from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.appraisal import services
 from itpo.appraisal.document import with_grid_factors
 from itpo.appraisal.errors import InvalidInputError, ModelError
 from itpo.appraisal.grid_table import GridTableError, parse_grid_table
 from itpo.appraisal.services import MAX_DRAWS, MonteCarloOptions, StoredAppraisal
 from itpo.appraisal.summary import result_dict
-from itpo.registry.disclosure import Stage, stage
-from itpo.registry.errors import NotFound
 
 router = APIRouter(tags=["appraisals"])
 MODEL_EXAMPLE = {
@@ -125,21 +118,6 @@ def _options(draws: int, seed: int) -> MonteCarloOptions | None:
     return MonteCarloOptions(draws, seed) if draws else None
 
 
-def require_restricted_appraisal(
-    uow: SqlUnitOfWork, principal: Principal, opportunity_id: int, appraisal_id: int | None = None
-) -> None:
-    """An appraisal is restricted detail of its project: the owner, officers and an introduced
-    counterpart see it; for anyone else it does not exist. Others' views are audited."""
-    found, seen_by = visible_opportunity(uow, principal, opportunity_id)
-    if stage(seen_by, found) is not Stage.RESTRICTED:
-        raise NotFound(
-            "appraisal" if appraisal_id else "opportunity", appraisal_id or opportunity_id
-        )
-    if not principal.belongs_to(found.organisation_id):
-        accounts.record(uow=uow, by=principal, action="appraisal.view", subject_type="opportunity",
-                        subject_id=opportunity_id, detail={"appraisal_id": appraisal_id})  # fmt: skip
-
-
 def _public(stored: StoredAppraisal) -> dict[str, Any]:
     return {
         "id": stored.id,
@@ -163,10 +141,11 @@ def appraise(
 
     An optional `grid_factors_csv` field (CSV text) replaces the IFI grid-factor table.
     Signed-in users only: a large Monte Carlo run is real work."""
-    require_signed_in(principal)
     model = _with_grid_csv(model, ["body"])
     try:
-        result = services.appraise(model_data=model, monte_carlo=_options(monte_carlo, seed))
+        result = services.appraise(
+            by=principal, model_data=model, monte_carlo=_options(monte_carlo, seed)
+        )
     except (ModelError, InvalidInputError) as error:
         raise _refuse(error, ["body"]) from None
     return result_dict(result)
@@ -179,6 +158,7 @@ def appraise(
 def attach(
     opportunity_id: RecordId,
     body: AppraisalCreate,
+    platform: PlatformDep,
     uow: UowDep,
     principal: PrincipalDep,
     monte_carlo: DrawsQuery = 0,
@@ -186,12 +166,12 @@ def attach(
 ) -> dict[str, Any]:
     """Appraise a model and keep it with an investment project (and its grid-factor table):
     officers, or members for their own organisation's projects."""
-    found, _ = visible_opportunity(uow, principal, opportunity_id)
-    require_write(principal, found.organisation_id)
     model = _with_grid_csv(body.model, ["body", "model"])
     try:
         stored = services.attach_appraisal(
             uow=uow,
+            by=principal,
+            now=platform.clock,
             opportunity_id=opportunity_id,
             model_data=model,
             name=body.name,
@@ -199,35 +179,40 @@ def attach(
         )
     except (ModelError, InvalidInputError) as error:
         raise _refuse(error, ["body", "model"]) from None
-    accounts.record(uow=uow, by=principal, action="appraisal.create", subject_type="appraisal",
-                    subject_id=stored.id, detail={"opportunity_id": opportunity_id})  # fmt: skip
     return _public(stored)
 
 
 @router.get("/opportunities/{opportunity_id}/appraisals", response_model=list[AppraisalPublic],
             responses=MISSING)  # fmt: skip
 def list_for_opportunity(
-    opportunity_id: RecordId, uow: UowDep, principal: PrincipalDep
+    opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> list[dict[str, Any]]:
     """The appraisals kept with an opportunity, oldest first: restricted detail, for those
     who may see the project's details."""
-    require_restricted_appraisal(uow, principal, opportunity_id)
-    found = services.list_appraisals(uow=uow, opportunity_id=opportunity_id)
+    found = services.list_appraisals(
+        uow=uow, by=principal, opportunity_id=opportunity_id, now=platform.clock
+    )
     return [_public(a) for a in found]
 
 
 @router.get("/appraisals/{appraisal_id}", response_model=AppraisalDetail, responses=MISSING)
-def get_appraisal(appraisal_id: RecordId, uow: UowDep, principal: PrincipalDep) -> dict[str, Any]:
+def get_appraisal(
+    appraisal_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
+) -> dict[str, Any]:
     """One kept appraisal: its indicators and the model it was computed from."""
-    stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
-    require_restricted_appraisal(uow, principal, stored.opportunity_id, appraisal_id)
+    stored = services.get_appraisal(
+        uow=uow, by=principal, appraisal_id=appraisal_id, now=platform.clock
+    )
     return {**_public(stored), "model": stored.model}
 
 
 @router.get("/appraisals/{appraisal_id}/report.html", response_class=HTMLResponse,
             responses=MISSING)  # fmt: skip
-def report(appraisal_id: RecordId, uow: UowDep, principal: PrincipalDep) -> HTMLResponse:
+def report(
+    appraisal_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
+) -> HTMLResponse:
     """The report of a kept appraisal, with its charts, as one HTML page."""
-    stored = services.get_appraisal(uow=uow, appraisal_id=appraisal_id)
-    require_restricted_appraisal(uow, principal, stored.opportunity_id, appraisal_id)
+    stored = services.get_appraisal(
+        uow=uow, by=principal, appraisal_id=appraisal_id, now=platform.clock
+    )
     return HTMLResponse(render_html(services.reappraise(stored=stored)))

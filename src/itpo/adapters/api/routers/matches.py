@@ -9,15 +9,19 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from itpo.accounts.access import may_act_for, require_matching, require_scope
-from itpo.accounts.errors import Forbidden
-from itpo.accounts.model import Scope
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import PrincipalDep, reads_inline, visible_opportunity
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import MAX_ID, LimitQuery, OffsetQuery, RecordId, page_limit
+from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import Page, Problem
-from itpo.adapters.index_store import OpportunityIndex
+from itpo.adapters.http import (
+    MAX_ID,
+    LimitQuery,
+    OffsetQuery,
+    PlatformDep,
+    RecordId,
+    UowDep,
+    page_limit,
+    reads_inline,
+)
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
 from itpo.matching.decisions import Decision, Match, MatchState, Verdict
@@ -28,7 +32,6 @@ from itpo.matching.tracking import (
     match_and_record,
     recorded_matches,
 )
-from itpo.registry.errors import NotFound
 from itpo.registry.model import OpportunityKind
 
 router = APIRouter(tags=["matches"])
@@ -70,6 +73,7 @@ class DecisionPublic(BaseModel):
     reason: str
     weights_version: int
     decided_at: dt.datetime
+    decided_by: str = Field(description="Who gave the verdict, as the audit log names them")
 
 
 class MatchRecord(BaseModel):
@@ -112,6 +116,7 @@ def _decision(decision: Decision) -> dict[str, Any]:
         "reason": decision.reason,
         "weights_version": decision.weights_version,
         "decided_at": decision.decided_at,
+        "decided_by": decision.decided_by,
     }
 
 
@@ -172,9 +177,10 @@ def _cached(
 ) -> list[dict[str, Any]] | None:
     """The answer when the cache holds it and nothing needs writing, reading only; else None."""
     with uow:  # one read transaction for all of it
-        generation = _current(platform, uow, principal, opportunity_id)[1]
-        results = recorded_matches(uow=uow, cache=platform.match_cache, generation=generation,
-                                   opportunity_id=opportunity_id, today=_today(), top=top,
+        generation = _generation(platform)
+        results = recorded_matches(uow=uow, by=principal, cache=platform.match_cache,
+                                   generation=generation, opportunity_id=opportunity_id,
+                                   today=platform.today(), top=top,
                                    include_declined=include_declined)  # fmt: skip
     return None if results is None else [result.to_dict() for result in results]
 
@@ -187,27 +193,20 @@ def _computed(
     top: int,
     include_declined: bool,
 ) -> list[dict[str, Any]]:
-    index, generation = _current(platform, uow, principal, opportunity_id)
-    results = match_and_record(uow=uow, index=index, cache=platform.match_cache,
-                               generation=generation, opportunity_id=opportunity_id,
-                               today=_today(), top=top, include_declined=include_declined,
-                               rates=platform.rates())  # fmt: skip
+    generation = _generation(platform)
+    results = match_and_record(uow=uow, by=principal, index=platform.index(),
+                               cache=platform.match_cache, generation=generation,
+                               opportunity_id=opportunity_id, today=platform.today(), top=top,
+                               include_declined=include_declined, rates=platform.rates(),
+                               now=platform.clock)  # fmt: skip
     return [result.to_dict() for result in results]
 
 
-def _current(
-    platform: Platform, uow: SqlUnitOfWork, principal: Principal, opportunity_id: int
-) -> tuple[OpportunityIndex, int]:
-    """The index brought up to date and its generation, once the asker may match the record."""
-    found, _ = visible_opportunity(uow, principal, opportunity_id)
-    require_matching(principal, found.organisation_id)
+def _generation(platform: Platform) -> int:
+    """The index's generation once it is up to date."""
     store = platform.index_store()
-    index = store.current()  # first, so the generation read next is current
-    return index, store.generation
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    store.current()  # first, so the generation read next is current
+    return store.generation
 
 
 @router.get("/matches", response_model=Page[MatchRecord], responses=MISSING_OPPORTUNITY)
@@ -225,23 +224,13 @@ def match_list(
 ) -> dict[str, Any]:
     """Stored matches, most recently changed first: every match for officers, those of the
     organisation's opportunities for members."""
-    require_scope(principal, Scope.MATCH)
-    organisation_id = None
-    if not principal.is_staff:
-        if principal.organisation_id is None:
-            raise Forbidden("only officers and members of an organisation have matches")
-        organisation_id = principal.organisation_id
-    if opportunity_id is not None:
-        found, _ = visible_opportunity(uow, principal, opportunity_id)
-        require_matching(principal, found.organisation_id)
-    size = page_limit(platform.settings, limit)
     page = list_matches(
         uow=uow,
+        by=principal,
         opportunity_id=opportunity_id,
         states=state or (),
-        limit=size,
+        limit=page_limit(platform.settings, limit),
         offset=offset,
-        organisation_id=organisation_id,
     )
     return {
         "items": [_record(match) for match in page.items],
@@ -254,22 +243,7 @@ def match_list(
 @router.get("/matches/{match_id}", response_model=MatchRecord, responses=MISSING_MATCH)
 def match_detail(match_id: RecordId, uow: UowDep, principal: PrincipalDep) -> dict[str, Any]:
     """One match with every decision taken on it."""
-    match = get_match(uow=uow, match_id=match_id)
-    _sides_for(uow, principal, match)
-    return _record(match)
-
-
-def _sides_for(uow: SqlUnitOfWork, principal: Principal, match: Match) -> set[int]:
-    """The sides of the match the principal may act for; NotFound when none (a member must
-    not learn which pairs exist beyond its own)."""
-    require_scope(principal, Scope.MATCH)
-    pair = (match.first_id, match.second_id)
-    with uow:
-        owners = {i: o.organisation_id for i in pair if (o := uow.opportunities.get(i))}
-    sides = {i for i in pair if i in owners and may_act_for(principal, owners[i])}
-    if not sides:
-        raise NotFound("match", match.id)
-    return sides
+    return _record(get_match(uow=uow, by=principal, match_id=match_id))
 
 
 @router.post(
@@ -281,20 +255,23 @@ def _sides_for(uow: SqlUnitOfWork, principal: Principal, match: Match) -> set[in
     },
 )
 def match_feedback(
-    match_id: RecordId, feedback: Feedback, uow: UowDep, principal: PrincipalDep
+    match_id: RecordId,
+    feedback: Feedback,
+    platform: PlatformDep,
+    uow: UowDep,
+    principal: PrincipalDep,
 ) -> dict[str, Any]:
     """Accept or decline a match. Each party's latest verdict counts: a decline closes the
     match, one side's accept makes it `interested`, both sides' make it `introduced`, an
     officer's accept alone makes it `shortlisted`. Verdicts teach `itpo learn`. A member
     decides for its own side only, and must name it."""
-    sides = _sides_for(uow, principal, get_match(uow=uow, match_id=match_id))
-    if not principal.is_staff and feedback.side not in sides:
-        raise Forbidden(f"a member decides for its own side: give side {min(sides)}")
     match = give_feedback(
         uow=uow,
+        by=principal,
         match_id=match_id,
         verdict=feedback.verdict.value,
         reason=feedback.reason,
         side=feedback.side,
+        now=platform.clock,
     )
     return _record(match)

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from itpo.accounts.access import require_write
-from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import (
-    PrincipalDep,
-    audience_of,
-    audited,
-    visible_opportunity,
-)
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, RecordIdFilter, page_limit
+from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import (
     OpportunityCreate,
     OpportunityUpdate,
@@ -24,16 +14,19 @@ from itpo.adapters.api.schemas import (
     Page,
     Problem,
 )
-from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
-from itpo.bootstrap import Platform
-from itpo.registry import services
-from itpo.registry.disclosure import Audience, Stage, redact, scope, stage
+from itpo.adapters.http import (
+    LimitQuery,
+    OffsetQuery,
+    PlatformDep,
+    RecordId,
+    RecordIdFilter,
+    UowDep,
+    page_limit,
+)
+from itpo.registry import reading, services
 from itpo.registry.filters import opportunity_query
-from itpo.registry.model import Opportunity
-from itpo.registry.presenting import opportunity_dict
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
-Many = Annotated[list[str] | None, Query()]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such opportunity, or not one the asker may see"}
 }
@@ -41,26 +34,6 @@ REFUSED: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "A bad API token"},
     403: {"model": Problem, "description": "Not allowed for this user or token"},
 }
-
-
-def present_opportunities(
-    platform: Platform, uow: SqlUnitOfWork, items: list[Opportunity], seen_by: Audience
-) -> list[dict[str, Any]]:
-    with uow:
-        owners = uow.organisations.get_many(o.organisation_id for o in items)
-    home = platform.settings.home_country
-    return [redact(opportunity_dict(o, owners, home=home), seen_by, o) for o in items]
-
-
-def audit_restricted_view(
-    uow: SqlUnitOfWork, principal: Principal, found: Opportunity, seen_by: Audience
-) -> None:
-    """Reading another organisation's restricted detail leaves a trace."""
-    if stage(seen_by, found) is Stage.RESTRICTED and not principal.belongs_to(
-        found.organisation_id
-    ):
-        with audited(uow, principal, "opportunity.view_restricted", "opportunity") as note:
-            note["id"] = found.id
 
 
 @router.get(
@@ -105,11 +78,15 @@ def list_opportunities(
         limit=page_limit(platform.settings, limit),
         offset=offset,
     )
-    seen_by = audience_of(principal, uow)
-    query = dataclasses.replace(query, scope=scope(seen_by, owner=organisation_id))
-    page = services.list_opportunities(uow=uow, query=query)
-    return {"items": present_opportunities(platform, uow, list(page.items), seen_by), "total": page.total,
-            "limit": page.limit, "offset": page.offset}  # fmt: skip
+    page = reading.view_opportunities(
+        uow=uow,
+        by=principal,
+        query=query,
+        home=platform.settings.home_country,
+        now=platform.clock,
+    )
+    items = [view.values for view in page.items]
+    return {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
 @router.post("", response_model=OpportunityView, response_model_exclude_unset=True,
@@ -119,11 +96,10 @@ def create_opportunity(
     body: OpportunityCreate, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, Any]:
     """Create an opportunity (officers, or members for their own organisation)."""
-    require_write(principal, body.organisation_id)
-    with audited(uow, principal, "opportunity.create", "opportunity") as note:
-        created = services.create_opportunity(uow=uow, data=body.model_dump())
-        note["id"] = created.id
-    return present_opportunities(platform, uow, [created], audience_of(principal, uow))[0]
+    created = services.create_opportunity(
+        uow=uow, by=principal, data=body.model_dump(), now=platform.clock
+    )
+    return _shown(platform, uow, principal, created.id)
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityView,
@@ -132,9 +108,7 @@ def get_opportunity(
     opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, Any]:
     """One opportunity, at the asker's disclosure stage."""
-    found, seen_by = visible_opportunity(uow, principal, opportunity_id)
-    audit_restricted_view(uow, principal, found, seen_by)
-    return present_opportunities(platform, uow, [found], seen_by)[0]
+    return _shown(platform, uow, principal, opportunity_id)
 
 
 @router.patch("/{opportunity_id}", response_model=OpportunityView,
@@ -149,27 +123,35 @@ def update_opportunity(
     principal: PrincipalDep,
 ) -> dict[str, Any]:
     """Change some fields of an opportunity; the whole record is checked again."""
-    found, _ = visible_opportunity(uow, principal, opportunity_id)
-    require_write(principal, found.organisation_id)
-    changes = body.model_dump(exclude_unset=True)
-    if "organisation_id" in changes:
-        require_write(principal, changes["organisation_id"])  # giving it away needs both
-    detail = {"fields": sorted(changes)}
-    with audited(uow, principal, "opportunity.update", "opportunity", detail) as note:
-        note["id"] = opportunity_id
-        updated = services.update_opportunity(
-            uow=uow, opportunity_id=opportunity_id, changes=changes
-        )
-    return present_opportunities(platform, uow, [updated], audience_of(principal, uow))[0]
+    services.update_opportunity(
+        uow=uow,
+        by=principal,
+        opportunity_id=opportunity_id,
+        changes=body.model_dump(exclude_unset=True),
+        now=platform.clock,
+    )
+    return _shown(platform, uow, principal, opportunity_id)
 
 
 @router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT,
                responses={**NOT_FOUND, **REFUSED})  # fmt: skip
-def delete_opportunity(opportunity_id: RecordId, uow: UowDep, principal: PrincipalDep) -> Response:
+def delete_opportunity(
+    opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
+) -> Response:
     """Delete an opportunity."""
-    found, _ = visible_opportunity(uow, principal, opportunity_id)
-    require_write(principal, found.organisation_id)
-    with audited(uow, principal, "opportunity.delete", "opportunity") as note:
-        note["id"] = opportunity_id
-        services.delete_opportunity(uow=uow, opportunity_id=opportunity_id)
+    services.delete_opportunity(
+        uow=uow, by=principal, opportunity_id=opportunity_id, now=platform.clock
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _shown(platform: PlatformDep, uow: UowDep, principal: PrincipalDep, opportunity_id: int | None) -> dict[str, Any]:
+    assert opportunity_id is not None  # a stored record has one
+    view = reading.view_opportunity(
+        uow=uow,
+        by=principal,
+        opportunity_id=opportunity_id,
+        home=platform.settings.home_country,
+        now=platform.clock,
+    )
+    return dict(view.values)

@@ -6,10 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from itpo.accounts.access import require_staff_write, require_write
-from itpo.adapters.api.auth import PrincipalDep, audited
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import LimitQuery, OffsetQuery, RecordId, page_limit
+from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import (
     OrganisationCreate,
     OrganisationPublic,
@@ -17,7 +14,8 @@ from itpo.adapters.api.schemas import (
     Page,
     Problem,
 )
-from itpo.registry import services
+from itpo.adapters.http import LimitQuery, OffsetQuery, PlatformDep, RecordId, UowDep, page_limit
+from itpo.registry import reading, services
 from itpo.registry.filters import organisation_query
 from itpo.registry.presenting import organisation_dict
 
@@ -32,10 +30,11 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 def list_organisations(
     platform: PlatformDep,
     uow: UowDep,
+    principal: PrincipalDep,
     kind: Many = None,
     country: Many = None,
     region: Many = None,
-    q: str | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
     limit: LimitQuery = None,
     offset: OffsetQuery = 0,
 ) -> dict[str, object]:
@@ -48,57 +47,67 @@ def list_organisations(
         limit=page_limit(platform.settings, limit),
         offset=offset,
     )
-    page = services.list_organisations(uow=uow, query=query)
-    return {"items": [organisation_dict(o) for o in page.items], "total": page.total,
-            "limit": page.limit, "offset": page.offset}  # fmt: skip
+    page = reading.organisation_profiles(uow=uow, by=principal, query=query)
+    return {"items": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
-@router.post("", response_model=OrganisationPublic, status_code=status.HTTP_201_CREATED,
-             responses={409: {"model": Problem, "description": "external_id already taken"}})  # fmt: skip
+@router.post(
+    "",
+    response_model=OrganisationPublic,
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"model": Problem, "description": "external_id already taken"}},
+)
 def create_organisation(
-    body: OrganisationCreate, uow: UowDep, principal: PrincipalDep
+    body: OrganisationCreate, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, object]:
     """Create an organisation (officers and administrators)."""
-    require_write(principal, None)
-    with audited(uow, principal, "organisation.create", "organisation") as note:
-        created = services.create_organisation(uow=uow, data=body.model_dump())
-        note["id"] = created.id
+    created = services.create_organisation(
+        uow=uow, by=principal, data=body.model_dump(), now=platform.clock
+    )
     return organisation_dict(created)
 
 
 @router.get("/{organisation_id}", response_model=OrganisationPublic, responses=NOT_FOUND)
-def get_organisation(organisation_id: RecordId, uow: UowDep) -> dict[str, object]:
+def get_organisation(
+    organisation_id: RecordId, uow: UowDep, principal: PrincipalDep
+) -> dict[str, object]:
     """One organisation."""
-    return organisation_dict(services.get_organisation(uow=uow, organisation_id=organisation_id))
+    return reading.organisation_profile(uow=uow, by=principal, organisation_id=organisation_id)
 
 
-@router.patch("/{organisation_id}", response_model=OrganisationPublic,
-              responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
+@router.patch(
+    "/{organisation_id}",
+    response_model=OrganisationPublic,
+    responses={**NOT_FOUND, 409: {"model": Problem, "description": "external_id taken"}},
+)
 def update_organisation(
-    organisation_id: RecordId, body: OrganisationUpdate, uow: UowDep, principal: PrincipalDep
+    organisation_id: RecordId,
+    body: OrganisationUpdate,
+    platform: PlatformDep,
+    uow: UowDep,
+    principal: PrincipalDep,
 ) -> dict[str, object]:
     """Change some fields of an organisation (officers, or its own members)."""
-    services.get_organisation(uow=uow, organisation_id=organisation_id)  # 404 before 403
-    require_write(principal, organisation_id)
-    changes = body.model_dump(exclude_unset=True)
-    detail = {"fields": sorted(changes)}
-    with audited(uow, principal, "organisation.update", "organisation", detail) as note:
-        note["id"] = organisation_id
-        updated = services.update_organisation(
-            uow=uow, organisation_id=organisation_id, changes=changes
-        )
+    updated = services.update_organisation(
+        uow=uow,
+        by=principal,
+        organisation_id=organisation_id,
+        changes=body.model_dump(exclude_unset=True),
+        now=platform.clock,
+    )
     return organisation_dict(updated)
 
 
-@router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
-               responses={**NOT_FOUND, 409: {"model": Problem, "description": "Has opportunities"}})  # fmt: skip
+@router.delete(
+    "/{organisation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={**NOT_FOUND, 409: {"model": Problem, "description": "Has opportunities"}},
+)
 def delete_organisation(
-    organisation_id: RecordId, uow: UowDep, principal: PrincipalDep
+    organisation_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> Response:
     """Delete an organisation that has no opportunities (officers and administrators)."""
-    services.get_organisation(uow=uow, organisation_id=organisation_id)
-    require_staff_write(principal, "delete an organisation")
-    with audited(uow, principal, "organisation.delete", "organisation") as note:
-        note["id"] = organisation_id
-        services.delete_organisation(uow=uow, organisation_id=organisation_id)
+    services.delete_organisation(
+        uow=uow, by=principal, organisation_id=organisation_id, now=platform.clock
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

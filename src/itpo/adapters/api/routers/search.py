@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from itpo.adapters.api.auth import PrincipalDep, audience_of
-from itpo.adapters.api.deps import PlatformDep, UowDep
+from itpo.adapters.api.auth import PrincipalDep
+from itpo.adapters.http import PlatformDep, UowDep
 from itpo.matching.searching import MAX_QUERY, search
 from itpo.registry.model import OpportunityKind
 
@@ -42,11 +42,11 @@ def search_opportunities(
     retrieval fused, so a Chinese query finds English records and back."""
     hits = search(
         uow=uow,
+        by=principal,
         index=platform.index(),
         text=q,
         language=lang,
         kinds=kind or (),
         top=top,
-        audience=audience_of(principal, uow),
     )
     return [hit.to_dict() for hit in hits]

@@ -20,9 +20,7 @@ from itpo.accounts.fields import Checks
 from itpo.accounts.model import SCOPE_HELP, ApiToken, Role, Scope, User
 from itpo.accounts.passwords import MAX_LENGTH, MIN_DISTINCT, MIN_LENGTH
 from itpo.accounts.resets import BAD_TOKEN
-from itpo.adapters.api.auth import SESSION_COOKIE
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import RecordId
+from itpo.adapters.http import SESSION_COOKIE, PlatformDep, RecordId, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.templating import is_htmx, render
@@ -141,7 +139,9 @@ def _account_values(uow: SqlUnitOfWork, visit: Visit, user: User) -> dict[str, A
     organisation = None
     if user.organisation_id is not None:
         try:
-            organisation = registry.get_organisation(uow=uow, organisation_id=user.organisation_id)
+            organisation = registry.get_organisation(
+                uow=uow, by=visit.principal, organisation_id=user.organisation_id
+            )
         except NotFound:
             organisation = None
     tokens = accounts.list_tokens(uow=uow, by=visit.principal)

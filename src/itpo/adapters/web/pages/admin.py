@@ -15,8 +15,7 @@ from itpo.accounts import services as accounts
 from itpo.accounts.model import STAFF_ROLES, Role, User, UserQuery
 from itpo.accounts.passwords import generate_password
 from itpo.accounts.principal import require_administrator
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import MAX_ID, RecordId
+from itpo.adapters.http import MAX_ID, PlatformDep, RecordId, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.errors import error_page
 from itpo.adapters.web.pages.account import field_problems, problem
@@ -48,17 +47,19 @@ def pages(total: int, size: int) -> int:
     return max(1, math.ceil(total / size))
 
 
-def _organisations(uow: SqlUnitOfWork) -> list[Any]:
-    every = registry.list_organisations(uow=uow, query=OrganisationQuery(limit=None))
+def _organisations(uow: SqlUnitOfWork, visit: Visit) -> list[Any]:
+    query = OrganisationQuery(limit=None)
+    every = registry.list_organisations(uow=uow, by=visit.principal, query=query)
     return sorted(every.items, key=lambda o: o.name.casefold())
 
 
-def _names(uow: SqlUnitOfWork, users: list[User]) -> dict[int, str]:
+def _names(uow: SqlUnitOfWork, visit: Visit, users: list[User]) -> dict[int, str]:
     """The names of the organisations these users belong to."""
     names: dict[int, str] = {}
     for wanted in {u.organisation_id for u in users if u.organisation_id is not None}:
         try:
-            names[wanted] = registry.get_organisation(uow=uow, organisation_id=wanted).name
+            found = registry.get_organisation(uow=uow, by=visit.principal, organisation_id=wanted)
+            names[wanted] = found.name
         except NotFound:
             continue
     return names
@@ -124,7 +125,7 @@ def users(
         "roles": roles,
         "offices": offices,
         "office_names": {o.id: o.name for o in offices},
-        "organisation_names": _names(uow, list(found.items)),
+        "organisation_names": _names(uow, visit, list(found.items)),
         "back": str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
     }
     return render(request, visit, "admin/users.html", values,
@@ -133,7 +134,7 @@ def users(
 
 def _row(request: Request, visit: Visit, uow: SqlUnitOfWork, user: User, **extra: Any) -> Response:
     offices = {o.id: o.name for o in accounts.list_offices(uow=uow)}
-    values = {"user": user, "office_names": offices, "organisation_names": _names(uow, [user]),
+    values = {"user": user, "office_names": offices, "organisation_names": _names(uow, visit, [user]),
               "back": USERS_PAGE, **extra}  # fmt: skip
     return render(request, visit, "admin/_user_row.html", values)
 
@@ -222,7 +223,7 @@ def _new_user_page(
 ) -> Response:
     values = {"form": typed, "problems": problems, "roles": [r.value for r in Role],
               "staff_roles": [r.value for r in STAFF_ROLES],
-              "offices": accounts.list_offices(uow=uow), "organisations": _organisations(uow)}  # fmt: skip
+              "offices": accounts.list_offices(uow=uow), "organisations": _organisations(uow, visit)}  # fmt: skip
     return render(request, visit, "admin/user_new.html", values, status=status)
 
 

@@ -15,8 +15,7 @@ from fastapi.responses import Response
 
 from itpo.accounts import services as accounts
 from itpo.accounts.model import AuditEntry, AuditQuery
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import MAX_ID
+from itpo.adapters.http import MAX_ID, PlatformDep, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.pages.account import problem
 from itpo.adapters.web.pages.admin import PageNumber, administrator, pages

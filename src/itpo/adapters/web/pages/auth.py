@@ -9,8 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from itpo.accounts import services as accounts
 from itpo.accounts.errors import NotAuthenticated, TooManyAttempts
-from itpo.adapters.api.auth import SESSION_COOKIE, client_address, sign_in
-from itpo.adapters.api.deps import PlatformDep
+from itpo.adapters.http import SESSION_COOKIE, PlatformDep, client_address, sign_in
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import VisitDep
 from itpo.registry.errors import ValidationError

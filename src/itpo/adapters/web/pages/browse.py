@@ -1,8 +1,8 @@
 """Browsing: the start page, the list of opportunities with its filters, and ranked search.
 
-Every listing goes through the API's own query building, disclosure scope and redaction, so a
-page never shows a record or a field that `GET /api/v1/opportunities` would not show the
-same asker. The filters live in the address, so a filtered list can be bookmarked and sent.
+Every listing goes through the read side the API uses (`registry.reading`), so a page never
+shows a record or a field that `GET /api/v1/opportunities` would not show the same asker. The
+filters live in the address, so a filtered list can be bookmarked and sent.
 """
 
 from __future__ import annotations
@@ -15,23 +15,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from itpo.adapters.api.auth import audience_of
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.routers.opportunities import present_opportunities
+from itpo.adapters.http import PlatformDep, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.pages.browse_common import (
     FILTER_NAMES,
     Names,
     Problem,
     filter_choices,
-    listed_page,
     page_numbers,
 )
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.matching.searching import MAX_QUERY, search
-from itpo.registry import services
-from itpo.registry.disclosure import UNDISCLOSED, scope
+from itpo.registry import reading, services
+from itpo.registry.disclosure import UNDISCLOSED
 from itpo.registry.errors import ValidationError
 from itpo.registry.filters import opportunity_query
 from itpo.registry.model import OpportunityKind, Status
@@ -56,42 +53,44 @@ def _published(kind: OpportunityKind | None = None) -> OpportunityQuery:
     )
 
 
-def _count(uow: SqlUnitOfWork, query: OpportunityQuery) -> int:
-    return services.list_opportunities(uow=uow, query=dataclasses.replace(query, limit=0)).total
+def _count(uow: SqlUnitOfWork, visit: Visit, query: OpportunityQuery) -> int:
+    found = services.list_opportunities(
+        uow=uow, by=visit.principal, query=dataclasses.replace(query, limit=0)
+    )
+    return found.total
+
+
+def _cards(
+    platform: PlatformDep, uow: SqlUnitOfWork, visit: Visit, query: OpportunityQuery
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of summaries, newest first, and how many records the query holds in all."""
+    page = reading.view_opportunities(uow=uow, by=visit.principal, query=query,
+                                      home=platform.settings.home_country,
+                                      depth=reading.Depth.SUMMARY, newest_first=True)  # fmt: skip
+    return [dict(view.values) for view in page.items], page.total
 
 
 @router.get("/")
 def start(request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep) -> Response:
     """What the platform is, a search box, what is published, and what awaits the asker."""
-    seen_by = audience_of(visit.principal, uow)
-    limits = scope(seen_by)
-    kinds = [
-        (kind, _count(uow, dataclasses.replace(_published(kind), scope=limits)))
-        for kind in OpportunityKind
-    ]
-    latest, published = listed_page(
-        uow, dataclasses.replace(_published(), scope=limits), page=1, size=LATEST
-    )
+    kinds = [(kind, _count(uow, visit, _published(kind))) for kind in OpportunityKind]
+    latest, published = _cards(platform, uow, visit, dataclasses.replace(_published(), limit=LATEST))
     values: dict[str, Any] = {
         "kinds": kinds,
         "published": published,
-        "latest": present_opportunities(platform, uow, latest, seen_by),
+        "latest": latest,
         "names": Names(visit.language),
         "own": None,
         "awaiting": None,
     }
     organisation_id = visit.principal.organisation_id
     if organisation_id is not None and not visit.principal.is_staff:
-        mine = OpportunityQuery(organisation_id=organisation_id, scope=limits)
-        items, total = listed_page(uow, mine, page=1, size=OWN_LATEST)
-        values["own"] = {
-            "organisation_id": organisation_id,
-            "items": present_opportunities(platform, uow, items, seen_by),
-            "total": total,
-        }
+        mine = OpportunityQuery(organisation_id=organisation_id, limit=OWN_LATEST)
+        items, total = _cards(platform, uow, visit, mine)
+        values["own"] = {"organisation_id": organisation_id, "items": items, "total": total}
     if visit.principal.is_staff:
         values["awaiting"] = [
-            (status, _count(uow, OpportunityQuery(statuses=(status,))))
+            (status, _count(uow, visit, OpportunityQuery(statuses=(status,))))
             for status in (Status.IN_REVIEW, Status.DRAFT)
         ]
     return render(request, visit, "browse/start.html", values)
@@ -152,12 +151,15 @@ def opportunities(
         problems.append(Problem("sort", sort))
         sort = SORTS[0]
     query = _checked_query(filters, q, problems)
-    seen_by = audience_of(visit.principal, uow)
-    query = dataclasses.replace(query, scope=scope(seen_by))
-    items, total = listed_page(uow, query, page=page, size=PAGE_SIZE, newest=sort == "newest")
+    paged = dataclasses.replace(query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    found = reading.view_opportunities(uow=uow, by=visit.principal, query=paged,
+                                       home=platform.settings.home_country,
+                                       depth=reading.Depth.SUMMARY,
+                                       newest_first=sort == "newest")  # fmt: skip
+    total = found.total
     pages = max(1, -(-total // PAGE_SIZE))
     values = {
-        "items": present_opportunities(platform, uow, items, seen_by),
+        "items": [dict(view.values) for view in found.items],
         "total": total,
         "page": page,
         "pages": pages,
@@ -204,8 +206,8 @@ def search_page(
     hits: list[dict[str, Any]] = []
     top = SEARCH_MORE if more else SEARCH_TOP
     if text:
-        found = search(uow=uow, index=platform.index(), text=text, kinds=chosen, top=top,
-                       audience=audience_of(visit.principal, uow))  # fmt: skip
+        found = search(uow=uow, by=visit.principal, index=platform.index(), text=text,
+                       kinds=chosen, top=top)  # fmt: skip
         hits = [{**hit.to_dict(), "terms": _distinct(hit.matched_terms),
                  "title_parts": marked(hit.title, hit.matched_terms),
                  "teaser_parts": marked(hit.teaser, hit.matched_terms)} for hit in found]  # fmt: skip

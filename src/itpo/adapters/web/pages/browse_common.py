@@ -1,21 +1,18 @@
 """What the browsing pages share: names of reference codes in the page's language, the filter
-choices, newest-first paging over the id-ordered listing, and the pager's page numbers."""
+choices, and the pager's page numbers."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.labels import LABELS
-from itpo.registry import reference, services
-from itpo.registry.model import Opportunity, OpportunityKind, Status
-from itpo.registry.queries import OpportunityQuery
+from itpo.registry import reference
+from itpo.registry.model import OpportunityKind, Status
 
 FILTER_NAMES = ("kind", "country", "region", "area", "isic", "sdg", "status")
 # The filters' names for people (translated in messages/zh/browse.json).
@@ -172,29 +169,6 @@ def _reference_choices(language: str) -> Mapping[str, list[Choice]]:
     return MappingProxyType(
         {"country": countries, "region": regions, "area": area_choices, "isic": isic, "sdg": sdgs}
     )
-
-
-def listed_page(
-    uow: SqlUnitOfWork, query: OpportunityQuery, *, page: int, size: int, newest: bool = True
-) -> tuple[list[Opportunity], int]:
-    """One page of the query's records and how many there are in all. Newest first reads the
-    id-ordered listing from its end: ids grow as records are created."""
-    if not newest:
-        found = services.list_opportunities(
-            uow=uow, query=dataclasses.replace(query, limit=size, offset=(page - 1) * size)
-        )
-        return list(found.items), found.total
-    total = services.list_opportunities(
-        uow=uow, query=dataclasses.replace(query, limit=0, offset=0)
-    ).total
-    end = total - (page - 1) * size
-    if end <= 0:
-        return [], total
-    start = max(0, end - size)
-    found = services.list_opportunities(
-        uow=uow, query=dataclasses.replace(query, limit=end - start, offset=start)
-    )
-    return list(reversed(found.items)), total
 
 
 def page_numbers(page: int, pages: int) -> list[int | None]:

@@ -3,27 +3,28 @@ match with its decisions, and feedback on a match: the API's rules, as pages."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from itpo.accounts.access import require_matching
-from itpo.accounts.errors import Forbidden
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import visible_opportunity
-from itpo.adapters.api.deps import PlatformDep, UowDep
-from itpo.adapters.api.paging import RecordId
-from itpo.adapters.api.routers.matches import _sides_for
+from itpo.adapters.http import PlatformDep, RecordId, UowDep, record_id
 from itpo.adapters.web.pages.auth import local_target
-from itpo.adapters.web.pages.work_list import pair_sides
 from itpo.adapters.web.pages.work_reasons import shown_matches
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.matching.decisions import MAX_REASON, STATE_HELP, Match
 from itpo.matching.service import NotMatchable
-from itpo.matching.tracking import get_match, give_feedback, match_and_record
+from itpo.matching.tracking import (
+    get_match,
+    give_feedback,
+    match_and_record,
+    may_match,
+    require_side,
+    sides_for,
+)
+from itpo.registry import reading, services
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import Opportunity
 
@@ -46,8 +47,8 @@ def opportunity_matches(
 ) -> Response:
     """The best counterparts of a live opportunity, explained, for its owner and officers."""
     visit.require_user()
-    found, _ = visible_opportunity(uow, visit.principal, opportunity_id)
-    require_matching(visit.principal, found.organisation_id)
+    may_match(uow, visit.principal, opportunity_id)
+    found = services.get_opportunity(uow=uow, by=visit.principal, opportunity_id=opportunity_id)
     values: dict[str, Any] = {
         "asking": found,
         "top": top,
@@ -62,20 +63,22 @@ def opportunity_matches(
         index = platform.index()  # brought up to date first, so its generation is current
         results = match_and_record(
             uow=uow,
+            by=visit.principal,
             index=index,
             cache=platform.match_cache,
             generation=platform.index_store().generation,
             opportunity_id=opportunity_id,
-            today=dt.datetime.now(dt.UTC).date(),
+            today=platform.today(),
             top=top,
             include_declined=include_declined,
             rates=platform.rates(),
+            now=platform.clock,
         )
-        values["matches"] = shown_matches(uow, found, results, visit.language)
+        values["matches"] = shown_matches(results, found.language, visit.language)
         values["unmatchable"] = None
     except NotMatchable:
         values["matches"] = []
-        values["unmatchable"] = _why_unmatchable(found)
+        values["unmatchable"] = _why_unmatchable(found, platform)
         status = 200 if is_htmx(request) else 409  # HTMX swaps in 2xx answers only
     return render(
         request, visit, "work/matches.html", values, status=status, fragment="work/_matches.html"
@@ -87,8 +90,8 @@ def _side_in_view(principal: Principal, asking: Opportunity) -> int | None:
     return None if principal.is_staff else asking.id
 
 
-def _why_unmatchable(found: Opportunity) -> str:
-    today = dt.datetime.now(dt.UTC).date()
+def _why_unmatchable(found: Opportunity, platform: PlatformDep) -> str:
+    today = platform.today()
     if found.status.value != "published":
         return "unpublished"
     if found.valid_until is not None and found.valid_until < today:
@@ -100,9 +103,8 @@ def _why_unmatchable(found: Opportunity) -> str:
 def match_page(request: Request, match_id: RecordId, visit: VisitDep, uow: UowDep) -> Response:
     """One match: the pair, its score, where it stands and every verdict given."""
     visit.require_user()
-    match = get_match(uow=uow, match_id=match_id)
-    sides = _sides_for(uow, visit.principal, match)
-    return _match_page(request, visit, uow, match, sides)
+    match = get_match(uow=uow, by=visit.principal, match_id=match_id)
+    return _match_page(request, visit, uow, match, sides_for(uow, visit.principal, match))
 
 
 def _match_page(
@@ -116,7 +118,7 @@ def _match_page(
     reason: str = "",
     status: int = 200,
 ) -> Response:
-    pair = pair_sides(uow, visit.principal, (match.first_id, match.second_id))
+    pair = reading.pair_sides(uow=uow, by=visit.principal, ids=(match.first_id, match.second_id))
     values = {
         "match": match,
         "first": pair[match.first_id],
@@ -139,6 +141,7 @@ def feedback(
     request: Request,
     match_id: RecordId,
     visit: VisitDep,
+    platform: PlatformDep,
     uow: UowDep,
     verdict: Annotated[str, Form(max_length=40)] = "",
     reason: Annotated[str, Form(max_length=MAX_FORM_TEXT)] = "",
@@ -149,19 +152,17 @@ def feedback(
     for its own side and must name it; an officer's verdict names none."""
     visit.require_user()
     principal = visit.principal
-    match = get_match(uow=uow, match_id=match_id)
-    sides = _sides_for(uow, principal, match)
-    side_id = int(side) if side.strip().isdigit() and len(side.strip()) < 11 else None
-    if not principal.is_staff and side_id not in sides:
-        raise Forbidden(f"a member decides for its own side: give side {min(sides)}")
+    match = get_match(uow=uow, by=principal, match_id=match_id)
+    sides = sides_for(uow, principal, match)
+    side_id = record_id(side)
+    require_side(uow, principal, match, side_id)
     problems: dict[str, str] = {}
     if side.strip() and side_id is None:
         problems["side"] = "This opportunity is not part of the match."
     else:
         try:
-            match = give_feedback(
-                uow=uow, match_id=match_id, verdict=verdict, reason=reason, side=side_id
-            )
+            match = give_feedback(uow=uow, by=principal, match_id=match_id, verdict=verdict,
+                                  reason=reason, side=side_id, now=platform.clock)  # fmt: skip
         except ValidationError as invalid:
             problems = {e.field: _problem(e) for e in invalid.errors}
     target = local_target(back or f"/matches/{match_id}")

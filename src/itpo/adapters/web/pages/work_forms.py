@@ -1,6 +1,6 @@
 """Creating, changing and deleting an opportunity through a form: officers for any
-organisation, members for their own (the API's rules), each change saved with its audit entry
-in one transaction, a refused value shown next to its field with nothing saved."""
+organisation, members for their own (the registry services decide, and audit each change), a
+refused value shown next to its field with nothing saved."""
 
 from __future__ import annotations
 
@@ -11,12 +11,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from itpo.accounts.access import require_write
 from itpo.accounts.principal import Principal
-from itpo.adapters.api.auth import audited, visible_opportunity
-from itpo.adapters.api.deps import UowDep
-from itpo.adapters.api.paging import RecordId
-from itpo.adapters.api.routers.opportunities import audit_restricted_view
+from itpo.adapters.http import PlatformDep, RecordId, UowDep, record_id
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.pages.work_choices import choices, field_problems
 from itpo.adapters.web.templating import render
@@ -82,8 +78,9 @@ def blank(visit: Visit, kind: str) -> dict[str, Any]:
 
 def owner_of(principal: Principal, raw: str) -> int | None:
     """The organisation the form names; a member's own when it names none."""
-    if raw.isdigit() and len(raw) <= 10:
-        return int(raw)
+    named = record_id(raw)
+    if named is not None:
+        return named
     return None if principal.is_staff or raw else principal.organisation_id
 
 
@@ -107,12 +104,14 @@ def _form(
     principal = visit.principal
     if principal.is_staff:
         page = services.list_organisations(
-            uow=uow, query=OrganisationQuery(limit=MAX_ORGANISATIONS)
+            uow=uow, by=principal, query=OrganisationQuery(limit=MAX_ORGANISATIONS)
         )
         organisations = sorted(page.items, key=lambda o: o.name.casefold())
     else:
         own = principal.organisation_id
-        organisations = [services.get_organisation(uow=uow, organisation_id=own)] if own else []
+        organisations = (
+            [services.get_organisation(uow=uow, by=principal, organisation_id=own)] if own else []
+        )
     context = {
         "v": values,
         "editing": editing,
@@ -134,77 +133,64 @@ def new_opportunity(
 ) -> Response:
     """An empty form; officers choose the owner, a member's own organisation owns it."""
     visit.require_user()
-    principal = visit.principal
-    require_write(principal, None if principal.is_staff else principal.organisation_id)
+    services.require_author(visit.principal)
     return _form(request, visit, uow, blank(visit, kind[:40]))
 
 
 @router.post("/opportunities/new")
-def create_opportunity(request: Request, visit: VisitDep, uow: UowDep, form: FormDep) -> Response:
-    """Create the opportunity with its audit entry, or show the form again with each problem."""
+def create_opportunity(
+    request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep, form: FormDep
+) -> Response:
+    """Create the opportunity (audited by the service), or show the form again with each
+    problem."""
     visit.require_user()
     principal = visit.principal
+    services.require_author(principal)
     values = typed(form)
     organisation_id = owner_of(principal, values["organisation_id"])
-    require_write(principal, organisation_id)
     if organisation_id is None:
         problems = {"organisation_id": CHOOSE_OWNER}
         return _form(request, visit, uow, values, problems=problems, status=422)
     try:
-        with audited(uow, principal, "opportunity.create", "opportunity") as note:
-            created = services.create_opportunity(
-                uow=uow, data=domain_data(values, organisation_id)
-            )
-            note["id"] = created.id
+        created = services.create_opportunity(uow=uow, by=principal,
+                                              data=domain_data(values, organisation_id),
+                                              now=platform.clock)  # fmt: skip
     except ValidationError as invalid:
         problems = _refused(invalid, visit.language)
         return _form(request, visit, uow, values, problems=problems, status=422)
     return RedirectResponse(f"/opportunities/{created.id}", status_code=303)
 
 
-def _writable(uow: SqlUnitOfWork, principal: Principal, opportunity_id: int) -> Opportunity:
-    """The opportunity if the asker may change it: 404 if they may not see it, else 403."""
-    found, _ = visible_opportunity(uow, principal, opportunity_id)
-    require_write(principal, found.organisation_id)
-    return found
-
-
 @router.get("/opportunities/{opportunity_id:int}/edit")
 def edit_opportunity(
-    request: Request, opportunity_id: RecordId, visit: VisitDep, uow: UowDep
+    request: Request, opportunity_id: RecordId, visit: VisitDep, platform: PlatformDep, uow: UowDep
 ) -> Response:
     """The opportunity's form, filled in, with a way to delete it."""
     visit.require_user()
-    found, seen_by = visible_opportunity(uow, visit.principal, opportunity_id)
-    require_write(visit.principal, found.organisation_id)
-    audit_restricted_view(uow, visit.principal, found, seen_by)  # the form shows the details
+    found = services.editable_opportunity(uow=uow, by=visit.principal,
+                                          opportunity_id=opportunity_id, now=platform.clock)  # fmt: skip
     return _form(request, visit, uow, from_record(found), editing=found)
 
 
 @router.post("/opportunities/{opportunity_id:int}/edit")
 def update_opportunity(
-    request: Request, opportunity_id: RecordId, visit: VisitDep, uow: UowDep, form: FormDep
+    request: Request,
+    opportunity_id: RecordId,
+    visit: VisitDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    form: FormDep,
 ) -> Response:
-    """Save the changed opportunity with its audit entry, or show the form again."""
+    """Save the changed opportunity (audited by the service), or show the form again."""
     visit.require_user()
     principal = visit.principal
-    found = _writable(uow, principal, opportunity_id)
+    found = services.get_opportunity(uow=uow, by=principal, opportunity_id=opportunity_id)
     values = typed(form)
     organisation_id = owner_of(principal, values["organisation_id"]) or found.organisation_id
-    if organisation_id != found.organisation_id:
-        require_write(principal, organisation_id)  # giving it away needs both
-    before = record_to_mapping(found)
     try:
-        with audited(uow, principal, "opportunity.update", "opportunity") as note:
-            note["id"] = opportunity_id
-            updated = services.update_opportunity(
-                uow=uow,
-                opportunity_id=opportunity_id,
-                changes=domain_data(values, organisation_id),
-            )
-            after = record_to_mapping(updated)
-            changed = [k for k in after if k != "updated_at" and after[k] != before.get(k)]
-            note["detail"] = {"fields": sorted(changed)}
+        services.update_opportunity(uow=uow, by=principal, opportunity_id=opportunity_id,
+                                    changes=domain_data(values, organisation_id),
+                                    now=platform.clock)  # fmt: skip
     except ValidationError as invalid:
         problems = _refused(invalid, visit.language)
         return _form(request, visit, uow, values, editing=found, problems=problems, status=422)
@@ -212,11 +198,11 @@ def update_opportunity(
 
 
 @router.post("/opportunities/{opportunity_id:int}/delete")
-def delete_opportunity(opportunity_id: RecordId, visit: VisitDep, uow: UowDep) -> Response:
-    """Delete the opportunity, with its audit entry; back to the list of opportunities."""
+def delete_opportunity(
+    opportunity_id: RecordId, visit: VisitDep, platform: PlatformDep, uow: UowDep
+) -> Response:
+    """Delete the opportunity (audited by the service); back to the list of opportunities."""
     visit.require_user()
-    _writable(uow, visit.principal, opportunity_id)
-    with audited(uow, visit.principal, "opportunity.delete", "opportunity") as note:
-        note["id"] = opportunity_id
-        services.delete_opportunity(uow=uow, opportunity_id=opportunity_id)
+    services.delete_opportunity(uow=uow, by=visit.principal, opportunity_id=opportunity_id,
+                                now=platform.clock)  # fmt: skip
     return RedirectResponse("/opportunities", status_code=303)

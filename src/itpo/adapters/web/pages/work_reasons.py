@@ -6,20 +6,16 @@ No routes: helpers of the match pages (`work.py`, `work_list.py`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.labels import LABELS
 from itpo.matching import places
-from itpo.matching.eligibility import Party, check
-from itpo.matching.explanation import GEOGRAPHY_LEVELS, ISIC_LEVELS, Reason, near_miss_text
+from itpo.matching.explanation import GEOGRAPHY_LEVELS, ISIC_LEVELS, Reason, near_miss_in
 from itpo.matching.service import MatchResult
 from itpo.registry import reference
 from itpo.registry.disclosure import UNDISCLOSED
-from itpo.registry.model import Opportunity
 
 Facts = Mapping[str, Sequence[str]]
 LEVEL_NUMBERS = {name: number for number, name in GEOGRAPHY_LEVELS.items()}
@@ -54,15 +50,11 @@ def country_name(code: str, language: str) -> str:
 
 
 def shown_matches(
-    uow: SqlUnitOfWork,
-    asking: Opportunity,
-    results: Sequence[MatchResult],
-    language: str,
+    results: Sequence[MatchResult], asking_language: str, language: str
 ) -> list[ShownMatch]:
-    """The results with their reasons in `language`; nothing beyond what the API answer says,
-    except sentences written again from the facts the answer carries."""
-    same = explanation_language(asking.language) == language
-    misses = {} if same else _near_misses(uow, asking, results, language)
+    """The results, as the matching services gave them to the asker, with their reasons in
+    `language`: sentences written again from the facts each result carries."""
+    same = explanation_language(asking_language) == language
     return [
         ShownMatch(
             result=result,
@@ -71,36 +63,14 @@ def shown_matches(
             reasons=tuple(
                 reason.text if same else reason_in(reason, language) for reason in result.explained
             ),
-            near_miss=result.near_miss if same else misses.get(result.opportunity_id),
+            near_miss=(
+                result.near_miss
+                if same or result.near is None
+                else near_miss_in(result.near, language)
+            ),
         )
         for result in results
     ]
-
-
-def _near_misses(
-    uow: SqlUnitOfWork, asking: Opportunity, results: Sequence[MatchResult], language: str
-) -> dict[int, str]:
-    """A near miss worded in `language`: the pair's eligibility check says which it was."""
-    wanted = [r.opportunity_id for r in results if r.near_miss]
-    if not wanted:
-        return {}
-    with uow:
-        others = uow.opportunities.get_many(wanted)
-        owners = uow.organisations.get_many(
-            {asking.organisation_id, *(o.organisation_id for o in others.values())}
-        )
-    if asking.organisation_id not in owners:
-        return {}
-    me = Party(asking, owners[asking.organisation_id])
-    today = dt.datetime.now(dt.UTC).date()
-    found: dict[int, str] = {}
-    for key, other in others.items():
-        if other.organisation_id not in owners:
-            continue
-        misses = check(me, Party(other, owners[other.organisation_id]), today=today).near_misses
-        if misses:
-            found[key] = near_miss_text(misses[0], language)
-    return found
 
 
 def reason_in(reason: Reason, language: str) -> str:

@@ -1,4 +1,6 @@
-"""The FastAPI application: routers under /api/v1, errors as clear answers."""
+"""The application: the REST API under /api/v1 and the web app's pages, over one platform,
+with errors answered as JSON for the API and as pages for the pages. The one module that
+puts the API and the web app together; neither imports the other."""
 
 from __future__ import annotations
 
@@ -22,11 +24,11 @@ from itpo.adapters.api.routers import (
     search,
 )
 from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
+from itpo.adapters.http import API_PREFIX
 from itpo.adapters.web import install_web
+from itpo.adapters.web.errors import error_page
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
-
-API_PREFIX = "/api/v1"
 
 
 def create_app(settings: Settings | None = None, *, platform: Platform | None = None) -> FastAPI:
@@ -46,7 +48,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         lifespan=lifespan,
     )
     app.state.platform = platform
-    install_error_handlers(app)
+    install_error_handlers(app, error_page=error_page)
     limits = platform.settings
     # The last added is the outermost: headers go on every answer, refusals included.
     app.add_middleware(InternalErrors)

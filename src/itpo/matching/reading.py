@@ -1,0 +1,53 @@
+"""Matches and search hits as one asker may see them.
+
+A computed match is shared by everyone who asks for a record's matches (it is cached), so it
+holds the counterpart's owner whatever its disclosure; this is where each asker's view is cut
+from it, with the same rules as every other view of a record (`registry.disclosure`): the owner
+of an anonymous counterpart stays unnamed, and so does anything that would place it, the owner's
+country standing in for a record that states none, and the reasons drawn from that country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from itpo.matching.explanation import Reason
+from itpo.matching.service import MatchResult
+from itpo.registry.disclosure import UNDISCLOSED, Audience, owner_shown
+
+# Reasons about where the parties are, and the near miss of a market.
+PLACE_COMPONENTS = frozenset({"geography"})
+PLACE_RULES = frozenset({"markets"})
+
+
+def seen_as(result: MatchResult, audience: Audience) -> MatchResult:
+    """The result as the audience may see it."""
+    if owner_shown(audience, result):
+        countries = result.countries or _owner_place(result)
+        return dataclasses.replace(result, countries=countries)
+    if result.countries:
+        return dataclasses.replace(result, organisation=UNDISCLOSED)
+    # The record states no place, so every place in its reasons is its owner's.
+    explained = tuple(r for r in result.explained if r.component not in PLACE_COMPONENTS)
+    near = None if _names_a_market(result.near) else result.near
+    return dataclasses.replace(
+        result,
+        organisation=UNDISCLOSED,
+        explained=explained,
+        reasons=tuple(r.text for r in explained),
+        near=near,
+        near_miss=near.text if near else None,
+    )
+
+
+def seen_all_as(results: Iterable[MatchResult], audience: Audience) -> list[MatchResult]:
+    return [seen_as(result, audience) for result in results]
+
+
+def _owner_place(result: MatchResult) -> tuple[str, ...]:
+    return (result.owner_country,) if result.owner_country else ()
+
+
+def _names_a_market(near: Reason | None) -> bool:
+    return near is not None and bool(set(near.facts.get("rule", ())) & PLACE_RULES)
