@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from tests.e2e.claims import Pair, Side, check_sentence, leaks, restricted_words
 
+from itpo.adapters.index_store import IndexStore
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 from itpo.demo.loading import demo_batch
@@ -26,7 +27,8 @@ from itpo.registry import reference, services
 from itpo.registry.importing import import_records
 from itpo.registry.model import COMPATIBLE_KINDS, Opportunity
 
-TODAY = dt.datetime.now(dt.UTC).date()
+# The day the demo is loaded, indexed and matched for: the same matches whatever the calendar says.
+TODAY = dt.date(2026, 11, 27)
 SUBJECT = {"text", "isic", "technology"}
 
 
@@ -97,8 +99,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         database_url=f"sqlite:///{folder / 'demo.sqlite3'}", data_dir=folder / "data"
     )
     platform = bootstrap(settings, initialise=True)
-    import_records(uow=platform.uow(), batch=demo_batch())
-    index = platform.index()
+    import_records(uow=platform.uow(), batch=demo_batch(today=TODAY))
+    store = IndexStore(
+        platform.engine,
+        settings.data_dir / "index",
+        encoders=platform.encoders,
+        today=lambda: TODAY,  # live records are indexed for the same day
+    )
+    index = store.current()
     with platform.uow() as uow:
         ids = uow.opportunities.ids_by_external_id([case.external_id for case in CASES])
     found = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import click
@@ -115,7 +116,7 @@ def init(
 def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) -> None:
     """Create the database, load the demo set, and serve the app."""
     platform = state.platform(initialise=True)
-    report = run_import(platform, demo_batch(), dry_run=False)
+    report = run_import(platform, demo_batch(today=dt.datetime.now(dt.UTC).date()), dry_run=False)
     console.print("Demo data loaded. " + describe(report))
     build_index(platform)
     demo_administrator(platform)
