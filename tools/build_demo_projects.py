@@ -6,12 +6,17 @@ format of ``docs/record-format.md``: ``{"source", "licence", "organisations", "o
 
 Every mapping used below (country codes, World Bank sectors to ISIC Rev.4 classes and technology
 areas, themes and sectors to SDGs, regional projects) is an explicit table in this file. Every
-ISIC class and country code that the script writes is checked against the raw reference files;
-an unknown code, or a sector or theme missing from the tables, stops the script with an error.
+ISIC class, country code and technology area that the script writes is checked against the
+platform's own reference data (``itpo.registry.reference``); only the country names used in
+running text (CLDR display names, "Tanzania") come from the raw country list in the data folder.
+An unknown code, or a sector or theme missing from the tables, stops the script with an error.
 
-Usage::
+Projects are valid for ``VALID_FOR_DAYS`` days, which ``itpo demo`` counts from the day it loads
+them. tests/unit/demo/test_demo_builders.py checks that the build reproduces the shipped file.
 
-    python tools/build_demo_projects.py [--data-dir /work/shared/data] [--output PATH]
+Usage (with the project's environment, where ``itpo`` is installed)::
+
+    .venv/bin/python tools/build_demo_projects.py [--data-dir /work/shared/data] [--output PATH]
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from itpo.registry import reference
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = Path("/work/shared/data")
 DEFAULT_OUTPUT = ROOT / "src" / "itpo" / "demo" / "data" / "world_bank_projects.json"
@@ -36,30 +43,8 @@ LICENCE = (
     "CC BY 4.0, The World Bank. Converted and mapped to ISIC Rev.4, technology areas and SDGs "
     "by tools/build_demo_projects.py; the mappings are ITPO Exchange's, not the World Bank's."
 )
-VALID_UNTIL = "2027-12-31"
-
-TECHNOLOGY_AREAS = frozenset(
-    re.findall(
-        r"\S+",
-        """
-    green.solar_pv green.solar_thermal green.wind green.small_hydro green.bioenergy
-    green.geothermal green.energy_storage green.green_hydrogen green.energy_efficiency
-    green.clean_cooking green.electric_mobility green.water_treatment green.efficient_irrigation
-    green.waste_management green.circular_economy green.waste_to_energy green.post_harvest
-    green.cold_chain green.climate_smart_agriculture green.green_buildings
-    green.low_carbon_materials green.pollution_control green.sustainable_forestry
-    ai_manufacturing.predictive_maintenance ai_manufacturing.machine_vision
-    ai_manufacturing.process_optimisation ai_manufacturing.industrial_iot ai_manufacturing.robotics
-    ai_manufacturing.digital_twin ai_manufacturing.supply_chain_analytics
-    ai_manufacturing.energy_management ai_manufacturing.quality_traceability
-    digital.fintech digital.e_commerce digital.connectivity digital.e_government digital.edtech
-    health.medical_devices health.pharmaceuticals health.digital_health
-    industry.agro_processing industry.textiles industry.chemicals industry.machinery
-    industry.construction_materials industry.mining_processing industry.automotive_parts
-    infrastructure.transport_logistics infrastructure.urban_services infrastructure.power_grid
-    """,
-    )
-)
+# Days from the day the demo is loaded: about sixteen months, as for the illustrative records.
+VALID_FOR_DAYS = 487
 
 # --------------------------------------------------------------------------------------------
 # Countries
@@ -522,45 +507,36 @@ class DataError(Exception):
 
 @dataclass
 class Reference:
-    isic_classes: frozenset[str]
-    alpha2_to_alpha3: dict[str, str]
-    country_names: dict[str, str]  # alpha-3 -> English display name
+    """Codes from the platform's reference data; country names for text from the raw list."""
 
-    @property
-    def alpha3(self) -> frozenset[str]:
-        return frozenset(self.country_names)
+    alpha2_to_alpha3: dict[str, str]
+    country_names: dict[str, str]  # alpha-3 -> English display name (CLDR)
 
     def check_isic(self, code: str, where: str) -> None:
-        if code not in self.isic_classes:
+        if code != code.strip() or not reference.is_isic_class(code):
             raise DataError(f"{where}: {code!r} is not an ISIC Rev.4 class")
 
     def check_country(self, code: str, where: str) -> None:
-        if code not in self.country_names:
+        if code not in reference.countries():
             raise DataError(f"{where}: {code!r} is not an ISO 3166 alpha-3 code")
+
+    def check_area(self, area: str, where: str) -> None:
+        if area not in reference.technology_areas():
+            raise DataError(f"{where}: unknown technology area {area!r}")
 
 
 def load_reference(data_dir: Path) -> Reference:
-    isic = json.loads((data_dir / "isic_rev4" / "isic_rev4_en.json").read_text("utf-8"))
-    classes = frozenset(
-        str(cls["class"])
-        for section in isic["sections"]
-        for division in section["divisions"]
-        for group in division["groups"]
-        for cls in group["classes"]
-    )
-    if len(classes) != 419 or not all(re.fullmatch(r"\d{4}", c) for c in classes):
-        raise DataError(f"unexpected ISIC class list ({len(classes)} classes)")
-    alpha2: dict[str, str] = {}
+    countries = reference.countries().values()
     names: dict[str, str] = {}
     with (data_dir / "countries" / "country-codes.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             a3 = row["ISO3166-1-Alpha-3"].strip()
-            a2 = row["ISO3166-1-Alpha-2"].strip()
-            if not re.fullmatch(r"[A-Z]{3}", a3) or not re.fullmatch(r"[A-Z]{2}", a2):
-                continue
-            alpha2[a2] = a3
-            names[a3] = row["CLDR display name"].strip() or row["official_name_en"].strip()
-    return Reference(classes, alpha2, names)
+            if a3 in reference.countries():
+                names[a3] = row["CLDR display name"].strip() or row["official_name_en"].strip()
+    unnamed = sorted({c.code for c in countries} - set(names))
+    if unnamed:
+        raise DataError(f"country-codes.csv names no country {unnamed[0]}")
+    return Reference({c.alpha2: c.code for c in countries}, names)
 
 
 def check_tables(ref: Reference) -> None:
@@ -569,16 +545,14 @@ def check_tables(ref: Reference) -> None:
         for isic in mapping.isic:
             ref.check_isic(isic, f"sector {code} {name}")
         for area in mapping.tech:
-            if area not in TECHNOLOGY_AREAS:
-                raise DataError(f"sector {code} {name}: unknown technology area {area!r}")
+            ref.check_area(area, f"sector {code} {name}")
         if not mapping.isic and not mapping.note:
             raise DataError(f"sector {code} {name}: unmapped without a reason")
         for sdg in mapping.sdgs:
             if not 1 <= sdg <= 17:
                 raise DataError(f"sector {code}: SDG {sdg} out of range")
     for rule in TEXT_RULES:
-        if rule.area not in TECHNOLOGY_AREAS:
-            raise DataError(f"text rule: unknown technology area {rule.area!r}")
+        ref.check_area(rule.area, "text rule")
     for code, (name, sdgs) in THEMES.items():
         if any(not 1 <= s <= 17 for s in sdgs):
             raise DataError(f"theme {code} {name}: SDG out of range")
@@ -873,7 +847,7 @@ def convert(projects: Sequence[Mapping[str, Any]], ref: Reference) -> Output:
             record["currency"] = "USD"
         record["disclosure"] = "public"
         record["status"] = "published"
-        record["valid_until"] = VALID_UNTIL
+        record["valid_for_days"] = VALID_FOR_DAYS
         out.opportunities.append(record)
         out.organisations[org_id].setdefault("_notes", set()).add(org_note)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -48,6 +49,17 @@ def test_the_demo_has_chinese_and_english_records(demo_env: dict[str, str]) -> N
     rows = json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout)
     languages = Counter(r["language"] for r in rows)
     assert languages["zh"] >= 30 and languages["en"] >= 300
+
+
+def test_the_demo_is_dated_from_the_day_it_is_loaded(demo_env: dict[str, str]) -> None:
+    today = dt.datetime.now(dt.UTC).date()
+    rows = json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout)
+    for row in rows:
+        days = (dt.date.fromisoformat(row["valid_until"]) - today).days
+        if row["status"] == "expired":
+            assert days < 0, row
+        else:  # a day less when the run crosses midnight (UTC) after loading
+            assert 364 <= days <= 730, row
 
 
 def test_loading_the_demo_again_does_not_duplicate(demo_env: dict[str, str]) -> None:

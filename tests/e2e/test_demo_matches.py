@@ -19,6 +19,7 @@ from tests.actors import OPERATOR
 from tests.e2e.claims import Pair, Side, check_sentence, leaks, restricted_words
 
 from itpo.bootstrap import Platform, bootstrap
+from itpo.clock import fixed_clock
 from itpo.config import Settings
 from itpo.demo.loading import demo_batch
 from itpo.matching.eligibility import AREA_DIVISIONS
@@ -27,7 +28,8 @@ from itpo.registry import reference, services
 from itpo.registry.importing import import_records
 from itpo.registry.model import COMPATIBLE_KINDS, Opportunity
 
-TODAY = dt.datetime.now(dt.UTC).date()
+# The day the demo is loaded, indexed and matched for: the same matches whatever the calendar says.
+TODAY = dt.date(2026, 11, 27)
 SUBJECT = {"text", "isic", "technology"}
 
 
@@ -99,8 +101,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     settings = Settings(
         database_url=f"sqlite:///{folder / 'demo.sqlite3'}", data_dir=folder / "data"
     )
-    platform = bootstrap(settings, initialise=True)
-    import_records(by=OPERATOR, uow=platform.uow(), batch=demo_batch())
+    platform = bootstrap(
+        settings, initialise=True, clock=fixed_clock(dt.datetime.combine(TODAY, dt.time(9), dt.UTC))
+    )
+    import_records(by=OPERATOR, uow=platform.uow(), batch=demo_batch(today=TODAY))
     index = platform.index()
     with platform.uow() as uow:
         ids = uow.opportunities.ids_by_external_id([case.external_id for case in CASES])

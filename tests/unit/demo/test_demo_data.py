@@ -1,32 +1,28 @@
 """The demo data set that ``itpo demo`` loads, checked as shipped.
 
 Two files in ``src/itpo/demo/data/``: ``world_bank_projects.json`` (built by
-tools/build_demo_projects.py) and ``illustrative.json`` (tools/build_demo_illustrative.py).
-Codes are checked with ``itpo.registry.reference`` when it is importable, else against the raw
-reference files in /work/shared/data.
+tools/build_demo_projects.py) and ``illustrative.json`` (tools/build_demo_illustrative.py from
+tools/demo_illustrative.yaml). Codes are checked with the platform's ``itpo.registry.reference``.
 """
 
 from __future__ import annotations
 
-import csv
-import importlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from itpo.registry import reference
+
 ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ROOT / "src" / "itpo" / "demo" / "data"
 WORLD_BANK_FILE = DATA_DIR / "world_bank_projects.json"
 ILLUSTRATIVE_FILE = DATA_DIR / "illustrative.json"
-RAW_DATA_DIR = Path("/work/shared/data")
 
 SENTENCE_EN = "Illustrative record written for the ITPO Exchange demo."
 SENTENCE_ZH = "本记录为 ITPO Exchange 演示而编写的示例。"
@@ -46,97 +42,6 @@ COOPERATION = {
 }
 STATUSES = {"draft", "in_review", "published", "expired", "closed"}
 DISCLOSURES = {"public", "anonymous", "members"}
-
-# The technology-area list of the record format, used only when itpo.registry.reference is
-# not importable.
-TECHNOLOGY_AREAS_FALLBACK = frozenset(
-    re.findall(
-        r"\S+",
-        """
-        green.solar_pv green.solar_thermal green.wind green.small_hydro green.bioenergy
-        green.geothermal green.energy_storage green.green_hydrogen green.energy_efficiency
-        green.clean_cooking green.electric_mobility green.water_treatment
-        green.efficient_irrigation green.waste_management green.circular_economy
-        green.waste_to_energy green.post_harvest green.cold_chain green.climate_smart_agriculture
-        green.green_buildings green.low_carbon_materials green.pollution_control
-        green.sustainable_forestry ai_manufacturing.predictive_maintenance
-        ai_manufacturing.machine_vision ai_manufacturing.process_optimisation
-        ai_manufacturing.industrial_iot ai_manufacturing.robotics ai_manufacturing.digital_twin
-        ai_manufacturing.supply_chain_analytics ai_manufacturing.energy_management
-        ai_manufacturing.quality_traceability digital.fintech digital.e_commerce
-        digital.connectivity digital.e_government digital.edtech health.medical_devices
-        health.pharmaceuticals health.digital_health industry.agro_processing industry.textiles
-        industry.chemicals industry.machinery industry.construction_materials
-        industry.mining_processing industry.automotive_parts infrastructure.transport_logistics
-        infrastructure.urban_services infrastructure.power_grid
-        """,
-    )
-)
-
-Check = Callable[[str], bool]
-
-
-@dataclass(frozen=True)
-class Codes:
-    """Validators for the coded fields, from the platform's reference module or raw files."""
-
-    is_isic_class: Check
-    is_country: Check
-    is_technology_area: Check
-    is_currency: Check
-    origin: str
-
-
-def _from_reference_module() -> Codes | None:
-    try:
-        module = importlib.import_module("itpo.registry.reference")
-    except ImportError:
-        return None
-    names = ("is_isic_class", "is_country", "is_technology_area", "is_currency")
-    functions = [getattr(module, name, None) for name in names]
-    if not all(callable(f) for f in functions):
-        return None
-    isic, country, area, currency = (f for f in functions if callable(f))
-    return Codes(isic, country, area, currency, "itpo.registry.reference")
-
-
-def _from_raw_files() -> Codes | None:
-    isic_file = RAW_DATA_DIR / "isic_rev4" / "isic_rev4_en.json"
-    country_file = RAW_DATA_DIR / "countries" / "country-codes.csv"
-    if not isic_file.is_file() or not country_file.is_file():
-        return None
-    isic = json.loads(isic_file.read_text("utf-8"))
-    classes = frozenset(
-        str(cls["class"])
-        for section in isic["sections"]
-        for division in section["divisions"]
-        for group in division["groups"]
-        for cls in group["classes"]
-    )
-    with country_file.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    alpha3 = frozenset(r["ISO3166-1-Alpha-3"] for r in rows if r["ISO3166-1-Alpha-3"].strip())
-    currencies = frozenset(
-        code.strip()
-        for r in rows
-        for code in r["ISO4217-currency_alphabetic_code"].split(",")
-        if code.strip()
-    )
-    return Codes(
-        classes.__contains__,
-        alpha3.__contains__,
-        TECHNOLOGY_AREAS_FALLBACK.__contains__,
-        currencies.__contains__,
-        str(RAW_DATA_DIR),
-    )
-
-
-@cache
-def codes() -> Codes:
-    found = _from_reference_module() or _from_raw_files()
-    if found is None:
-        pytest.skip("neither itpo.registry.reference nor the raw reference files are available")
-    return found
 
 
 @cache
@@ -233,46 +138,44 @@ def test_every_opportunity_names_an_organisation_of_its_file() -> None:
 
 
 def test_organisation_fields_are_valid() -> None:
-    check = codes()
     for org in all_organisations():
         where = org["external_id"]
         assert org["name"].strip(), where
         assert len(org["name"]) <= 200, where
         assert org["kind"] in ORG_KINDS, where
         assert re.fullmatch(r"[A-Z]{3}", org["country"]), where
-        assert check.is_country(org["country"]), (where, org["country"])
+        assert reference.is_country(org["country"]), (where, org["country"])
         assert org.get("size", "small") in ORG_SIZES, where
         assert len(org.get("city", "")) <= 100, where
         assert len(org.get("description", "")) <= 5000, where
         for code in org.get("isic_classes", []):
             assert re.fullmatch(r"\d{4}", code), (where, code)
-            assert check.is_isic_class(code), (where, code)
+            assert reference.is_isic_class(code), (where, code)
         for language in org.get("languages", []):
             assert re.fullmatch(r"[a-z]{2}", language), (where, language)
 
 
 def test_opportunity_codes_are_valid() -> None:
-    check = codes()
     for opp in all_opportunities():
         where = opp["external_id"]
         assert opp["kind"] in KINDS, where
         assert re.fullmatch(r"[a-z]{2}", opp["language"]), where
         for code in opp.get("isic_classes", []):
             assert re.fullmatch(r"\d{4}", code), (where, code)
-            assert check.is_isic_class(code), (where, code)
+            assert reference.is_isic_class(code), (where, code)
         for code in opp.get("countries", []):
             assert re.fullmatch(r"[A-Z]{3}", code), (where, code)
-            assert check.is_country(code), (where, code)
+            assert reference.is_country(code), (where, code)
         for area in opp.get("technology_areas", []):
-            assert check.is_technology_area(area), (where, area)
+            assert reference.is_technology_area(area), (where, area)
         for sdg in opp.get("sdgs", []):
             assert isinstance(sdg, int), (where, sdg)
             assert 1 <= sdg <= 17, (where, sdg)
         assert set(opp.get("cooperation_types", [])) <= COOPERATION, where
         assert opp.get("status", "draft") in STATUSES, where
         assert opp.get("disclosure", "public") in DISCLOSURES, where
-        if "valid_until" in opp:
-            date.fromisoformat(opp["valid_until"])
+        assert "valid_until" not in opp, (where, "validity is stated relative to the load day")
+        assert isinstance(opp["valid_for_days"], int), where
 
 
 def test_readiness_levels_sit_on_the_right_kinds() -> None:
@@ -286,14 +189,13 @@ def test_readiness_levels_sit_on_the_right_kinds() -> None:
 
 
 def test_amounts_are_ordered_and_carry_a_valid_currency() -> None:
-    check = codes()
     for opp in all_opportunities():
         where = opp["external_id"]
         low, high = opp.get("amount_min"), opp.get("amount_max")
         if low is None and high is None:
             continue
         assert "currency" in opp, where
-        assert check.is_currency(opp["currency"]), where
+        assert reference.is_currency(opp["currency"]), where
         assert opp["currency"] == opp["currency"].upper(), where
         if low is not None:
             assert low >= 0, where
@@ -371,6 +273,14 @@ def test_illustrative_statuses_and_dates_are_consistent() -> None:
     disclosures = Counter(o["disclosure"] for o in opportunities)
     assert disclosures["public"] > len(opportunities) * 0.8
     assert disclosures["anonymous"] >= 2
-    last_expired = max(o["valid_until"] for o in opportunities if o["status"] == "expired")
-    first_live = min(o["valid_until"] for o in opportunities if o["status"] != "expired")
-    assert last_expired < first_live
+    for opp in opportunities:
+        if opp["status"] == "expired":
+            assert opp["valid_for_days"] < 0, opp["external_id"]
+        else:
+            assert 365 <= opp["valid_for_days"] <= 730, opp["external_id"]
+
+
+def test_world_bank_projects_are_valid_for_one_to_two_years_from_loading() -> None:
+    for opp in load(WORLD_BANK_FILE)["opportunities"]:
+        assert opp["status"] == "published", opp["external_id"]
+        assert 365 <= opp["valid_for_days"] <= 730, opp["external_id"]

@@ -115,8 +115,8 @@ def init(
 def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) -> None:
     """Create the database, load the demo set, and serve the app."""
     platform = state.platform(initialise=True)
-    report = run_import(platform, demo_batch(), by=state.operator, dry_run=False,
-                        allow_moves=True, source="demo")  # fmt: skip
+    report = run_import(platform, demo_batch(today=platform.today()), by=state.operator,
+                        dry_run=False, allow_moves=True, source="demo")  # fmt: skip
     console.print("Demo data loaded. " + describe(report))
     build_index(platform)
     demo_administrator(platform)
