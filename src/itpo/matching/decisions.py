@@ -100,7 +100,8 @@ class Match:
 def state_after(decisions: Iterable[Decision], first_id: int, second_id: int) -> MatchState:
     """The state the decisions lead to; each party's latest verdict is the one that counts."""
     latest: dict[int | None, Verdict] = {}
-    for decision in sorted(decisions, key=lambda d: (d.decided_at, d.id or 0)):
+    # A stable sort: verdicts of the same moment keep their order, the one being given last.
+    for decision in sorted(decisions, key=lambda d: d.decided_at):
         latest[decision.side] = decision.verdict
     if Verdict.DECLINE in latest.values():
         return MatchState.DECLINED

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
+from itpo.matching.decisions import Decision, Match
 from itpo.matching.explanation import Reason
 from itpo.matching.service import MatchResult
 from itpo.registry.disclosure import UNDISCLOSED, Audience, owner_shown
@@ -51,3 +53,30 @@ def _owner_place(result: MatchResult) -> tuple[str, ...]:
 
 def _names_a_market(near: Reason | None) -> bool:
     return near is not None and bool(set(near.facts.get("rule", ())) & PLACE_RULES)
+
+
+def match_dict(match: Match) -> dict[str, Any]:
+    """A stored match with every verdict, as plain values for JSON (the API and the CLI)."""
+    return {
+        "id": match.id,
+        "opportunity_ids": [match.first_id, match.second_id],
+        "score": match.score,
+        "components": dict(match.components),
+        "weights_version": match.weights_version,
+        "state": match.state.value,
+        "created_at": match.created_at.isoformat(),
+        "updated_at": match.updated_at.isoformat(),
+        "decisions": [decision_dict(d) for d in match.decisions],
+    }
+
+
+def decision_dict(decision: Decision) -> dict[str, Any]:
+    return {
+        "id": decision.id,
+        "verdict": decision.verdict.value,
+        "side": decision.side,
+        "reason": decision.reason,
+        "weights_version": decision.weights_version,
+        "decided_at": decision.decided_at.isoformat(),
+        "decided_by": decision.decided_by,
+    }

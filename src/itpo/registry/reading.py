@@ -36,7 +36,7 @@ from itpo.registry.disclosure import (
 from itpo.registry.model import Opportunity, OpportunityKind, Organisation
 from itpo.registry.presenting import opportunity_dict, organisation_dict
 from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
-from itpo.registry.services import get_organisation, list_organisations
+from itpo.registry.services import get_organisation, list_organisations, visible_opportunity
 
 # An organisation's records are read in batches this size (to leave out the ones that may not
 # be listed under it before counting): most organisations have a handful.
@@ -91,10 +91,8 @@ def view_opportunity(
     now: Clock = utc_now,
 ) -> OpportunityView:
     """One opportunity at the asker's disclosure stage; NotFound when it is hidden."""
-    from itpo.registry.services import get_opportunity
-
-    found = get_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
-    shown = present(uow, by, [found], home=home, depth=depth)
+    found, seen_by = visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
+    shown = present(uow, by, [found], home=home, depth=depth, seen_by=seen_by)
     audit_restricted_views(uow, by, shown, now=now)
     return shown[0]
 

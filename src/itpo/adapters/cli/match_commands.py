@@ -9,6 +9,7 @@ import click
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_record, print_table
 from itpo.matching.decisions import Match, MatchState
+from itpo.matching.reading import match_dict
 from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
 
 
@@ -85,30 +86,6 @@ def _row(match: Match) -> dict[str, Any]:
     }
 
 
-def _plain(match: Match) -> dict[str, Any]:
-    return {
-        "id": match.id,
-        "opportunity_ids": [match.first_id, match.second_id],
-        "score": match.score,
-        "components": dict(match.components),
-        "weights_version": match.weights_version,
-        "state": match.state.value,
-        "created_at": match.created_at.isoformat(),
-        "updated_at": match.updated_at.isoformat(),
-        "decisions": [
-            {
-                "verdict": d.verdict.value,
-                "side": d.side,
-                "reason": d.reason,
-                "weights_version": d.weights_version,
-                "decided_at": d.decided_at.isoformat(),
-                "decided_by": d.decided_by,
-            }
-            for d in match.decisions
-        ],
-    }
-
-
 @matches_group.command("list")
 @click.option("--opportunity", "opportunity_id", type=int,
               help="Only matches where this opportunity is either side.")  # fmt: skip
@@ -141,7 +118,7 @@ def list_command(
     finally:
         platform.close()
     if as_json:
-        print_json({"total": page.total, "items": [_plain(m) for m in page.items]})
+        print_json({"total": page.total, "items": [match_dict(m) for m in page.items]})
         return
     print_table(
         [_row(match) for match in page.items],
@@ -168,7 +145,7 @@ def show_command(state: CliState, match_id: int, as_json: bool) -> None:
 
 def _print(match: Match, as_json: bool) -> None:
     if as_json:
-        print_json(_plain(match))
+        print_json(match_dict(match))
         return
     record: dict[str, Any] = {
         "match": match.id,

@@ -24,7 +24,8 @@ from itpo.adapters.http import (
 )
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
-from itpo.matching.decisions import Decision, Match, MatchState, Verdict
+from itpo.matching.decisions import MatchState, Verdict
+from itpo.matching.reading import match_dict
 from itpo.matching.tracking import (
     get_match,
     give_feedback,
@@ -106,32 +107,6 @@ MISSING_OPPORTUNITY: dict[int | str, dict[str, Any]] = {
 MISSING_MATCH: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such match"},
 }
-
-
-def _decision(decision: Decision) -> dict[str, Any]:
-    return {
-        "id": decision.id,
-        "verdict": decision.verdict,
-        "side": decision.side,
-        "reason": decision.reason,
-        "weights_version": decision.weights_version,
-        "decided_at": decision.decided_at,
-        "decided_by": decision.decided_by,
-    }
-
-
-def _record(match: Match) -> dict[str, Any]:
-    return {
-        "id": match.id,
-        "opportunity_ids": [match.first_id, match.second_id],
-        "score": match.score,
-        "components": dict(match.components),
-        "weights_version": match.weights_version,
-        "state": match.state,
-        "created_at": match.created_at,
-        "updated_at": match.updated_at,
-        "decisions": [_decision(d) for d in match.decisions],
-    }
 
 
 @router.get(
@@ -233,7 +208,7 @@ def match_list(
         offset=offset,
     )
     return {
-        "items": [_record(match) for match in page.items],
+        "items": [match_dict(match) for match in page.items],
         "total": page.total,
         "limit": page.limit,
         "offset": page.offset,
@@ -243,7 +218,7 @@ def match_list(
 @router.get("/matches/{match_id}", response_model=MatchRecord, responses=MISSING_MATCH)
 def match_detail(match_id: RecordId, uow: UowDep, principal: PrincipalDep) -> dict[str, Any]:
     """One match with every decision taken on it."""
-    return _record(get_match(uow=uow, by=principal, match_id=match_id))
+    return match_dict(get_match(uow=uow, by=principal, match_id=match_id))
 
 
 @router.post(
@@ -274,4 +249,4 @@ def match_feedback(
         side=feedback.side,
         now=platform.clock,
     )
-    return _record(match)
+    return match_dict(match)
