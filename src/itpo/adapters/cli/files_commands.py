@@ -75,7 +75,13 @@ def import_command(
     state: CliState, file: Path, dry_run: bool, section: str | None, as_json: bool
 ) -> None:
     """Import organisations and opportunities from CSV, Excel (.xlsx) or JSON: all rows or none."""
-    batch = read_batch(file, section)
+    settings = state.settings()
+    batch = read_batch(
+        file,
+        section,
+        max_rows=settings.max_import_rows,
+        max_unzipped_mb=settings.max_import_unzipped_mb,
+    )
     report = run_import(state.platform(), batch, dry_run=dry_run, quiet=as_json)
     print_json(report_dict(report)) if as_json else console.print(describe(report))
 
