@@ -43,6 +43,20 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(
         default=50, ge=1, description="Largest import file accepted over the API, in MB."
     )
+    max_import_rows: int = Field(
+        default=100_000,
+        ge=1,
+        description="Most rows (records) one import file may hold; reading stops at the next. "
+        "An office's registry holds thousands of records, so a whole registry fits in one file "
+        "many times over; a bigger load goes in several files.",
+    )
+    max_import_unzipped_mb: int = Field(
+        default=200,
+        ge=1,
+        description="Largest an Excel import may be once unzipped, in MB; checked before it is "
+        "opened. 60,000 opportunities with a page of detail each come to about 150 MB; a "
+        "workbook far bigger than its rows need is refused before it can tie up the server.",
+    )
 
     max_request_kb: int = Field(
         default=1024,

@@ -173,6 +173,8 @@ def test_a_filled_in_template_imports(platform: Platform, tmp_path: Path) -> Non
         ("x.xlsx", b"PK not really a zip", "not an Excel workbook"),
         ("x.csv", b"\xff\xfe\x00bad", "not UTF-8"),
         ("x.csv", b"", "no header row"),
+        ("x.csv", b"title\n" + b"a" * 200_000 + b"\n", r"x.csv row 2 cannot be read as CSV: field"),
+        ("x.csv", b"title\n" + b"a," * 600_000, r"x.csv line 2 is 1200000 characters long"),
     ],
 )
 def test_an_unreadable_file_is_refused_with_a_reason(

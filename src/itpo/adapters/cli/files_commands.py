@@ -105,7 +105,13 @@ def import_command(
     as_json: bool,
 ) -> None:
     """Import organisations and opportunities from CSV, Excel (.xlsx) or JSON: all rows or none."""
-    batch = read_batch(file, section)
+    settings = state.settings()
+    batch = read_batch(
+        file,
+        section,
+        max_rows=settings.max_import_rows,
+        max_unzipped_mb=settings.max_import_unzipped_mb,
+    )
     report = run_import(state.platform(), batch, by=state.operator, dry_run=dry_run,
                         allow_moves=allow_moves, source=file.name, quiet=as_json)  # fmt: skip
     print_json(report_dict(report)) if as_json else console.print(describe(report))

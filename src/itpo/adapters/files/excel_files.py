@@ -4,61 +4,104 @@ sheet that explains every field, and sheets of allowed codes."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from itpo.adapters.files.archives import check_xlsx
-from itpo.adapters.files.cells import COLUMNS, FIELDS, cell_text, json_value
-from itpo.adapters.files.csv_files import FileProblem
+from itpo.adapters.files.cells import COLUMNS, FIELDS, cell_text, json_value, looks_like_formula
+from itpo.adapters.files.limits import MAX_ROWS, MAX_UNZIPPED_MB, UNZIPPED_SETTING, RowCount
+from itpo.adapters.files.problems import FileProblem
 from itpo.registry import reference
 from itpo.registry.importing import OPPORTUNITIES, ORGANISATIONS, ImportBatch, RawRecord
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 READ_ONLY = {"id", "created_at", "updated_at"}
+MAX_SHEET_ROW = 1_048_576  # the last row Excel has
+MAX_COLUMNS = 200  # an import sheet has some 30; a sheet thousands wide is not one
 
 
-def read_excel(path: Path) -> ImportBatch:
-    """Rows of the 'organisations' and 'opportunities' sheets; other sheets are ignored."""
-    check_xlsx(path)
+def read_excel(
+    path: Path, *, max_rows: int = MAX_ROWS, max_unzipped_mb: int = MAX_UNZIPPED_MB
+) -> ImportBatch:
+    """Rows of the 'organisations' and 'opportunities' sheets; other sheets are ignored. The
+    archive is checked before it is opened, and reading stops at the first row past `max_rows`."""
+    check_xlsx(path, max_unzipped_mb=max_unzipped_mb, setting=UNZIPPED_SETTING)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise FileProblem(f"{path.name} is not an Excel workbook (.xlsx): {error}") from None
+    try:
+        return _workbook_records(path.name, workbook, RowCount(path.name, max_rows))
+    finally:
+        workbook.close()
+
+
+def _workbook_records(name: str, workbook: Any, count: RowCount) -> ImportBatch:
     batch = ImportBatch()
-    sheets = {name.strip().lower(): name for name in workbook.sheetnames}
+    sheets = {title.strip().lower(): title for title in workbook.sheetnames}
     if ORGANISATIONS not in sheets and OPPORTUNITIES not in sheets:
-        raise FileProblem(f"{path.name} has no 'organisations' or 'opportunities' sheet")
+        raise FileProblem(f"{name} has no 'organisations' or 'opportunities' sheet")
     for section, target in (
         (ORGANISATIONS, batch.organisations),
         (OPPORTUNITIES, batch.opportunities),
     ):
-        if section in sheets:
-            target.extend(_sheet_records(workbook[sheets[section]], section))
-    workbook.close()
+        if section not in sheets:
+            continue
+        where = f"{name}: the sheet {sheets[section]!r}"
+        try:
+            target.extend(_sheet_records(workbook[sheets[section]], section, count, where))
+        except FileProblem:
+            raise
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError) as error:
+            # A sheet is parsed as it is read; XML that breaks off fails only here.
+            raise FileProblem(f"{where} is damaged: {error}") from None
     return batch
 
 
-def _sheet_records(sheet: Any, section: str) -> list[RawRecord]:
-    rows = sheet.iter_rows(values_only=True)
-    header_row = next(rows, None)
-    if header_row is None:
-        return []
-    header = [str(c).strip() if c is not None else "" for c in header_row]
-    records = []
-    for number, cells in enumerate(rows, start=2):
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-            continue
-        data = {name: _cell(value) for name, value in zip(header, cells, strict=False) if name}
-        records.append(RawRecord(section, number, data))
-    return records
+def _sheet_records(sheet: Any, section: str, count: RowCount, where: str) -> Iterator[RawRecord]:
+    # The size a sheet declares may be wrong: rows past it would be dropped without a word.
+    sheet.reset_dimensions()
+    header = _header(sheet, where)
+    # Rows are padded to the header's width and no further, so a stray cell far to the right
+    # or a jump to a distant row number costs nothing per row.
+    rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
+    # Closed at once when reading stops early, so the workbook's file is not left open.
+    with closing(rows):
+        for number, cells in enumerate(rows, start=2):
+            if number > MAX_SHEET_ROW:
+                raise FileProblem(f"{where} goes past row {MAX_SHEET_ROW}, the last row of a sheet")
+            if cells.count(None) == len(cells) or all(_blank(c) for c in cells):
+                continue
+            count.add(section, f"row {number}")
+            data = {h: _cell(v) for h, v in zip(header, cells, strict=False) if h}
+            yield RawRecord(section, number, data)
+
+
+def _header(sheet: Any, where: str) -> list[str]:
+    with closing(sheet.iter_rows(max_row=1, values_only=True)) as rows:
+        cells = next(rows, ())
+    header = [str(c).strip() if c is not None else "" for c in cells]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > MAX_COLUMNS:
+        raise FileProblem(
+            f"{where} has {len(header)} columns; an import sheet has at most {MAX_COLUMNS}"
+        )
+    return header
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _cell(value: Any) -> Any:
@@ -73,18 +116,31 @@ def write_excel(
     organisations: Iterable[Mapping[str, Any]],
     opportunities: Iterable[Mapping[str, Any]],
 ) -> None:
-    """An export that is also a valid import file and a filled-in template."""
+    """An export that is also a valid import file and a filled-in template; text is written as
+    text, never as a formula."""
     workbook = _template_workbook()
     for section, records in ((ORGANISATIONS, organisations), (OPPORTUNITIES, opportunities)):
         sheet = workbook[section]
         for record in records:
-            sheet.append([_excel_value(record.get(c)) for c in COLUMNS[section]])
+            sheet.append([_excel_cell(sheet, record.get(c)) for c in COLUMNS[section]])
     workbook.save(path)
 
 
-def _excel_value(value: Any) -> Any:
+def _excel_cell(sheet: Worksheet, value: Any) -> Any:
     value = json_value(value)
-    return cell_text(value) if isinstance(value, list) else value
+    if isinstance(value, list):
+        value = cell_text(value)
+    return _text_cell(sheet, value) if isinstance(value, str) else value
+
+
+def _text_cell(sheet: Worksheet, text: str) -> Cell:
+    # openpyxl turns text that starts with "=" into a formula and "#N/A" into an error value;
+    # typed as a string it stays text. The quote prefix keeps it text when someone edits it.
+    cell = Cell(sheet, value=text)
+    cell.data_type = "s"
+    if looks_like_formula(text):
+        cell.quotePrefix = True
+    return cell
 
 
 def write_template(path: Path) -> None:

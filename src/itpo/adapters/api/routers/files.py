@@ -129,7 +129,13 @@ def _run_import(
 ) -> ImportReport:
     """Read and import the saved upload (on a worker thread), then remove it."""
     try:
-        batch = read_batch(path, options["record_type"])
+        limits = platform.settings
+        batch = read_batch(
+            path,
+            options["record_type"],
+            max_rows=limits.max_import_rows,
+            max_unzipped_mb=limits.max_import_unzipped_mb,
+        )
         return import_records(
             uow=platform.uow(immediate=True),
             by=principal,
