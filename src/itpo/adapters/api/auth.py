@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from itpo.accounts import services as accounts
 from itpo.accounts.access import audience
+from itpo.accounts.audit import record
 from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import User
 from itpo.accounts.policy import AccountPolicy
@@ -151,7 +152,7 @@ def audited(
     note: dict[str, Any] = {}
     with uow:
         yield note
-        accounts.record(
+        record(
             uow=uow,
             by=principal,
             action=action,

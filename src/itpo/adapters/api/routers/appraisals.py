@@ -10,8 +10,8 @@ from fastapi import APIRouter, Body, HTTPException, Query, status
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from itpo.accounts import services as accounts
 from itpo.accounts.access import require_signed_in, require_write
+from itpo.accounts.audit import record
 from itpo.accounts.principal import Principal
 from itpo.adapters.api.auth import PrincipalDep, visible_opportunity
 from itpo.adapters.api.deps import UowDep
@@ -136,8 +136,8 @@ def require_restricted_appraisal(
             "appraisal" if appraisal_id else "opportunity", appraisal_id or opportunity_id
         )
     if not principal.belongs_to(found.organisation_id):
-        accounts.record(uow=uow, by=principal, action="appraisal.view", subject_type="opportunity",
-                        subject_id=opportunity_id, detail={"appraisal_id": appraisal_id})  # fmt: skip
+        record(uow=uow, by=principal, action="appraisal.view", subject_type="opportunity",
+               subject_id=opportunity_id, detail={"appraisal_id": appraisal_id})  # fmt: skip
 
 
 def _public(stored: StoredAppraisal) -> dict[str, Any]:
@@ -199,8 +199,8 @@ def attach(
         )
     except (ModelError, InvalidInputError) as error:
         raise _refuse(error, ["body", "model"]) from None
-    accounts.record(uow=uow, by=principal, action="appraisal.create", subject_type="appraisal",
-                    subject_id=stored.id, detail={"opportunity_id": opportunity_id})  # fmt: skip
+    record(uow=uow, by=principal, action="appraisal.create", subject_type="appraisal",
+           subject_id=stored.id, detail={"opportunity_id": opportunity_id})  # fmt: skip
     return _public(stored)
 
 
