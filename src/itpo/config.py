@@ -65,10 +65,15 @@ class Settings(BaseSettings):
         "file uploads (see max_upload_mb).",
     )
     login_lockout_threshold: int = Field(
-        default=5, ge=1, description="Consecutive failed sign-ins that lock an account."
+        default=5,
+        ge=1,
+        description="Consecutive failed sign-ins on one account from one address that lock "
+        "the account for that address (other addresses still sign in).",
     )
     login_lockout_minutes: float = Field(
-        default=15, gt=0, description="How long a locked account stays locked, in minutes."
+        default=15,
+        gt=0,
+        description="How long an account stays locked for that address, in minutes.",
     )
     login_ip_window_minutes: float = Field(
         default=15, gt=0, description="Window over which failed sign-ins from one address count."
@@ -77,6 +82,26 @@ class Settings(BaseSettings):
         default=20,
         ge=1,
         description="Failed sign-ins one address may make within the window before it must wait.",
+    )
+    login_backoff_threshold: int = Field(
+        default=50,
+        ge=1,
+        description="Failed sign-ins on one account from every address together that make "
+        "it wait before any address may try again.",
+    )
+    login_backoff_window_hours: float = Field(
+        default=24,
+        gt=0,
+        description="The count toward the back-off starts again after a successful sign-in "
+        "or this many hours without a failure.",
+    )
+    login_backoff_minutes: float = Field(
+        default=1,
+        gt=0,
+        description="The first back-off, in minutes; each further failure doubles it.",
+    )
+    login_backoff_max_minutes: float = Field(
+        default=60, gt=0, description="The longest back-off, in minutes."
     )
     session_idle_hours: float = Field(
         default=12, gt=0, description="A session unused this many hours ends."
@@ -124,6 +149,10 @@ class Settings(BaseSettings):
             lockout_minutes=self.login_lockout_minutes,
             ip_window_minutes=self.login_ip_window_minutes,
             ip_max_failures=self.login_ip_max_failures,
+            backoff_threshold=self.login_backoff_threshold,
+            backoff_window_hours=self.login_backoff_window_hours,
+            backoff_minutes=self.login_backoff_minutes,
+            backoff_max_minutes=self.login_backoff_max_minutes,
             session_idle_hours=self.session_idle_hours,
             session_max_days=self.session_max_days,
             reset_minutes=self.password_reset_minutes,

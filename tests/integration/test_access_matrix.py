@@ -313,22 +313,22 @@ CASES: list[Case] = [
     Case(
         "POST",
         "/auth/password",
-        by(public=403, rest=422),
+        by(public=401, admin=422, rest=403),  # a session, or a token with the admin scope
         body=lambda w: {"current_password": "wrong", "new_password": "x"},
     ),
-    Case("GET", "/tokens", by(public=403, rest=200)),
+    Case("GET", "/tokens", by(public=401, admin=200, rest=403)),
     Case(
         "POST",
         "/tokens",
-        by(public=403, rest=201),
+        by(public=401, admin=201, rest=403),
         body=lambda w: {"name": "script", "scopes": ["read"]},
     ),
-    Case("DELETE", "/tokens/{missing}", by(public=404, rest=404)),
-    Case("GET", "/users", by(admin=200, rest=403)),
+    Case("DELETE", "/tokens/{missing}", by(public=401, admin=404, rest=403)),
+    Case("GET", "/users", by(admin=200, public=401, rest=403)),
     Case(
         "POST",
         "/users",
-        by(admin=201, officer=201, rest=403),
+        by(admin=201, officer=201, public=401, rest=403),
         body=lambda w: {
             "email": f"new{len(w.ids)}-{dt.datetime.now().timestamp()}@x.example",
             "display_name": "New",
@@ -337,13 +337,14 @@ CASES: list[Case] = [
             "organisation_id": w.organisations["own"],
         },
     ),
-    Case("POST", "/users/{admin_user}/disable", by(admin=409, rest=403)),
-    Case("POST", "/users/{admin_user}/enable", by(admin=200, rest=403)),
+    Case("POST", "/users/{admin_user}/disable", by(admin=409, public=401, rest=403)),
+    Case("POST", "/users/{admin_user}/enable", by(admin=200, public=401, rest=403)),
+    Case("POST", "/users/{admin_user}/unlock", by(admin=200, public=401, rest=403)),
     Case("GET", "/offices", by(public=401, rest=200)),
     Case(
         "POST",
         "/offices",
-        by(admin=201, rest=403),
+        by(admin=201, public=401, rest=403),
         body=lambda w: {"name": f"Office {dt.datetime.now().timestamp()}", "country": "KEN"},
     ),
     Case(
@@ -352,9 +353,9 @@ CASES: list[Case] = [
         everyone(422),
         body=lambda w: {"token": "not-a-token", "password": "a long enough passphrase 9"},
     ),
-    Case("POST", "/users/{admin_user}/password-reset", by(admin=201, rest=403)),
-    Case("GET", "/audit", by(admin=200, rest=403)),
-    Case("GET", "/audit.csv", by(admin=200, rest=403)),
+    Case("POST", "/users/{admin_user}/password-reset", by(admin=201, public=401, rest=403)),
+    Case("GET", "/audit", by(admin=200, public=401, rest=403)),
+    Case("GET", "/audit.csv", by(admin=200, public=401, rest=403)),
     Case("POST", "/auth/logout", everyone(204)),
 ]
 

@@ -5,29 +5,33 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
-from click.testing import CliRunner, Result
 from tests.actors import OPERATOR
 from tests.records import organisation_data
 from tests.unit.accounts.fakes import CHEAP, PASSWORD, POLICY, Clock
 
 from itpo.accounts import services
+from itpo.accounts.audit import record
 from itpo.accounts.errors import LoginRefused, NotAuthenticated, TooManyAttempts
 from itpo.accounts.model import AuditQuery, User
 from itpo.accounts.passwords import Passwords
 from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.principal import Principal
-from itpo.adapters.cli import cli
 from itpo.adapters.cli.user_commands import DEMO_ADMIN, demo_administrator
 from itpo.adapters.storage.account_audit_repository import SqlAuditRepository
-from itpo.adapters.storage.account_tables import audit_entry, user_account
+from itpo.adapters.storage.account_tables import (
+    api_token,
+    audit_entry,
+    login_attempt,
+    sign_in_lock,
+    user_account,
+)
 from itpo.adapters.storage.tables import metadata
-from itpo.bootstrap import Platform, bootstrap
+from itpo.bootstrap import Platform
 from itpo.config import Settings
 from itpo.registry import services as registry
 from itpo.registry.errors import Conflict, ValidationError
@@ -113,22 +117,64 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_error(accounts: Acco
     assert type(wrong.value) is type(unknown.value) and str(wrong.value) == str(unknown.value)
 
 
-def test_an_account_locks_after_five_failures_and_unlocks_after_fifteen_minutes(
+def stored_member(accounts: Accounts) -> dict[str, object]:
+    [row] = [r for r in rows(accounts.platform, user_account) if r["email"] == MEMBER]
+    return row
+
+
+def test_five_failures_lock_the_account_for_that_address_for_fifteen_minutes(
     accounts: Accounts,
 ) -> None:
     for _ in range(5):
         with pytest.raises(LoginRefused):
-            accounts.login(password="not the password")
-    [locked] = [r for r in rows(accounts.platform, user_account) if r["email"] == MEMBER]
-    assert locked["locked_until"] == accounts.clock.now + dt.timedelta(minutes=15)
-    accounts.clock.advance(minutes=14)
-    with pytest.raises(LoginRefused):
-        accounts.login()
-    accounts.clock.advance(minutes=1)
-    assert accounts.login().locked_until is None
+            accounts.login(password="not the password", ip="198.51.100.66")
+    [lock] = rows(accounts.platform, sign_in_lock)
+    assert lock["ip"] == "198.51.100.66" and lock["user_id"] == accounts.member.id
+    assert lock["locked_until"] == accounts.clock.now + dt.timedelta(minutes=15)
+    with pytest.raises(LoginRefused):  # the attacker's address, even with the password
+        accounts.login(ip="198.51.100.66")
+    assert accounts.login(ip="192.0.2.10").email == MEMBER  # the owner, from elsewhere
+    accounts.clock.advance(minutes=15)
+    assert accounts.login(ip="198.51.100.66").email == MEMBER
+    assert rows(accounts.platform, sign_in_lock) == []
     page = services.list_audit(uow=accounts.platform.uow(), by=Principal.of(accounts.admin),
                                query=AuditQuery(action="user.lock"))  # fmt: skip
-    assert [e.subject_id for e in page.items] == [str(accounts.member.id)]
+    assert [(e.subject_id, e.ip) for e in page.items] == [
+        (str(accounts.member.id), "198.51.100.66")
+    ]
+
+
+def test_many_addresses_start_a_growing_back_off_that_an_administrator_lifts(
+    accounts: Accounts,
+) -> None:
+    policy = dataclasses.replace(POLICY, backoff_threshold=3, backoff_max_minutes=3)
+    for n in range(3):
+        with pytest.raises(LoginRefused):
+            accounts.login(password="not the password", ip=f"203.0.113.{n}", policy=policy)
+    assert stored_member(accounts)["locked_until"] == accounts.clock.now + dt.timedelta(minutes=1)
+    accounts.clock.advance(minutes=1)
+    with pytest.raises(LoginRefused):
+        accounts.login(password="not the password", ip="203.0.113.9", policy=policy)
+    assert stored_member(accounts)["locked_until"] == accounts.clock.now + dt.timedelta(minutes=2)
+    with pytest.raises(LoginRefused):  # every address waits
+        accounts.login(ip="192.0.2.10", policy=policy)
+    assert accounts.member.id is not None
+    services.unlock_user(
+        uow=accounts.platform.uow(),
+        by=Principal.of(accounts.admin),
+        user_id=accounts.member.id,
+        now=accounts.clock,
+    )
+    unlocked = stored_member(accounts)
+    assert unlocked["locked_until"] is None and unlocked["failed_logins"] == 0
+    assert accounts.login(ip="192.0.2.10", policy=policy).email == MEMBER
+    page = services.list_audit(
+        uow=accounts.platform.uow(),
+        by=Principal.of(accounts.admin),
+        query=AuditQuery(action="user"),
+    )
+    actions = [e.action for e in page.items]
+    assert actions.count("user.backoff") == 2 and actions[0] == "user.unlock"
 
 
 def test_failures_from_one_address_are_limited_within_a_sliding_window(
@@ -247,6 +293,79 @@ def test_disabling_a_user_ends_their_sessions_and_revokes_their_tokens(
         accounts.login()
 
 
+def test_a_wrong_current_password_is_counted_stored_and_audited(accounts: Accounts) -> None:
+    by = Principal.of(accounts.member, ip="198.51.100.7")
+    for _ in range(5):
+        with pytest.raises(ValidationError, match="current_password"):
+            services.change_password(
+                uow=accounts.platform.uow(),
+                by=by,
+                current_password="a guess",
+                new_password="cassava at dawn!",
+                policy=POLICY,
+                now=accounts.clock,
+            )
+    failed = [r for r in rows(accounts.platform, login_attempt) if not r["succeeded"]]
+    assert [(r["ip"], r["email"]) for r in failed] == [("198.51.100.7", MEMBER)] * 5
+    [lock] = rows(accounts.platform, sign_in_lock)
+    assert lock["locked_until"] is not None
+    refused = services.list_audit(
+        uow=accounts.platform.uow(),
+        by=Principal.of(accounts.admin),
+        query=AuditQuery(action="user.password_change_refused"),
+    )
+    assert refused.total == 5
+    with pytest.raises(TooManyAttempts):
+        services.change_password(
+            uow=accounts.platform.uow(),
+            by=by,
+            current_password=PASSWORD,
+            new_password="cassava at dawn!",
+            policy=POLICY,
+            now=accounts.clock,
+        )
+
+
+def test_a_new_password_revokes_every_token_and_the_tokens_made_with_them(
+    accounts: Accounts,
+) -> None:
+    uow, admin = accounts.platform.uow(), Principal.of(accounts.admin)
+    parent = services.create_token(
+        uow=uow,
+        by=admin,
+        name="ops",
+        scopes=["read", "admin"],
+        expires_at=accounts.clock.now + dt.timedelta(days=2),
+        now=accounts.clock,
+    )
+    as_parent = services.resolve_token(uow=uow, token=parent.token, now=accounts.clock)
+    assert accounts.member.id is not None
+    child = services.create_token(
+        uow=uow,
+        by=as_parent,
+        name="for the member",
+        scopes=["read"],
+        user_id=accounts.member.id,
+        now=accounts.clock,
+    )
+    stored = {r["id"]: r for r in rows(accounts.platform, api_token)}
+    assert stored[child.record.id]["parent_id"] == parent.record.id
+    assert stored[child.record.id]["expires_at"] == accounts.clock.now + dt.timedelta(days=2)
+    changed = services.change_password(
+        uow=uow,
+        by=as_parent,
+        current_password=PASSWORD,
+        new_password="cassava at dawn!",
+        policy=POLICY,
+        now=accounts.clock,
+    )
+    assert [t.id for t in changed.tokens_revoked] == [parent.record.id]  # the user's own only
+    for token in (parent.token, child.token):
+        with pytest.raises(NotAuthenticated, match="revoked"):
+            services.resolve_token(uow=uow, token=token, now=accounts.clock)
+    assert all(r["revoked_at"] is not None for r in rows(accounts.platform, api_token))
+
+
 BAD_INPUTS = [
     ("create_user", {"email": "not an email"}, "email"),
     ("create_user", {"role": "owner"}, "role"),
@@ -256,9 +375,11 @@ BAD_INPUTS = [
     ("create_office", {"name": ""}, "name"),
     ("create_token", {"scopes": ["root"]}, "scopes"),
     ("finish_password_reset", {"token": "made-up"}, "token"),
-    ("change_password", {"current_password": "wrong"}, "current_password"),
+    ("change_password", {"new_password": "too short"}, "new_password"),
     ("record", {"detail": {"bad": object()}}, "detail"),
 ]
+SERVICES = {name: getattr(services, name) for name, _, _ in BAD_INPUTS if name != "record"}
+SERVICES["record"] = record
 
 
 @pytest.mark.parametrize(("service", "changes", "field"), BAD_INPUTS)
@@ -278,7 +399,7 @@ def test_every_bad_input_names_its_field_and_writes_nothing(
     }  # fmt: skip
     before = counts(accounts.platform)
     with pytest.raises(ValidationError) as raised:
-        getattr(services, service)(uow=accounts.platform.uow(), **(base[service] | changes))
+        SERVICES[service](uow=accounts.platform.uow(), **(base[service] | changes))
     assert field in [e.field for e in raised.value.errors]
     assert counts(accounts.platform) == before
 
@@ -311,7 +432,7 @@ def test_the_audit_log_filters_by_action_family_and_subject_newest_first(
 ) -> None:
     uow, admin = accounts.platform.uow(), Principal.of(accounts.admin, ip="192.0.2.1")
     accounts.clock.advance(minutes=1)
-    services.record(uow=uow, by=admin, action="opportunity.view", subject_type="opportunity",
+    record(uow=uow, by=admin, action="opportunity.view", subject_type="opportunity",
                     subject_id=7, detail={"stage": "restricted"}, now=accounts.clock)  # fmt: skip
     users = services.list_audit(uow=uow, by=admin, query=AuditQuery(action="user"))
     assert [e.action for e in users.items] == ["user.create", "user.create"]
@@ -321,105 +442,6 @@ def test_the_audit_log_filters_by_action_family_and_subject_newest_first(
     assert viewed.actor_id == accounts.admin.id and viewed.at == accounts.clock.now
     everything = services.list_audit(uow=uow, by=admin, query=AuditQuery(limit=None))
     assert everything.total == 5 and everything.items[0].action == "opportunity.view"
-
-
-# The commands, on SQLite as the other command tests.
-
-
-def run(url: str, *args: str, stdin: str | None = None, **env: str) -> Result:
-    runner = CliRunner()
-    return runner.invoke(cli, ["--db", url, *args], input=stdin, env=env, catch_exceptions=False)
-
-
-@pytest.fixture
-def ready(sqlite_url: str) -> str:
-    assert run(sqlite_url, "init").exit_code == 0
-    platform = bootstrap(Settings(database_url=sqlite_url))
-    registry.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
-    platform.close()
-    return sqlite_url
-
-
-def test_init_without_an_administrator_says_how_to_make_one(sqlite_url: str) -> None:
-    result = run(sqlite_url, "init")
-    assert result.exit_code == 0
-    assert result.output.splitlines()[-1] == (
-        "No administrator yet: `itpo init --admin-email EMAIL` creates the first."
-    )
-
-
-def test_init_creates_the_first_administrator_from_standard_input(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "Chief@ITPO.example", "--admin-password-stdin",
-                 "--office", "ITPO Bahrain", "--office-country", "BHR", stdin=PASSWORD + "\n")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert "Administrator chief@itpo.example created, of office 'ITPO Bahrain'" in result.output
-    again = run(ready, "init", "--admin-email", "other@itpo.example", stdin=PASSWORD + "\n")
-    assert "An administrator exists already" in again.output
-    assert run(ready, "init").output.count("No administrator") == 0
-
-
-def test_init_asks_for_the_password_twice(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example",
-                 stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert "of office 'ITPO China'" in result.output  # the home country's office by default
-
-
-def test_init_takes_the_password_from_the_environment_for_unattended_installs(
-    ready: str,
-) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example",
-                 ITPO_ADMIN_PASSWORD=PASSWORD)  # fmt: skip
-    assert result.exit_code == 0, result.output
-    platform = bootstrap(Settings(database_url=ready))
-    user = services.authenticate(uow=platform.uow(), email="chief@itpo.example",
-                                 password=PASSWORD, ip=None)  # fmt: skip
-    platform.close()
-    assert user.role.value == "administrator"
-
-
-def test_init_refuses_a_weak_administrator_password_in_one_line(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example", "--admin-password-stdin",
-                 stdin="short\n")  # fmt: skip
-    assert result.exit_code == 1
-    assert "password: must be at least 12 characters long" in result.output
-    assert "No administrator yet" in run(ready, "init").output  # nothing half-made
-
-
-def test_users_and_offices_are_created_listed_disabled_and_enabled(ready: str) -> None:
-    assert run(ready, "offices", "create", "ITPO Beijing", "--country", "CHN",
-               "--city", "Beijing").exit_code == 0  # fmt: skip
-    created = run(ready, "users", "create", "li.wei@itpo.example", "--name", "Li Wei",
-                  "--role", "administrator", "--office", "1", "--password-stdin",
-                  stdin=PASSWORD + "\n")  # fmt: skip
-    assert created.exit_code == 0, created.output
-    member = run(ready, "users", "create", MEMBER, "--name", "Wanjiru", "--role", "member",
-                 "--organisation", "1", stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
-    assert member.exit_code == 0, member.output
-    listed = json.loads(run(ready, "users", "list", "--json").output)
-    assert [(u["email"], u["role"]) for u in listed] == [
-        ("li.wei@itpo.example", "administrator"), (MEMBER, "member")
-    ]  # fmt: skip
-    assert all("password_hash" not in u for u in listed)
-    assert "ITPO Beijing" in run(ready, "users", "list").output
-    assert run(ready, "users", "disable", MEMBER).exit_code == 0
-    disabled = json.loads(run(ready, "users", "list", "--disabled", "--json").output)
-    assert [u["email"] for u in disabled] == [MEMBER]
-    assert run(ready, "users", "enable", MEMBER).exit_code == 0
-    assert json.loads(run(ready, "users", "list", "--disabled", "--json").output) == []
-    offices = json.loads(run(ready, "offices", "list", "--json").output)
-    assert [o["name"] for o in offices] == ["ITPO Beijing"]
-
-
-def test_user_commands_fail_in_one_line(ready: str) -> None:
-    staff = run(ready, "users", "create", "li.wei@itpo.example", "--name", "Li Wei", "--role",
-                "officer", "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
-    assert staff.exit_code == 1 and "office_id: is required" in staff.output
-    missing = run(ready, "users", "disable", "nobody@itpo.example")
-    assert missing.exit_code == 1 and "user 'nobody@itpo.example' not found" in missing.output
-    office = run(ready, "offices", "create", "ITPO Nowhere", "--country", "XXX")
-    assert office.exit_code == 1 and "country: 'XXX' is not an ISO 3166" in office.output
-    assert "Traceback" not in staff.output + missing.output + office.output
 
 
 def test_the_demo_makes_an_administrator_once_and_shows_the_password_once(
@@ -448,4 +470,9 @@ def test_the_settings_make_the_policy(tmp_path: Path) -> None:
     policy = settings.account_policy()
     assert policy.lockout_threshold == 3 and policy.session_idle == dt.timedelta(minutes=90)
     assert policy.reset_lifetime == dt.timedelta(hours=1)
+    backing_off = Settings(
+        data_dir=tmp_path, login_backoff_threshold=7, login_backoff_max_minutes=5
+    ).account_policy()
+    assert backing_off.backoff(6) is None and backing_off.backoff(7) == dt.timedelta(minutes=1)
+    assert backing_off.backoff(99) == dt.timedelta(minutes=5)
     assert CHEAP.hasher.type is policy.passwords.hasher.type

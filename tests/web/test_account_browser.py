@@ -1,16 +1,19 @@
 """The account and administration pages in Chromium: a token made and seen once, then revoked
-in place; an administrator disabling and enabling a user in place with HTMX; the Chinese
-account page."""
+in place; an administrator disabling, enabling and unlocking a user in place with HTMX; the
+Chinese account page."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
+import pytest
+
 from itpo.accounts import services as accounts
+from itpo.accounts.errors import LoginRefused
 from itpo.accounts.model import Role
 from itpo.accounts.principal import Principal
-from tests.auth import user
+from tests.auth import CHEAP_POLICY, PASSWORD, user
 from tests.world import World
 
 
@@ -58,6 +61,37 @@ def test_an_administrator_disables_and_enables_a_user_in_place(page_as: Any, wor
     stored = accounts.get_user(uow=world.platform.uow(), by=Principal.system(),
                                user_id=target.user_id or 0)  # fmt: skip
     assert stored.active
+
+
+def test_an_administrator_unlocks_a_locked_user_in_place(page_as: Any, world: World) -> None:
+    email = f"l-{uuid.uuid4().hex[:8]}@itpo.example"
+    target = user(world.platform, email, Role.OFFICER)
+    for _ in range(5):
+        with pytest.raises(LoginRefused):
+            accounts.authenticate(
+                uow=world.platform.uow(),
+                email=email,
+                password="a guess",
+                ip="198.51.100.88",
+                policy=CHEAP_POLICY,
+            )
+    page = page_as("admin")
+    page.goto("/admin/users?role=officer")
+    row = page.locator(f"#user-{target.user_id}")
+    assert "198.51.100.88" in row.inner_text()
+    address = page.url
+    row.locator("button", has_text="Unlock").click()
+    page.locator(f"#user-{target.user_id}").locator("button", has_text="Disable").wait_for()
+    assert page.locator(f"#user-{target.user_id}").locator("button", has_text="Unlock").count() == 0
+    assert page.url == address  # swapped in place
+    signed_in = accounts.authenticate(
+        uow=world.platform.uow(),
+        email=email,
+        password=PASSWORD,
+        ip="198.51.100.88",
+        policy=CHEAP_POLICY,
+    )
+    assert signed_in.id == target.user_id
 
 
 def test_the_user_filters_update_the_list_with_htmx(page_as: Any) -> None:

@@ -28,8 +28,16 @@ def fresh_member(world: World) -> tuple[Principal, str]:
     return made, email
 
 
-def sign_in(world: World, email: str, password: str = PASSWORD) -> TestClient:
-    client = TestClient(create_app(platform=world.platform), raise_server_exceptions=False)
+def sign_in(
+    world: World, email: str, password: str = PASSWORD, address: str = "testclient"
+) -> TestClient:
+    """A client signed in through the form (from `address`, for tests of failures that are
+    counted per address)."""
+    client = TestClient(
+        create_app(platform=world.platform),
+        raise_server_exceptions=False,
+        client=(address, 50000),
+    )
     form = client.get("/login")
     answer = client.post("/login", data={"email": email, "password": password,
                                          "csrf_token": csrf_of(form.text)},
@@ -200,22 +208,78 @@ def test_every_account_form_refuses_a_missing_or_forged_token(world: World) -> N
     sign_in(world, email)  # the password is unchanged
 
 
-def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one(world: World) -> None:
-    _, email = fresh_member(world)
+def test_changing_the_password_ends_the_other_sessions_and_tokens_and_says_so(
+    world: World,
+) -> None:
+    principal, email = fresh_member(world)
+    headers = bearer(world.platform, principal, None)
+    [token] = accounts.list_tokens(uow=world.platform.uow(), by=principal)
     here = sign_in(world, email)
     elsewhere = sign_in(world, email)
     csrf = csrf_of(here.get("/account").text)
     new = "mango season is long 2031"
-    answer = here.post("/account/password", follow_redirects=False, data={
-        "csrf_token": csrf, "current_password": PASSWORD, "new_password": new, "repeated": new})  # fmt: skip
+    answer = here.post(
+        "/account/password",
+        follow_redirects=False,
+        data={
+            "csrf_token": csrf,
+            "current_password": PASSWORD,
+            "new_password": new,
+            "repeated": new,
+        },
+    )
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/account?notice=password"
-    assert "Your other sessions have ended." in here.get(answer.headers["location"]).text
+    assert answer.headers["location"] == f"/account?notice=password&ended=1&revoked={token.id}"
+    shown = here.get(answer.headers["location"])
+    notice = shown.text[shown.text.index('id="password-changed"') :].split("</div>")[0]
+    assert "Your password is changed." in notice and "Your 1 other session has ended." in notice
+    assert "These API tokens are revoked" in notice and token.prefix in notice
     assert elsewhere.get("/account", follow_redirects=False).status_code == 303
+    api = TestClient(create_app(platform=world.platform))
+    assert api.get("/api/v1/auth/me", headers=headers).status_code == 401
     sign_in(world, email, new)
-    entries = accounts.list_audit(uow=world.platform.uow(), by=Principal.system(),
-                                  query=AuditQuery(action="user.password_change", limit=100))  # fmt: skip
+    entries = accounts.list_audit(
+        uow=world.platform.uow(),
+        by=Principal.system(),
+        query=AuditQuery(action="user.password_change", limit=100),
+    )
     assert any(e.actor_label == email for e in entries.items)
+
+
+def test_the_notice_names_only_ones_own_tokens(world: World) -> None:
+    owner, _ = fresh_member(world)
+    bearer(world.platform, owner, None)
+    [theirs] = accounts.list_tokens(uow=world.platform.uow(), by=owner)
+    _, email = fresh_member(world)
+    client = sign_in(world, email)
+    page = client.get(f"/account?notice=password&ended=0&revoked={theirs.id},abc,99999999999999")
+    assert page.status_code == 200
+    assert "You had no other sessions." in page.text
+    assert theirs.prefix not in page.text
+
+
+def test_wrong_current_passwords_lock_the_form_for_this_address(world: World) -> None:
+    _, email = fresh_member(world)
+    client = sign_in(world, email, address="198.51.100.21")
+    csrf = csrf_of(client.get("/account").text)
+    good = "a sound passphrase 42"
+    guess = {
+        "csrf_token": csrf,
+        "current_password": "a guess",
+        "new_password": good,
+        "repeated": good,
+    }
+    for _ in range(5):
+        assert client.post("/account/password", data=guess).status_code == 422
+    locked = client.post("/account/password", data={**guess, "current_password": PASSWORD})
+    assert locked.status_code == 429
+    assert "Too many wrong passwords for this account." in locked.text
+    refused = accounts.list_audit(
+        uow=world.platform.uow(),
+        by=Principal.system(),
+        query=AuditQuery(action="user.password_change_refused", limit=100),
+    )
+    assert sum(e.actor_label == email for e in refused.items) == 5
 
 
 def test_bad_password_changes_get_messages_by_their_fields(world: World) -> None:

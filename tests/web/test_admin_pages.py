@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import uuid
 from html import unescape
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 from itpo.accounts import services as accounts
 from itpo.accounts.model import Role, UserQuery
 from itpo.accounts.principal import Principal
+from itpo.adapters.app import create_app
 from tests.auth import PASSWORD, bearer, user
 from tests.web.test_account_pages import sign_in
 from tests.world import EMAILS, World, csrf_of, signed_in
@@ -68,6 +70,7 @@ def test_only_administrators_change_users_and_offices(world: World) -> None:
     csrf = csrf_of(client.get("/account").text)
     posts = [
         (f"/admin/users/{target.user_id}/disable", {}),
+        (f"/admin/users/{target.user_id}/unlock", {}),
         (f"/admin/users/{target.user_id}/password-reset", {}),
         ("/admin/users", {"email": fresh_email(), "display_name": "X", "role": "member",
                           "organisation_id": str(world.organisations["own"])}),
@@ -90,7 +93,7 @@ def test_the_user_list_shows_everyone_and_its_filters_narrow_it(world: World) ->
     assert "Meru Mango Growers" in every.text  # a member's organisation, linked
     members = client.get("/admin/users?role=member")
     assert EMAILS["member"] in members.text and EMAILS["officer"] not in members.text
-    office = accounts.list_offices(uow=world.platform.uow())[0].id
+    office = accounts.list_offices(uow=world.platform.uow(), by=SYSTEM)[0].id
     staff = client.get(f"/admin/users?office={office}")
     assert EMAILS["officer"] in staff.text and EMAILS["member"] not in staff.text
     disabled = client.get("/admin/users?state=disabled")
@@ -237,6 +240,59 @@ def test_disabling_with_htmx_swaps_the_row_and_locks_the_user_out(
         assert code(action) in log.text
 
 
+def row_of(page: str, user_id: int | None) -> str:
+    start = page.index(f'<tr id="user-{user_id}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_a_locked_user_shows_as_locked_and_an_administrator_unlocks_them_in_place(
+    world: World, admin: tuple[TestClient, str]
+) -> None:
+    client, csrf = admin
+    target, email = fresh_officer(world)
+    attacker = TestClient(create_app(platform=world.platform), client=("198.51.100.77", 40000))
+    for _ in range(5):
+        guess = attacker.post("/api/v1/auth/login", json={"email": email, "password": "a guess"})
+        assert guess.status_code == 401
+    row = row_of(client.get("/admin/users?role=officer").text, target.user_id)
+    assert "Locked" in row and "198.51.100.77" in row
+    assert f'hx-post="/admin/users/{target.user_id}/unlock"' in row
+    assert 'name="csrf_token"' in row
+    others = row_of(client.get("/admin/users").text, world.users["officer"])
+    assert "/unlock" not in others  # nobody else is locked
+    unlocked = client.post(
+        f"/admin/users/{target.user_id}/unlock", headers=HTMX, data={"csrf_token": csrf}
+    )
+    assert unlocked.status_code == 200
+    assert unlocked.text.lstrip().startswith(f'<tr id="user-{target.user_id}"')
+    assert "is unlocked and may sign in again" in unlocked.text and "/unlock" not in unlocked.text
+    sign_in(world, email, address="198.51.100.77")
+    log = client.get(f"/admin/audit?subject_type=user&subject_id={target.user_id}")
+    assert code("user.unlock") in log.text and code("user.lock") in log.text
+    back = client.post(
+        f"/admin/users/{target.user_id}/unlock",
+        follow_redirects=False,
+        data={"csrf_token": csrf, "back": "/admin/users?role=officer"},
+    )
+    assert back.status_code == 303 and back.headers["location"] == "/admin/users?role=officer"
+    missing = client.post("/admin/users/999999/unlock", data={"csrf_token": csrf})
+    assert missing.status_code == 404
+
+
+PAGES = Path(__file__).parents[2] / "src/itpo/adapters/web/pages"
+# Checks of their own (`require_*`, `administrator(...)`), the access rules, and writing the
+# audit log, by call or by import.
+RULES = re.compile(
+    r"require_\w+|\badministrator\(|accounts\.access|accounts\.audit|\brecord\(|import record\b"
+)
+
+
+@pytest.mark.parametrize("module", ["admin.py", "audit.py", "account.py"])
+def test_the_pages_leave_who_may_do_what_to_the_services(module: str) -> None:
+    source = (PAGES / module).read_text(encoding="utf-8")
+    assert RULES.findall(source) == []
+
+
 def test_the_last_administrator_cannot_be_disabled(
     world: World, admin: tuple[TestClient, str]
 ) -> None:
@@ -255,6 +311,7 @@ def test_every_admin_form_refuses_a_missing_or_forged_token(world: World) -> Non
     forms = [
         f"/admin/users/{target.user_id}/disable",
         f"/admin/users/{target.user_id}/enable",
+        f"/admin/users/{target.user_id}/unlock",
         f"/admin/users/{target.user_id}/password-reset",
         "/admin/users",
         "/admin/offices",
@@ -284,7 +341,7 @@ def test_offices_are_listed_added_and_checked(world: World, admin: tuple[TestCli
     assert made.status_code == 303
     shown = client.get(made.headers["location"])
     assert f"The office {name} is added." in shown.text and "Kenya" in shown.text
-    before = len(accounts.list_offices(uow=world.platform.uow()))
+    before = len(accounts.list_offices(uow=world.platform.uow(), by=SYSTEM))
     cases = [
         ({"name": name, "country": "KEN"}, "name", "An office with this name exists already."),
         ({"name": "", "country": "KEN"}, "name", "This field is required."),
@@ -295,7 +352,7 @@ def test_offices_are_listed_added_and_checked(world: World, admin: tuple[TestCli
         answer = client.post("/admin/offices", data={"csrf_token": csrf, **values})
         assert answer.status_code == 422, values
         assert f'id="{field}-problem">{message}' in answer.text, values
-    assert len(accounts.list_offices(uow=world.platform.uow())) == before
+    assert len(accounts.list_offices(uow=world.platform.uow(), by=SYSTEM)) == before
     assert "办公室" in client.get("/admin/offices?lang=zh").text
 
 

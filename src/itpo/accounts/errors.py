@@ -24,9 +24,12 @@ class LoginRefused(NotAuthenticated):
 
 
 class TooManyAttempts(NotAuthenticated):
-    """Too many failed sign-ins from one address; says when to try again."""
+    """Too many failed sign-ins from one address (or, to a signed-in user, on their own
+    account); says when to try again."""
 
-    def __init__(self, retry_after_seconds: int) -> None:
+    def __init__(
+        self, retry_after_seconds: int, what: str = "failed sign-ins from this address"
+    ) -> None:
         self.retry_after_seconds = retry_after_seconds
         minutes = max(1, -(-retry_after_seconds // 60))
-        super().__init__(f"too many failed sign-ins from this address; try again in {minutes} min")
+        super().__init__(f"too many {what}; try again in {minutes} min")

@@ -54,15 +54,35 @@ class User:
     office_id: int | None = None
     organisation_id: int | None = None
     active: bool = True
+    # Failed sign-ins from every address since the last success (or the last quiet window),
+    # and the back-off they put on the account for every address.
     failed_logins: int = 0
     locked_until: dt.datetime | None = None
     created_at: dt.datetime | None = None
     last_login_at: dt.datetime | None = None
+    last_failed_login_at: dt.datetime | None = None
     id: int | None = None
 
     @property
     def is_staff(self) -> bool:
         return self.role in STAFF_ROLES
+
+    def is_locked(self, now: dt.datetime) -> bool:
+        """Backed off for every address (a lock for one address is a SignInLock)."""
+        return self.locked_until is not None and self.locked_until > now
+
+
+@dataclass(slots=True)
+class SignInLock:
+    """Failed sign-ins on one account from one address, and until when that address is
+    refused for that account; other addresses are not held back by it."""
+
+    user_id: int
+    ip: str  # "" when the address is not known
+    failures: int = 0
+    locked_until: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    id: int | None = None
 
     def is_locked(self, now: dt.datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now
@@ -79,6 +99,8 @@ class ApiToken:
     expires_at: dt.datetime | None = None
     last_used_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
+    # The token this one was made with, if any: it never outlives it.
+    parent_id: int | None = None
     id: int | None = None
 
     def usable(self, now: dt.datetime) -> bool:

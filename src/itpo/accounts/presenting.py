@@ -42,6 +42,7 @@ def token_dict(token: ApiToken) -> dict[str, Any]:
         "expires_at": _when(token.expires_at),
         "last_used_at": _when(token.last_used_at),
         "revoked_at": _when(token.revoked_at),
+        "parent_id": token.parent_id,  # the token it was made with; it ends with that one
     }
 
 

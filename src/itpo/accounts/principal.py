@@ -6,7 +6,7 @@ import getpass
 import socket
 from dataclasses import dataclass, replace
 
-from itpo.accounts.errors import Forbidden
+from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import STAFF_ROLES, Role, Scope, User
 
 
@@ -22,6 +22,7 @@ class Principal:
     label: str = "public"
     scopes: frozenset[Scope] | None = None
     ip: str | None = None
+    token_id: int | None = None  # the API token it speaks through, if any
 
     @classmethod
     def anonymous(cls, ip: str | None = None) -> Principal:
@@ -93,17 +94,43 @@ ANONYMOUS = Principal()
 
 
 def require_administrator(by: Principal) -> None:
+    """The public is asked to sign in; anyone else but an administrator is refused."""
+    _ask_the_public_to_sign_in(by)
     if not by.is_administrator:
         raise Forbidden("only an administrator may do this")
 
 
 def require_staff(by: Principal) -> None:
+    _ask_the_public_to_sign_in(by)
     if not by.is_staff:
         raise Forbidden("only an officer or an administrator may do this")
 
 
 def require_user(by: Principal) -> int:
     """The signed-in user's id; the public and the command line have none."""
+    _ask_the_public_to_sign_in(by)
     if by.user_id is None:
         raise Forbidden("only a signed-in user may do this")
     return by.user_id
+
+
+def require_sign_in(by: Principal) -> None:
+    """Anyone signed in (or the command line); the public is asked to sign in."""
+    _ask_the_public_to_sign_in(by)
+
+
+def require_account_access(by: Principal) -> int:
+    """The user managing their own account (password, API tokens): through a session, or a
+    token with the admin scope, so a token made for a program cannot take the account over."""
+    user_id = require_user(by)
+    if not by.may(Scope.ADMIN):
+        raise Forbidden(
+            "managing an account and its API tokens needs a signed-in session or a token "
+            "with the 'admin' scope"
+        )
+    return user_id
+
+
+def _ask_the_public_to_sign_in(by: Principal) -> None:
+    if by.is_anonymous:
+        raise NotAuthenticated("sign in to do this")

@@ -1,4 +1,7 @@
-"""Every account service in one place, for the adapters: `from itpo.accounts import services`."""
+"""Every account service in one place, for the adapters: `from itpo.accounts import services`.
+
+Audit entries are written by the services themselves (domain code imports
+`itpo.accounts.audit.record`), never by an adapter."""
 
 from __future__ import annotations
 
@@ -12,9 +15,16 @@ from itpo.accounts.api_tokens import (
     resolve_token,
     revoke_token,
 )
-from itpo.accounts.audit import list_audit, record
+from itpo.accounts.audit import export_audit, list_audit
+from itpo.accounts.lockout import LockState, sign_in_locks, unlock_user
 from itpo.accounts.login import authenticate
-from itpo.accounts.resets import IssuedReset, finish_password_reset, start_password_reset
+from itpo.accounts.password_change import PasswordChanged, RevokedToken, change_password
+from itpo.accounts.resets import (
+    IssuedReset,
+    finish_password_reset,
+    issue_password_reset,
+    start_password_reset,
+)
 from itpo.accounts.sessions import (
     ActiveSession,
     StartedSession,
@@ -23,8 +33,8 @@ from itpo.accounts.sessions import (
     start_session,
 )
 from itpo.accounts.users import (
+    UserChoices,
     bootstrap_administrator,
-    change_password,
     create_office,
     create_user,
     disable_user,
@@ -34,6 +44,7 @@ from itpo.accounts.users import (
     list_offices,
     list_users,
     user_by_email,
+    user_choices,
 )
 
 __all__ = [
@@ -41,7 +52,11 @@ __all__ = [
     "CheckedToken",
     "IssuedReset",
     "IssuedToken",
+    "LockState",
+    "PasswordChanged",
+    "RevokedToken",
     "StartedSession",
+    "UserChoices",
     "authenticate",
     "bootstrap_administrator",
     "change_password",
@@ -52,19 +67,23 @@ __all__ = [
     "disable_user",
     "enable_user",
     "end_session",
+    "export_audit",
     "finish_password_reset",
     "get_user",
     "has_administrator",
+    "issue_password_reset",
     "list_audit",
     "list_offices",
     "list_tokens",
     "list_users",
     "note_token_use",
-    "record",
     "resolve_session",
     "resolve_token",
     "revoke_token",
+    "sign_in_locks",
     "start_password_reset",
     "start_session",
+    "unlock_user",
     "user_by_email",
+    "user_choices",
 ]

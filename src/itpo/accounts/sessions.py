@@ -59,22 +59,42 @@ def start_session(
     at = now()
     session_id, csrf = new_secret(), new_secret()
     with uow:
-        user = uow.users.get(user_id)
-        if user is None:
-            raise NotFound("user", user_id)
-        if not user.active:
-            raise Forbidden("the account is disabled")
-        session = SessionRecord(
-            user_id=user_id, session_hash=digest(session_id), csrf_secret=csrf, created_at=at,
-            expires_at=at + policy.session_max, last_seen_at=at, ip=_cut(ip, MAX_IP),
-            user_agent=_cut(user_agent, MAX_USER_AGENT),
-        )  # fmt: skip
+        _active_user(uow, user_id)
+    session = SessionRecord(
+        user_id=user_id,
+        session_hash=digest(session_id),
+        csrf_secret=csrf,
+        created_at=at,
+        expires_at=at + policy.session_max,
+        last_seen_at=at,
+        ip=_cut(ip, MAX_IP),
+        user_agent=_cut(user_agent, MAX_USER_AGENT),
+    )
+    # A transaction that starts with its write: on SQLite one that read first fails when
+    # another writer committed in between. The user is checked again inside it.
+    with uow:
         session.id = uow.sessions.add(session)
-        record(uow=uow, by=Principal.of(user, ip=session.ip), action="session.start",
-               subject_type="user", subject_id=user_id,
-               detail={"user_agent": session.user_agent}, now=lambda: at)  # fmt: skip
+        user = _active_user(uow, user_id)
+        record(
+            uow=uow,
+            by=Principal.of(user, ip=session.ip),
+            action="session.start",
+            subject_type="user",
+            subject_id=user_id,
+            detail={"user_agent": session.user_agent},
+            now=lambda: at,
+        )
         uow.commit()
     return StartedSession(session_id=session_id, csrf_token=csrf, record=session)
+
+
+def _active_user(uow: AccountsUnitOfWork, user_id: int) -> User:
+    user = uow.users.get(user_id)
+    if user is None:
+        raise NotFound("user", user_id)
+    if not user.active:
+        raise Forbidden("the account is disabled")
+    return user
 
 
 def resolve_session(
@@ -112,9 +132,12 @@ def resolve_session(
 
 
 def end_session(
-    *, uow: AccountsUnitOfWork, session_id: str | None, ip: str | None = None,
+    *,
+    uow: AccountsUnitOfWork,
+    session_id: str | None,
+    ip: str | None = None,
     now: Clock = utc_now,
-) -> None:  # fmt: skip
+) -> None:
     """Sign out: the session is removed; an unknown one is already gone."""
     if not session_id or not isinstance(session_id, str):
         return
@@ -122,11 +145,19 @@ def end_session(
         session = uow.sessions.by_hash(digest(session_id))
         if session is None or session.id is None:
             return
-        uow.sessions.delete(session.id)
         user = uow.users.get(session.user_id)
-        by = Principal.of(user, ip=ip) if user is not None else Principal.anonymous(ip)
-        record(uow=uow, by=by, action="session.end", subject_type="user",
-               subject_id=session.user_id, now=now)  # fmt: skip
+    by = Principal.of(user, ip=ip) if user is not None else Principal.anonymous(ip)
+    with uow:  # starts with its write, as in start_session
+        if not uow.sessions.delete(session.id):
+            return
+        record(
+            uow=uow,
+            by=by,
+            action="session.end",
+            subject_type="user",
+            subject_id=session.user_id,
+            now=now,
+        )
         uow.commit()
 
 

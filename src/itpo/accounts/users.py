@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from itpo.accounts.audit import record
-from itpo.accounts.credentials import digest
 from itpo.accounts.errors import Forbidden
 from itpo.accounts.fields import Checks
 from itpo.accounts.model import STAFF_ROLES, Office, Role, User, UserQuery
@@ -13,6 +14,7 @@ from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import (
     Principal,
     require_administrator,
+    require_sign_in,
     require_staff,
     require_user,
 )
@@ -51,10 +53,28 @@ def create_office(
     return office
 
 
-def list_offices(*, uow: AccountsUnitOfWork) -> list[Office]:
-    """Every office, in id order."""
+def list_offices(*, uow: AccountsUnitOfWork, by: Principal) -> list[Office]:
+    """Every office, in id order; for signed-in users (the public is asked to sign in)."""
+    require_sign_in(by)
     with uow:
         return uow.offices.list()
+
+
+@dataclass(frozen=True, slots=True)
+class UserChoices:
+    """What users are filtered by, and what a new one may be given."""
+
+    roles: tuple[Role, ...]
+    staff_roles: frozenset[Role]
+    offices: list[Office]
+
+
+def user_choices(*, uow: AccountsUnitOfWork, by: Principal) -> UserChoices:
+    """The roles and offices an administrator chooses from, to find users or to make one;
+    administrators only."""
+    require_administrator(by)
+    with uow:
+        return UserChoices(tuple(Role), STAFF_ROLES, uow.offices.list())
 
 
 def create_user(
@@ -138,9 +158,11 @@ def list_users(*, uow: AccountsUnitOfWork, by: Principal, query: UserQuery) -> P
         return uow.users.list(query)
 
 
-def get_user(*, uow: AccountsUnitOfWork, by: Principal, user_id: int) -> User:
-    """One user: oneself, or anyone for an administrator."""
-    if by.user_id != user_id:
+def get_user(*, uow: AccountsUnitOfWork, by: Principal, user_id: int | None = None) -> User:
+    """One user: oneself (without an id), or anyone for an administrator."""
+    if user_id is None:
+        user_id = require_user(by)
+    elif by.user_id != user_id:
         require_administrator(by)
     with uow:
         return _user(uow, user_id)
@@ -200,36 +222,6 @@ def enable_user(
         uow.users.update(user)
         record(uow=uow, by=by, action="user.enable", subject_type="user", subject_id=user_id,
                now=now)  # fmt: skip
-        uow.commit()
-    return user
-
-
-def change_password(
-    *,
-    uow: AccountsUnitOfWork,
-    by: Principal,
-    current_password: str,
-    new_password: str,
-    keep_session: str | None = None,
-    policy: AccountPolicy = DEFAULT_POLICY,
-    now: Clock = utc_now,
-) -> User:
-    """Change one's own password; every other session of the user ends."""
-    user_id = require_user(by)
-    with uow:
-        user = _user(uow, user_id)
-        errors = password_problems(new_password, email=user.email, field="new_password")
-        if not policy.passwords.verify(user.password_hash, current_password):
-            errors.insert(0, FieldError("current_password", "is not the current password"))
-        if errors:
-            raise ValidationError(errors)
-        user.password_hash = policy.passwords.hash(new_password)
-        uow.users.update(user)
-        kept = uow.sessions.by_hash(digest(keep_session)) if keep_session else None
-        keep = kept.id if kept is not None and kept.user_id == user_id else None
-        ended = uow.sessions.delete_for_user(user_id, keep=keep)
-        record(uow=uow, by=by, action="user.password_change", subject_type="user",
-               subject_id=user_id, detail={"sessions_ended": ended}, now=now)  # fmt: skip
         uow.commit()
     return user
 

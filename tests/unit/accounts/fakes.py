@@ -25,6 +25,7 @@ from itpo.accounts.model import (
     PasswordReset,
     Role,
     SessionRecord,
+    SignInLock,
     User,
     UserQuery,
 )
@@ -62,6 +63,7 @@ class Stores:
     sessions: dict[int, SessionRecord] = field(default_factory=dict)
     resets: dict[int, PasswordReset] = field(default_factory=dict)
     attempts: list[LoginAttempt] = field(default_factory=list)
+    locks: dict[tuple[int, str], SignInLock] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
 
 
@@ -105,9 +107,30 @@ class FakeUsers:
         assert user.id in self.store
         self.store[user.id] = copy.deepcopy(user)
 
-    def count_failure(self, user_id: int) -> int:
-        self.store[user_id].failed_logins += 1
-        return self.store[user_id].failed_logins
+    def count_failure(self, user_id: int, at: dt.datetime, since: dt.datetime) -> int:
+        user = self.store[user_id]
+        last = user.last_failed_login_at
+        user.failed_logins = 1 if last is None or last < since else user.failed_logins + 1
+        user.last_failed_login_at = at
+        return user.failed_logins
+
+    def back_off(self, user_id: int, until: dt.datetime) -> None:
+        self.store[user_id].locked_until = until
+
+    def note_sign_in(self, user_id: int, at: dt.datetime) -> None:
+        user = self.store[user_id]
+        user.last_login_at, user.failed_logins, user.locked_until = at, 0, None
+
+    def clear_failures(self, user_id: int) -> None:
+        user = self.store[user_id]
+        user.failed_logins, user.locked_until, user.last_failed_login_at = 0, None, None
+
+    def set_password(self, user_id: int, password_hash: str, *, replacing: str | None) -> bool:
+        user = self.store[user_id]
+        if replacing is not None and (user.password_hash != replacing or not user.active):
+            return False
+        user.password_hash = password_hash
+        return True
 
     def list(self, query: UserQuery) -> Page[User]:
         users = [
@@ -154,6 +177,18 @@ class FakeTokens:
             token.revoked_at = at
         return len(open_)
 
+    def revoke(self, token_ids: list[int], at: dt.datetime) -> None:
+        for token_id in token_ids:
+            token = self.store[token_id]
+            token.revoked_at = token.revoked_at or at
+
+    def open_children(self, token_ids: list[int]) -> list[ApiToken]:
+        return [
+            copy.deepcopy(t)
+            for _, t in sorted(self.store.items())
+            if t.parent_id in token_ids and t.revoked_at is None
+        ]
+
 
 class FakeSessions:
     def __init__(self, store: dict[int, SessionRecord]) -> None:
@@ -169,8 +204,8 @@ class FakeSessions:
     def touch(self, session_id: int, at: dt.datetime) -> None:
         self.store[session_id].last_seen_at = at
 
-    def delete(self, session_id: int) -> None:
-        del self.store[session_id]
+    def delete(self, session_id: int) -> bool:
+        return self.store.pop(session_id, None) is not None
 
     def delete_for_user(self, user_id: int, keep: int | None = None) -> int:
         gone = [k for k, s in self.store.items() if s.user_id == user_id and k != keep]
@@ -190,6 +225,14 @@ class FakeResets:
         found = (r for r in self.store.values() if r.token_hash == token_hash)
         return copy.deepcopy(next(found, None))
 
+    def use(self, reset_id: int, at: dt.datetime) -> bool:
+        reset = self.store[reset_id]
+        assert reset.expires_at is not None
+        if reset.used_at is not None or reset.expires_at <= at:
+            return False
+        reset.used_at = at
+        return True
+
     def use_all(self, user_id: int, at: dt.datetime) -> int:
         open_ = [r for r in self.store.values() if r.user_id == user_id and r.used_at is None]
         for reset in open_:
@@ -198,8 +241,9 @@ class FakeResets:
 
 
 class FakeAttempts:
-    def __init__(self, store: list[LoginAttempt]) -> None:
+    def __init__(self, store: list[LoginAttempt], locks: dict[tuple[int, str], SignInLock]) -> None:
         self.store = store
+        self.locks_store = locks
 
     def add(self, attempt: LoginAttempt) -> None:
         self.store.append(attempt)
@@ -212,6 +256,36 @@ class FakeAttempts:
         gone = len(self.store) - len(kept)
         self.store[:] = kept
         return gone
+
+    def lock_of(self, user_id: int, ip: str) -> SignInLock | None:
+        return copy.deepcopy(self.locks_store.get((user_id, ip)))
+
+    def count_failure(self, user_id: int, ip: str, at: dt.datetime) -> int:
+        lock = self.locks_store.setdefault((user_id, ip), SignInLock(user_id, ip, 0))
+        lock.failures, lock.updated_at = lock.failures + 1, at
+        return lock.failures
+
+    def lock(self, user_id: int, ip: str, until: dt.datetime) -> None:
+        lock = self.locks_store[user_id, ip]
+        lock.failures, lock.locked_until = 0, until
+
+    def clear(self, user_id: int, ip: str) -> None:
+        self.locks_store.pop((user_id, ip), None)
+
+    def clear_user(self, user_id: int, at: dt.datetime) -> int:
+        mine = [key for key in self.locks_store if key[0] == user_id]
+        locked = sum(self.locks_store[key].is_locked(at) for key in mine)
+        for key in mine:
+            del self.locks_store[key]
+        return locked
+
+    def locks(self, user_ids: list[int], at: dt.datetime) -> list[SignInLock]:
+        found = [
+            copy.deepcopy(lock)
+            for lock in self.locks_store.values()
+            if lock.user_id in user_ids and lock.is_locked(at)
+        ]
+        return sorted(found, key=lambda lock: (lock.user_id, lock.ip))
 
 
 class FakeAudit:
@@ -251,7 +325,8 @@ class FakeAccountsUnitOfWork:
         self.opportunities = FakeOpportunities(w.opportunities)
         self.offices, self.users = FakeOffices(w.offices), FakeUsers(w.users)
         self.tokens, self.sessions = FakeTokens(w.tokens), FakeSessions(w.sessions)
-        self.resets, self.login_attempts = FakeResets(w.resets), FakeAttempts(w.attempts)
+        self.resets = FakeResets(w.resets)
+        self.login_attempts = FakeAttempts(w.attempts, w.locks)
         self.audit = FakeAudit(w.audit)
         self.matches = FakeIntroductions({})
 

@@ -9,10 +9,11 @@ import pytest
 from tests.unit.accounts.fakes import PASSWORD, POLICY, world
 
 from itpo.accounts import services
+from itpo.accounts.audit import record
 from itpo.accounts.errors import Forbidden, NotAuthenticated
 from itpo.accounts.model import AuditQuery, Scope
 from itpo.accounts.principal import ANONYMOUS, Principal
-from itpo.registry.errors import NotFound, ValidationError
+from itpo.registry.errors import Conflict, NotFound, ValidationError
 
 
 def test_a_token_resolves_to_its_user_with_its_scopes_until_revoked() -> None:
@@ -102,10 +103,10 @@ def test_a_bad_token_request_names_the_field_and_writes_nothing(
 
 def test_a_token_cannot_mint_a_token_with_more_scopes_than_its_own() -> None:
     w = world()
-    reader = Principal.of(w.member, scopes=frozenset({Scope.READ}))
+    admin = Principal.of(w.admin, scopes=frozenset({Scope.READ, Scope.ADMIN}))
     with pytest.raises(Forbidden):
-        services.create_token(uow=w.uow, by=reader, name="t", scopes=["write"], now=w.clock)
-    services.create_token(uow=w.uow, by=reader, name="t", scopes=["read"], now=w.clock)
+        services.create_token(uow=w.uow, by=admin, name="t", scopes=["write"], now=w.clock)
+    services.create_token(uow=w.uow, by=admin, name="t", scopes=["read"], now=w.clock)
 
 
 def test_only_the_owner_or_an_administrator_sees_and_revokes_tokens() -> None:
@@ -222,7 +223,7 @@ def test_a_reset_with_a_weak_password_keeps_the_token_usable() -> None:
 
 def test_the_audit_log_is_for_administrators_and_lists_newest_first() -> None:
     w = world()
-    services.record(uow=w.uow, by=Principal.of(w.member, ip="10.0.0.5"), action="opportunity.view",
+    record(uow=w.uow, by=Principal.of(w.member, ip="10.0.0.5"), action="opportunity.view",
                     subject_type="opportunity", subject_id=12, detail={"stage": "restricted"},
                     now=w.clock)  # fmt: skip
     page = services.list_audit(uow=w.uow, by=Principal.of(w.admin), query=AuditQuery(limit=2))
@@ -232,18 +233,82 @@ def test_the_audit_log_is_for_administrators_and_lists_newest_first() -> None:
     assert page.total == 5  # the organisation, the office, two users and this view
     with pytest.raises(Forbidden):
         services.list_audit(uow=w.uow, by=Principal.of(w.member), query=AuditQuery())
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotAuthenticated):
         services.list_audit(uow=w.uow, by=ANONYMOUS, query=AuditQuery())
+
+
+def test_an_export_of_the_audit_log_is_audited_with_its_filters() -> None:
+    w = world()
+    by = Principal.of(w.admin)
+    since = w.clock.now - dt.timedelta(days=1)
+    query = AuditQuery(action="user", since=since, limit=1, offset=5)
+    page = services.export_audit(uow=w.uow, by=by, query=query, now=w.clock)
+    assert [e.action for e in page.items] == ["user.create", "user.create"]  # paging ignored
+    exported = w.uow.committed.audit[-1]
+    assert exported.action == "audit.export" and exported.actor_id == w.admin.id
+    assert exported.detail == {
+        "entries": 2,
+        "filters": {"action": "user", "since": since.isoformat()},
+    }
+    before = len(w.uow.committed.audit)
+    with pytest.raises(Forbidden):
+        services.export_audit(uow=w.uow, by=Principal.of(w.member), query=AuditQuery())
+    assert len(w.uow.committed.audit) == before
+
+
+def test_an_administrator_issues_a_reset_and_a_disabled_user_gets_none() -> None:
+    w = world()
+    assert w.member.id is not None
+    admin = Principal.of(w.admin, ip="10.0.0.9")
+    issued = services.issue_password_reset(
+        uow=w.uow, by=admin, user_id=w.member.id, policy=POLICY, now=w.clock
+    )
+    assert issued.user.id == w.member.id
+    entry = w.uow.committed.audit[-1]
+    assert entry.action == "user.password_reset_start" and entry.actor_id == w.admin.id
+    with pytest.raises(Forbidden):
+        services.issue_password_reset(uow=w.uow, by=Principal.of(w.member), user_id=w.member.id)
+    with pytest.raises(NotFound):
+        services.issue_password_reset(uow=w.uow, by=admin, user_id=99)
+    services.disable_user(uow=w.uow, by=admin, user_id=w.member.id, now=w.clock)
+    with pytest.raises(Conflict, match="disabled"):
+        services.issue_password_reset(uow=w.uow, by=admin, user_id=w.member.id)
+
+
+def test_a_reset_ends_every_session_and_revokes_every_token() -> None:
+    w = world()
+    assert w.member.id is not None
+    services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
+    made = services.create_token(
+        uow=w.uow, by=Principal.of(w.member), name="t", scopes=["read"], now=w.clock
+    )
+    issued = services.start_password_reset(
+        uow=w.uow, email=w.member.email, policy=POLICY, now=w.clock
+    )
+    assert issued is not None
+    changed = services.finish_password_reset(
+        uow=w.uow,
+        token=issued.token,
+        password="cassava chips at dawn",
+        policy=POLICY,
+        now=w.clock,
+    )
+    assert changed.sessions_ended == 1
+    assert [(t.id, t.prefix) for t in changed.tokens_revoked] == [
+        (made.record.id, made.record.prefix)
+    ]
+    with pytest.raises(NotAuthenticated, match="revoked"):
+        services.resolve_token(uow=w.uow, token=made.token, now=w.clock)
 
 
 def test_an_audit_entry_must_be_json() -> None:
     w = world()
     before = copy.deepcopy(w.uow.committed)
     with pytest.raises(ValidationError, match="detail: must be JSON"):
-        services.record(uow=w.uow, by=ANONYMOUS, action="x.y", subject_type="x",
+        record(uow=w.uow, by=ANONYMOUS, action="x.y", subject_type="x",
                         detail={"when": dt.date(2026, 1, 1)})  # fmt: skip
     with pytest.raises(ValidationError, match="action: is required"):
-        services.record(uow=w.uow, by=ANONYMOUS, action="", subject_type="x")
+        record(uow=w.uow, by=ANONYMOUS, action="", subject_type="x")
     assert w.uow.committed == before
 
 

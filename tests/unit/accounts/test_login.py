@@ -1,4 +1,5 @@
-"""Signing in over in-memory fakes: one answer for every refusal, lockout, limits per address."""
+"""Signing in over in-memory fakes: one answer for every refusal, a lock per account and
+address, a back-off per account, limits per address, and the administrator's unlock."""
 
 from __future__ import annotations
 
@@ -9,17 +10,27 @@ from argon2 import PasswordHasher
 from tests.unit.accounts.fakes import PASSWORD, POLICY, World, world
 
 from itpo.accounts import services
-from itpo.accounts.errors import LoginRefused, TooManyAttempts
+from itpo.accounts.errors import Forbidden, LoginRefused, NotAuthenticated, TooManyAttempts
+from itpo.accounts.model import Scope, User
 from itpo.accounts.passwords import Passwords
-from itpo.accounts.principal import Principal
+from itpo.accounts.policy import AccountPolicy
+from itpo.accounts.principal import ANONYMOUS, Principal
+from itpo.registry.errors import NotFound
 
 EMAIL = "wanjiru@meru.example"
 
 
-def refusal(w: World, email: str, password: str, ip: str | None = "10.0.0.1") -> str:
+def refusal(
+    w: World,
+    email: str,
+    password: str,
+    ip: str | None = "10.0.0.1",
+    policy: AccountPolicy = POLICY,
+) -> str:
     with pytest.raises(LoginRefused) as raised:
-        services.authenticate(uow=w.uow, email=email, password=password, ip=ip, policy=POLICY,
-                              now=w.clock)  # fmt: skip
+        services.authenticate(
+            uow=w.uow, email=email, password=password, ip=ip, policy=policy, now=w.clock
+        )
     return str(raised.value)
 
 
@@ -53,19 +64,121 @@ def test_an_unknown_email_still_costs_a_password_verification() -> None:
     assert calls == ["guess"]
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes() -> None:
+def sign_in(w: World, ip: str | None, policy: AccountPolicy = POLICY) -> User:
+    return services.authenticate(
+        uow=w.uow, email=EMAIL, password=PASSWORD, ip=ip, policy=policy, now=w.clock
+    )
+
+
+def test_five_failures_lock_the_account_for_fifteen_minutes_from_that_address_only() -> None:
+    w = world()
+    for _ in range(5):
+        refusal(w, EMAIL, "not the password", ip="10.0.0.66")
+    lock = w.uow.committed.locks[2, "10.0.0.66"]
+    assert lock.locked_until == w.clock.now + POLICY.lockout
+    refusal(w, EMAIL, PASSWORD, ip="10.0.0.66")  # locked: even the right password is refused
+    assert sign_in(w, "10.0.0.1").id == w.member.id  # the owner elsewhere is not held back
+    w.clock.advance(minutes=14, seconds=59)
+    refusal(w, EMAIL, PASSWORD, ip="10.0.0.66")
+    w.clock.advance(seconds=1)
+    assert sign_in(w, "10.0.0.66").failed_logins == 0
+    assert (2, "10.0.0.66") not in w.uow.committed.locks
+    [locked] = [e for e in w.uow.committed.audit if e.action == "user.lock"]
+    assert locked.ip == "10.0.0.66" and locked.subject_id == "2"
+
+
+def test_an_unknown_address_has_a_lock_of_its_own() -> None:
     w = world()
     for _ in range(5):
         refusal(w, EMAIL, "not the password", ip=None)
-    assert w.uow.committed.users[2].locked_until == w.clock.now + POLICY.lockout
-    refusal(w, EMAIL, PASSWORD, ip=None)  # locked: even the right password is refused
-    w.clock.advance(minutes=14, seconds=59)
     refusal(w, EMAIL, PASSWORD, ip=None)
-    w.clock.advance(seconds=1)
-    user = services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip=None,
-                                 policy=POLICY, now=w.clock)  # fmt: skip
-    assert user.locked_until is None and user.failed_logins == 0
-    assert "user.lock" in [e.action for e in w.uow.committed.audit]
+    sign_in(w, "10.0.0.1")
+
+
+def backing_off() -> AccountPolicy:
+    return dataclasses.replace(
+        POLICY, backoff_threshold=4, backoff_minutes=1, backoff_max_minutes=4
+    )
+
+
+def test_failures_from_many_addresses_start_a_back_off_for_every_address_that_grows() -> None:
+    w, policy = world(), backing_off()
+    for n in range(3):
+        refusal(w, EMAIL, "not the password", ip=f"10.1.0.{n}", policy=policy)
+    assert w.uow.committed.users[2].locked_until is None
+    waits: list[float] = []
+    for n in range(4):  # each failure past the threshold, once the last back-off has ended
+        refusal(w, EMAIL, "not the password", ip=f"10.2.0.{n}", policy=policy)
+        until = w.uow.committed.users[2].locked_until
+        assert until is not None
+        waits.append((until - w.clock.now).total_seconds() / 60)
+        refusal(w, EMAIL, PASSWORD, ip="10.9.9.9", policy=policy)  # every address waits
+        w.clock.advance(minutes=waits[-1])
+    assert waits == [1, 2, 4, 4]  # doubling, up to the cap
+    assert w.uow.committed.users[2].failed_logins == 7
+    actions = [e.action for e in w.uow.committed.audit]
+    assert actions.count("user.backoff") == 4 and "user.lock" not in actions
+    assert sign_in(w, "10.9.9.9", policy).failed_logins == 0  # a success starts the count again
+
+
+def test_a_back_off_waiting_is_refused_without_counting() -> None:
+    w, policy = world(), backing_off()
+    for n in range(4):
+        refusal(w, EMAIL, "not the password", ip=f"10.1.0.{n}", policy=policy)
+    for n in range(10):
+        refusal(w, EMAIL, "still guessing", ip=f"10.3.0.{n}", policy=policy)
+    assert w.uow.committed.users[2].failed_logins == 4
+
+
+def test_the_back_off_count_starts_again_after_a_quiet_window() -> None:
+    w, policy = world(), backing_off()
+    for n in range(3):
+        refusal(w, EMAIL, "not the password", ip=f"10.1.0.{n}", policy=policy)
+    w.clock.advance(hours=24, seconds=1)
+    refusal(w, EMAIL, "not the password", ip="10.1.0.9", policy=policy)
+    assert w.uow.committed.users[2].failed_logins == 1
+    assert w.uow.committed.users[2].locked_until is None
+
+
+def test_an_administrator_lifts_every_lock_and_the_back_off_and_it_is_audited() -> None:
+    w, policy = world(), dataclasses.replace(backing_off(), backoff_threshold=6)
+    for _ in range(5):
+        refusal(w, EMAIL, "not the password", ip="10.0.0.66", policy=policy)
+    refusal(w, EMAIL, "not the password", ip="10.0.0.1", policy=policy)  # the sixth
+    assert w.uow.committed.users[2].locked_until is not None
+    refusal(w, EMAIL, PASSWORD, ip="10.0.0.1", policy=policy)
+    assert w.member.id is not None
+    locks = services.sign_in_locks(
+        uow=w.uow, by=Principal.of(w.admin), users=[w.uow.committed.users[2]], now=w.clock
+    )
+    assert locks[2].everywhere and locks[2].addresses == ("10.0.0.66",)
+    unlocked = services.unlock_user(
+        uow=w.uow, by=Principal.of(w.admin, ip="10.8.8.8"), user_id=w.member.id, now=w.clock
+    )
+    assert unlocked.locked_until is None and unlocked.failed_logins == 0
+    sign_in(w, "10.0.0.66", policy)
+    [unlock] = [e for e in w.uow.committed.audit if e.action == "user.unlock"]
+    assert unlock.actor_id == w.admin.id and unlock.ip == "10.8.8.8"
+    assert unlock.detail["addresses"] == 1 and unlock.detail["backoff_until"] is not None
+
+
+def test_only_an_administrator_unlocks() -> None:
+    w = world()
+    assert w.member.id is not None and w.admin.id is not None
+    before = len(w.uow.committed.audit)
+    for by in (
+        Principal.of(w.member),
+        Principal.of(w.admin, scopes=frozenset({Scope.READ, Scope.WRITE})),
+    ):
+        with pytest.raises(Forbidden):
+            services.unlock_user(uow=w.uow, by=by, user_id=w.member.id, now=w.clock)
+    with pytest.raises(NotAuthenticated):
+        services.unlock_user(uow=w.uow, by=ANONYMOUS, user_id=w.member.id, now=w.clock)
+    with pytest.raises(Forbidden):
+        services.sign_in_locks(uow=w.uow, by=Principal.of(w.member), users=[], now=w.clock)
+    with pytest.raises(NotFound):
+        services.unlock_user(uow=w.uow, by=Principal.of(w.admin), user_id=99, now=w.clock)
+    assert len(w.uow.committed.audit) == before
 
 
 def test_a_success_resets_the_count_of_failures() -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 import pytest
-from tests.unit.accounts.fakes import PASSWORD, POLICY, FakeAccountsUnitOfWork, world
+from tests.unit.accounts.fakes import PASSWORD, POLICY, FakeAccountsUnitOfWork, World, world
 
 from itpo.accounts import services
-from itpo.accounts.errors import Forbidden
-from itpo.accounts.model import Role, UserQuery
+from itpo.accounts.errors import Forbidden, LoginRefused, NotAuthenticated, TooManyAttempts
+from itpo.accounts.model import Role, Scope, UserQuery
 from itpo.accounts.principal import ANONYMOUS, Principal
 from itpo.registry.errors import Conflict, NotFound, ValidationError
 
@@ -56,7 +57,7 @@ def test_only_an_administrator_creates_officers() -> None:
         services.create_user(uow=w.uow, by=Principal.of(w.member),
                              **staff(email="y@meru.example", role="member", organisation_id=1,
                                      office_id=None))  # fmt: skip
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotAuthenticated):  # the public is asked to sign in
         services.create_user(uow=w.uow, by=ANONYMOUS, **staff(email="z@itpo.example"))
 
 
@@ -164,6 +165,136 @@ def test_changing_a_password_needs_the_current_one_and_a_good_new_one() -> None:
     with pytest.raises(Forbidden):
         services.change_password(uow=w.uow, by=Principal.system(), current_password=PASSWORD,
                                  new_password="cassava chips at dusk", policy=POLICY)  # fmt: skip
+
+
+def wrong_change(w: World, by: Principal) -> None:
+    with pytest.raises(ValidationError, match="current_password"):
+        services.change_password(
+            uow=w.uow,
+            by=by,
+            current_password="a guess",
+            new_password="cassava chips at dawn",
+            policy=POLICY,
+            now=w.clock,
+        )
+
+
+def test_a_wrong_current_password_counts_as_a_failed_sign_in_and_is_audited() -> None:
+    w = world()
+    by = Principal.of(w.member, ip="10.0.0.66")
+    for _ in range(5):
+        wrong_change(w, by)
+    attempts = w.uow.committed.attempts
+    assert [(a.ip, a.email, a.succeeded) for a in attempts] == [
+        ("10.0.0.66", w.member.email, False)
+    ] * 5
+    assert w.uow.committed.locks[2, "10.0.0.66"].is_locked(w.clock.now)
+    actions = [e.action for e in w.uow.committed.audit]
+    assert actions.count("user.password_change_refused") == 5 and "user.lock" in actions
+    with pytest.raises(TooManyAttempts):  # locked for that address: not even checked
+        services.change_password(
+            uow=w.uow,
+            by=by,
+            current_password=PASSWORD,
+            new_password="cassava chips at dawn",
+            policy=POLICY,
+            now=w.clock,
+        )
+    with pytest.raises(LoginRefused):
+        services.authenticate(
+            uow=w.uow,
+            email=w.member.email,
+            password=PASSWORD,
+            ip="10.0.0.66",
+            policy=POLICY,
+            now=w.clock,
+        )
+    services.authenticate(
+        uow=w.uow,
+        email=w.member.email,
+        password=PASSWORD,
+        ip="10.0.0.1",
+        policy=POLICY,
+        now=w.clock,
+    )
+
+
+def test_wrong_current_passwords_count_toward_the_limit_per_address() -> None:
+    w = world()
+    policy = dataclasses.replace(POLICY, ip_max_failures=3, lockout_threshold=10)
+    by = Principal.of(w.member, ip="10.0.0.7")
+    for _ in range(3):
+        with pytest.raises(ValidationError):
+            services.change_password(
+                uow=w.uow,
+                by=by,
+                current_password="a guess",
+                new_password="cassava chips at dawn",
+                policy=policy,
+                now=w.clock,
+            )
+    with pytest.raises(TooManyAttempts):
+        services.authenticate(
+            uow=w.uow,
+            email="nobody@x.example",
+            password="x",
+            ip="10.0.0.7",
+            policy=policy,
+            now=w.clock,
+        )
+
+
+def test_a_token_without_the_admin_scope_cannot_change_the_password() -> None:
+    w = world()
+    for scopes in ({Scope.READ}, {Scope.READ, Scope.WRITE, Scope.MATCH}):
+        by = Principal.of(w.member, scopes=frozenset(scopes), ip="10.0.0.5")
+        with pytest.raises(Forbidden, match="admin"):
+            services.change_password(
+                uow=w.uow,
+                by=by,
+                current_password="guess",
+                new_password="cassava chips at dawn",
+                policy=POLICY,
+            )
+    assert w.uow.committed.attempts == []  # refused before any check, and nothing counted
+    admin_token = Principal.of(w.admin, scopes=frozenset({Scope.ADMIN}))
+    services.change_password(
+        uow=w.uow,
+        by=admin_token,
+        current_password=PASSWORD,
+        new_password="cassava chips at dawn",
+        policy=POLICY,
+    )
+
+
+def test_a_new_password_ends_the_other_sessions_and_revokes_every_token() -> None:
+    w = world()
+    assert w.member.id is not None
+    by = Principal.of(w.member)
+    here = services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
+    services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
+    services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
+    made = [
+        services.create_token(uow=w.uow, by=by, name=f"t{n}", scopes=["read"], now=w.clock)
+        for n in range(2)
+    ]
+    changed = services.change_password(
+        uow=w.uow,
+        by=by,
+        current_password=PASSWORD,
+        new_password="cassava chips at dawn",
+        keep_session=here.session_id,
+        policy=POLICY,
+        now=w.clock,
+    )
+    assert changed.sessions_ended == 2
+    assert [(t.id, t.prefix) for t in changed.tokens_revoked] == [
+        (m.record.id, m.record.prefix) for m in made
+    ]
+    assert list(w.uow.committed.sessions) == [here.record.id]
+    assert all(t.revoked_at == w.clock.now for t in w.uow.committed.tokens.values())
+    [entry] = [e for e in w.uow.committed.audit if e.action == "user.password_change"]
+    assert entry.detail == {"sessions_ended": 2, "tokens_revoked": [1, 2]}
 
 
 def test_a_fresh_unit_of_work_has_no_administrator() -> None:

@@ -16,7 +16,6 @@ from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
 from itpo.bootstrap import Platform
 from itpo.registry import reference
-from itpo.registry.errors import Conflict
 
 COMMAND_LINE = Principal.system("command line")
 ADMIN_PASSWORD_VARIABLE = "ITPO_ADMIN_PASSWORD"
@@ -100,10 +99,13 @@ def list_users(state: CliState, role: str | None, office_id: int | None,
     if as_json:
         print_json(rows)
         return
-    offices = {o.id: o.name for o in services.list_offices(uow=platform.uow())}
+    offices = {o.id: o.name for o in services.list_offices(uow=platform.uow(), by=COMMAND_LINE)}
+    locked = services.sign_in_locks(uow=platform.uow(), by=COMMAND_LINE, users=page.items)
     for row in rows:
         row["office"] = offices.get(row["office_id"])
         row["state"] = "active" if row["active"] else "disabled"
+        if row["active"] and row["id"] in locked:
+            row["state"] = "locked"
     print_table(rows, [("id", "id", 5), ("email", "email", 36), ("display_name", "name", 28),
                        ("role", "role", 13), ("office", "office", 24),
                        ("organisation_id", "organisation", 12), ("state", "state", 8),
@@ -134,17 +136,32 @@ def disable_user(state: CliState, email: str) -> None:
 def reset_user(state: CliState, email: str) -> None:
     """A one-time password reset token for a user, to hand over; it expires."""
     platform = state.platform()
-    issued = services.start_password_reset(
-        uow=platform.uow(), email=email, policy=platform.account_policy, by=COMMAND_LINE
+    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    assert user.id is not None
+    issued = services.issue_password_reset(
+        uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, policy=platform.account_policy
     )
-    if issued is None:
-        raise Conflict(f"no active user has the email {email}")
     when = issued.expires_at.strftime("%Y-%m-%d %H:%M UTC")
-    console.print(f"Reset token for {issued.user.email} (shown once, valid until {when}):",
-                  markup=False)  # fmt: skip
+    console.print(
+        f"Reset token for {issued.user.email} (shown once, valid until {when}):", markup=False
+    )
     console.print(issued.token, markup=False)
-    console.print("The user sets a new password with POST /api/v1/auth/password-reset.",
-                  markup=False)  # fmt: skip
+    console.print(
+        "The user sets a new password with POST /api/v1/auth/password-reset.", markup=False
+    )
+
+
+@users.command("unlock")
+@click.argument("email")
+@pass_state
+@clean_errors
+def unlock_user(state: CliState, email: str) -> None:
+    """Let a user locked by failed sign-ins sign in again, from every address."""
+    platform = state.platform()
+    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    assert user.id is not None
+    services.unlock_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    console.print(f"User {user.email} unlocked: they may sign in again.", markup=False)
 
 
 @users.command("enable")
@@ -186,7 +203,8 @@ def create_office(state: CliState, name: str, country: str, city: str | None) ->
 @clean_errors
 def list_offices(state: CliState, as_json: bool) -> None:
     """List the offices."""
-    rows = [office_dict(o) for o in services.list_offices(uow=state.platform().uow())]
+    offices = services.list_offices(uow=state.platform().uow(), by=COMMAND_LINE)
+    rows = [office_dict(o) for o in offices]
     if as_json:
         print_json(rows)
         return
@@ -247,7 +265,7 @@ def demo_administrator(platform: Platform) -> None:
 
 
 def _existing_office(platform: Platform) -> str | None:
-    known = services.list_offices(uow=platform.uow())
+    known = services.list_offices(uow=platform.uow(), by=COMMAND_LINE)
     return known[0].name if known else None
 
 

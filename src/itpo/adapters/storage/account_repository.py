@@ -1,4 +1,5 @@
-"""SQLAlchemy Core repositories of offices, users, their credentials and sign-in attempts."""
+"""SQLAlchemy Core repositories of offices, users, their credentials, sign-in attempts and the
+locks per account and address."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from itpo.accounts.model import (
     ApiToken,
@@ -15,6 +17,7 @@ from itpo.accounts.model import (
     Role,
     Scope,
     SessionRecord,
+    SignInLock,
     User,
     UserQuery,
 )
@@ -23,6 +26,7 @@ from itpo.adapters.storage.account_tables import (
     login_attempt,
     office,
     password_reset,
+    sign_in_lock,
     user_account,
     user_session,
 )
@@ -88,16 +92,40 @@ class SqlUserRepository:
             sa.update(user_account).where(user_account.c.id == user.id).values(values)
         )
 
-    def count_failure(self, user_id: int) -> int:
+    def count_failure(self, user_id: int, at: dt.datetime, since: dt.datetime) -> int:
         c = user_account.c
         # One statement, so concurrent failures on several workers are all counted.
-        self.connection.execute(
-            sa.update(user_account).where(c.id == user_id).values(failed_logins=c.failed_logins + 1)
+        stale = sa.or_(c.last_failed_login_at.is_(None), c.last_failed_login_at < since)
+        count = sa.case((stale, 1), else_=c.failed_logins + 1)
+        statement = (
+            sa.update(user_account)
+            .where(c.id == user_id)
+            .values(failed_logins=count, last_failed_login_at=at)
+            .returning(c.failed_logins)
         )
-        count = self.connection.execute(
-            sa.select(c.failed_logins).where(c.id == user_id)
-        ).scalar_one()
-        return int(count)
+        return int(self.connection.execute(statement).scalar_one())
+
+    def back_off(self, user_id: int, until: dt.datetime) -> None:
+        self._set(user_id, locked_until=until)
+
+    def note_sign_in(self, user_id: int, at: dt.datetime) -> None:
+        self._set(user_id, last_login_at=at, failed_logins=0, locked_until=None)
+
+    def clear_failures(self, user_id: int) -> None:
+        self._set(user_id, failed_logins=0, locked_until=None, last_failed_login_at=None)
+
+    def set_password(self, user_id: int, password_hash: str, *, replacing: str | None) -> bool:
+        c = user_account.c
+        statement = sa.update(user_account).where(c.id == user_id)
+        if replacing is not None:
+            statement = statement.where(c.password_hash == replacing, c.active.is_(True))
+        result = self.connection.execute(statement.values(password_hash=password_hash))
+        return bool(result.rowcount)
+
+    def _set(self, user_id: int, **values: Any) -> None:
+        # Only the named columns, so a change another request made meanwhile stands.
+        statement = sa.update(user_account).where(user_account.c.id == user_id).values(values)
+        self.connection.execute(statement)
 
     def list(self, query: UserQuery) -> Page[User]:
         c = user_account.c
@@ -162,6 +190,19 @@ class SqlTokenRepository:
             .values(last_used_at=token.last_used_at, revoked_at=token.revoked_at)
         )
 
+    def revoke(self, token_ids: list[int], at: dt.datetime) -> None:
+        c = api_token.c
+        self.connection.execute(
+            sa.update(api_token)
+            .where(c.id.in_(token_ids), c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+    def open_children(self, token_ids: list[int]) -> list[ApiToken]:
+        c = api_token.c
+        query = sa.select(api_token).where(c.parent_id.in_(token_ids), c.revoked_at.is_(None))
+        return [_token(row) for row in self.connection.execute(query.order_by(c.id))]
+
     def touch(self, token_id: int, at: dt.datetime) -> None:
         """Note a use; only that column, so a revocation made meanwhile is never undone."""
         self.connection.execute(
@@ -199,8 +240,9 @@ class SqlSessionRepository:
             sa.update(user_session).where(user_session.c.id == session_id).values(last_seen_at=at)
         )
 
-    def delete(self, session_id: int) -> None:
-        self.connection.execute(sa.delete(user_session).where(user_session.c.id == session_id))
+    def delete(self, session_id: int) -> bool:
+        query = sa.delete(user_session).where(user_session.c.id == session_id)
+        return bool(self.connection.execute(query).rowcount)
 
     def delete_for_user(self, user_id: int, keep: int | None = None) -> int:
         c = user_session.c
@@ -221,6 +263,15 @@ class SqlResetRepository:
         query = sa.select(password_reset).where(password_reset.c.token_hash == token_hash)
         row = self.connection.execute(query).first()
         return PasswordReset(**row._mapping) if row is not None else None
+
+    def use(self, reset_id: int, at: dt.datetime) -> bool:
+        c = password_reset.c
+        result = self.connection.execute(
+            sa.update(password_reset)
+            .where(c.id == reset_id, c.used_at.is_(None), c.expires_at > at)
+            .values(used_at=at)
+        )
+        return bool(result.rowcount)
 
     def use_all(self, user_id: int, at: dt.datetime) -> int:
         c = password_reset.c
@@ -253,3 +304,50 @@ class SqlLoginAttemptRepository:
     def prune(self, before: dt.datetime) -> int:
         query = sa.delete(login_attempt).where(login_attempt.c.at < before)
         return int(self.connection.execute(query).rowcount)
+
+    def lock_of(self, user_id: int, ip: str) -> SignInLock | None:
+        c = sign_in_lock.c
+        query = sa.select(sign_in_lock).where(c.user_id == user_id, c.ip == ip)
+        row = self.connection.execute(query).first()
+        return SignInLock(**row._mapping) if row is not None else None
+
+    def count_failure(self, user_id: int, ip: str, at: dt.datetime) -> int:
+        c = sign_in_lock.c
+        # An upsert, so concurrent failures from one address all count, on either backend.
+        dialect = postgresql if self.connection.dialect.name == "postgresql" else sqlite
+        statement = (
+            dialect.insert(sign_in_lock)
+            .values(user_id=user_id, ip=ip, failures=1, updated_at=at)
+            .on_conflict_do_update(
+                index_elements=[c.user_id, c.ip],
+                set_={"failures": c.failures + 1, "updated_at": at},
+            )
+            .returning(c.failures)
+        )
+        return int(self.connection.execute(statement).scalar_one())
+
+    def lock(self, user_id: int, ip: str, until: dt.datetime) -> None:
+        c = sign_in_lock.c
+        self.connection.execute(
+            sa.update(sign_in_lock)
+            .where(c.user_id == user_id, c.ip == ip)
+            .values(failures=0, locked_until=until)
+        )
+
+    def clear(self, user_id: int, ip: str) -> None:
+        c = sign_in_lock.c
+        self.connection.execute(sa.delete(sign_in_lock).where(c.user_id == user_id, c.ip == ip))
+
+    def clear_user(self, user_id: int, at: dt.datetime) -> int:
+        c = sign_in_lock.c
+        # One write that also says what it removed: a transaction that starts with it takes
+        # SQLite's write lock at once.
+        query = sa.delete(sign_in_lock).where(c.user_id == user_id).returning(c.locked_until)
+        ends = self.connection.execute(query).scalars()
+        return sum(1 for end in ends if end is not None and end > at)
+
+    def locks(self, user_ids: list[int], at: dt.datetime) -> list[SignInLock]:
+        c = sign_in_lock.c
+        query = sa.select(sign_in_lock).where(c.user_id.in_(user_ids), c.locked_until > at)
+        rows = self.connection.execute(query.order_by(c.user_id, c.ip))
+        return [SignInLock(**row._mapping) for row in rows]

@@ -35,6 +35,7 @@ user_account = sa.Table(
     sa.Column("locked_until", Timestamp),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("last_login_at", Timestamp),
+    sa.Column("last_failed_login_at", Timestamp),
     sa.CheckConstraint("role IN ('administrator', 'officer', 'member')", name="role"),
     # Members belong to an organisation; officers and administrators to an office instead.
     sa.CheckConstraint(
@@ -58,6 +59,9 @@ api_token = sa.Table(
     sa.Column("expires_at", Timestamp),
     sa.Column("last_used_at", Timestamp),
     sa.Column("revoked_at", Timestamp),
+    # The token this one was made with: revoking it stops this one too.
+    sa.Column("parent_id", sa.Integer,
+              sa.ForeignKey("api_token.id", ondelete="CASCADE"), index=True),
 )  # fmt: skip
 
 user_session = sa.Table(
@@ -97,6 +101,25 @@ login_attempt = sa.Table(
     sa.Column("email", sa.String(254), nullable=False),
     sa.Column("succeeded", sa.Boolean, nullable=False),
     sa.Index("ix_login_attempt_ip_at", "ip", "at"),
+)
+
+# Failures on one account from one address ("" when it is not known), and until when that
+# address is refused for that account. Rows go with their user.
+sign_in_lock = sa.Table(
+    "sign_in_lock",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("ip", sa.String(64), nullable=False),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("locked_until", Timestamp),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.UniqueConstraint("user_id", "ip"),
 )
 
 # Append-only: the repository only inserts and reads, and triggers (migration 0005) refuse

@@ -11,10 +11,8 @@ from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from itpo.accounts import services as accounts
-from itpo.accounts.errors import NotAuthenticated
 from itpo.accounts.model import AuditQuery, Role, Scope, UserQuery
 from itpo.accounts.presenting import audit_dict, office_dict, token_dict, user_dict
-from itpo.accounts.principal import require_administrator
 from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.schemas import Problem
 from itpo.adapters.http import (
@@ -29,7 +27,6 @@ from itpo.adapters.http import (
     page_limit,
     sign_in,
 )
-from itpo.registry.errors import Conflict
 
 router = APIRouter(tags=["accounts"])
 REFUSED: dict[int | str, dict[str, Any]] = {
@@ -79,6 +76,30 @@ class PasswordChange(BaseModel):
     new_password: str = Field(max_length=1024)
 
 
+WRONG_OR_WEAK = (
+    "The current password is wrong (it counts as a failed sign-in), or the new one is too weak"
+)
+
+
+class RevokedTokenPublic(BaseModel):
+    id: int
+    prefix: str = Field(description="The token's first characters, as listings show them")
+
+
+class CredentialsEnded(BaseModel):
+    """What a new password ended."""
+
+    sessions_ended: int = Field(description="How many other sessions of the user ended")
+    tokens_revoked: list[RevokedTokenPublic] = Field(
+        description="The user's API tokens, all revoked (tokens made with them stop too)"
+    )
+
+
+def _ended(changed: accounts.PasswordChanged) -> dict[str, Any]:
+    revoked = [{"id": t.id, "prefix": t.prefix} for t in changed.tokens_revoked]
+    return {"sessions_ended": changed.sessions_ended, "tokens_revoked": revoked}
+
+
 @router.post(
     "/auth/login",
     response_model=SignedIn,
@@ -109,62 +130,70 @@ def logout(request: Request, principal: PrincipalDep, platform: PlatformDep) -> 
 @router.get("/auth/me", responses=REFUSED)
 def me(principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
     """The signed-in user (or token owner) and what the token may do."""
-    if principal.user_id is None:
-        raise NotAuthenticated("not signed in")
-    user = accounts.get_user(uow=uow, by=principal, user_id=principal.user_id)
+    user = accounts.get_user(uow=uow, by=principal)
     scopes = sorted(s.value for s in (principal.scopes or set(Scope)))
     return {"user": user_dict(user), "scopes": scopes}
 
 
-@router.post("/auth/password", status_code=status.HTTP_204_NO_CONTENT, responses=REFUSED)
+@router.post(
+    "/auth/password",
+    response_model=CredentialsEnded,
+    responses={
+        **REFUSED,
+        422: {"description": WRONG_OR_WEAK},
+        429: {"model": Problem, "description": "Too many wrong passwords; try again later"},
+    },
+)
 def change_password(
-    change: PasswordChange, principal: PrincipalDep, platform: PlatformDep
-) -> Response:
-    """Change one's own password; the user's other sessions end."""
-    accounts.change_password(
+    change: PasswordChange, request: Request, principal: PrincipalDep, platform: PlatformDep
+) -> dict[str, Any]:
+    """Change one's own password (a session, or a token with the admin scope): the user's
+    other sessions end and every API token of theirs is revoked; the answer says which."""
+    session = request.cookies.get(SESSION_COOKIE) if principal.scopes is None else None
+    changed = accounts.change_password(
         uow=platform.uow(),
         by=principal,
         current_password=change.current_password,
         new_password=change.new_password,
+        keep_session=session,
         policy=platform.account_policy,
     )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+    return _ended(changed)
 
 
-@router.post("/auth/password-reset", status_code=status.HTTP_204_NO_CONTENT,
-             responses={422: {"description": "The token is unknown, used or expired, or the "
-                                             "password too weak"}})  # fmt: skip
-def reset_password(reset: PasswordReset, request: Request, platform: PlatformDep) -> Response:
-    """Set a new password with a reset token (single use, expiring); every session of the
-    user ends and a lockout is lifted."""
-    accounts.finish_password_reset(
-        uow=platform.uow(immediate=True),
+@router.post(
+    "/auth/password-reset",
+    response_model=CredentialsEnded,
+    responses={
+        422: {"description": "The token is unknown, used or expired, or the password too weak"}
+    },
+)
+def reset_password(reset: PasswordReset, request: Request, platform: PlatformDep) -> dict[str, Any]:
+    """Set a new password with a reset token (single use, expiring): every lock is lifted,
+    every session of the user ends and every API token of theirs is revoked."""
+    changed = accounts.finish_password_reset(
+        uow=platform.uow(),
         token=reset.token,
         password=reset.password,
         ip=client_address(request),
         policy=platform.account_policy,
     )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+    return _ended(changed)
 
 
-@router.post("/users/{user_id}/password-reset", status_code=status.HTTP_201_CREATED,
-             responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}})  # fmt: skip
+@router.post(
+    "/users/{user_id}/password-reset",
+    status_code=status.HTTP_201_CREATED,
+    responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
+)
 def issue_password_reset(
-    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep
 ) -> dict[str, Any]:
     """A reset token for a user, shown once, for an administrator to hand over; it expires
     (setting password_reset_minutes) and works once."""
-    require_administrator(principal)
-    user = accounts.get_user(uow=uow, by=principal, user_id=user_id)
-    issued = accounts.start_password_reset(
-        uow=uow,
-        email=user.email,
-        ip=principal.ip,
-        policy=platform.account_policy,
-        by=principal,
+    issued = accounts.issue_password_reset(
+        uow=platform.uow(), by=principal, user_id=user_id, policy=platform.account_policy
     )
-    if issued is None:
-        raise Conflict(f"user {user_id} is disabled; enable them first")
     return {"user_id": user_id, "token": issued.token, "expires_at": issued.expires_at}
 
 
@@ -172,7 +201,9 @@ def issue_password_reset(
 def create_token(
     request_body: TokenRequest, principal: PrincipalDep, uow: UowDep
 ) -> dict[str, Any]:
-    """A new API token for oneself. The token is in this answer only: keep it safe."""
+    """A new API token for oneself, through a session or a token with the admin scope (a token
+    made with a token ends when that one does). The token is in this answer only: keep it
+    safe."""
     issued = accounts.create_token(
         uow=uow,
         by=principal,
@@ -185,7 +216,7 @@ def create_token(
 
 @router.get("/tokens", responses=REFUSED)
 def list_tokens(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
-    """One's own API tokens (never the tokens themselves)."""
+    """One's own API tokens (never the tokens themselves); a session or an admin token."""
     return [token_dict(t) for t in accounts.list_tokens(uow=uow, by=principal)]
 
 
@@ -194,7 +225,7 @@ def list_tokens(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
     responses={**REFUSED, 404: {"model": Problem, "description": "No such token"}},
 )
 def revoke_token(token_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
-    """Revoke a token; it stops working at once."""
+    """Revoke a token, and every token made with it; they stop working at once."""
     return token_dict(accounts.revoke_token(uow=uow, by=principal, token_id=token_id))
 
 
@@ -257,12 +288,19 @@ def enable_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict
     return user_dict(accounts.enable_user(uow=uow, by=principal, user_id=user_id))
 
 
+@router.post(
+    "/users/{user_id}/unlock",
+    responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
+)
+def unlock_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+    """Lift a user's sign-in locks at every address and their back-off (administrators)."""
+    return user_dict(accounts.unlock_user(uow=uow, by=principal, user_id=user_id))
+
+
 @router.get("/offices", responses=REFUSED)
 def list_offices(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
     """The offices of this installation (signed-in users)."""
-    if principal.is_anonymous:
-        raise NotAuthenticated("not signed in")
-    return [office_dict(o) for o in accounts.list_offices(uow=uow)]
+    return [office_dict(o) for o in accounts.list_offices(uow=uow, by=principal)]
 
 
 @router.post("/offices", status_code=status.HTTP_201_CREATED, responses=REFUSED)
@@ -327,17 +365,13 @@ def audit_export(
 ) -> Response:
     """The audit log as CSV, whole or filtered as the list is (administrators); the export
     itself is audited."""
-    require_administrator(principal)
-    page = accounts.list_audit(uow=uow, by=principal, query=filters.query(None, 0))
+    page = accounts.export_audit(uow=uow, by=principal, query=filters.query(None, 0))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*AUDIT_COLUMNS, "detail"])
     for entry in page.items:
         values = audit_dict(entry)
         writer.writerow([*(values[c] for c in AUDIT_COLUMNS), values["detail"]])
-    accounts.record(uow=uow, by=principal, action="audit.export", subject_type="audit",
-                    detail={"entries": page.total,
-                            "filters": filters.model_dump(mode="json", exclude_none=True)})  # fmt: skip
     return Response(
         out.getvalue(),
         media_type="text/csv",

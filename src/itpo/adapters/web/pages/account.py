@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from itpo.accounts import services as accounts
+from itpo.accounts.errors import TooManyAttempts
 from itpo.accounts.fields import Checks
 from itpo.accounts.model import SCOPE_HELP, ApiToken, Role, Scope, User
 from itpo.accounts.passwords import MAX_LENGTH, MIN_DISTINCT, MIN_LENGTH
@@ -32,9 +33,11 @@ router = APIRouter()
 Secret = Annotated[str, Form(max_length=1024)]
 # Notices the account page shows after a change it redirected from (Post/Redirect/Get).
 NOTICES: Mapping[str, str] = {
-    "password": "Your password is changed. Your other sessions have ended.",
+    "password": "Your password is changed.",
     "revoked": "The token is revoked. Programs that used it are refused from now on.",
 }
+# The most tokens a notice names after a password change (the address carries their ids).
+MAX_NAMED_TOKENS = 200
 # A token may be given an end up to this far ahead; later than that, leave it open-ended.
 MAX_TOKEN_DAYS = 3660
 
@@ -134,8 +137,11 @@ def _token_rows(tokens: Iterable[ApiToken]) -> list[dict[str, Any]]:
     return [{"token": t, "state": token_state(t, now)} for t in newest_first]
 
 
-def _account_values(uow: SqlUnitOfWork, visit: Visit, user: User) -> dict[str, Any]:
-    office = next((o for o in accounts.list_offices(uow=uow) if o.id == user.office_id), None)
+def _account_values(uow: SqlUnitOfWork, visit: Visit) -> dict[str, Any]:
+    # The first service call: the public is sent to sign in by it.
+    user = accounts.get_user(uow=uow, by=visit.principal)
+    offices = accounts.list_offices(uow=uow, by=visit.principal)
+    office = next((o for o in offices if o.id == user.office_id), None)
     organisation = None
     if user.organisation_id is not None:
         try:
@@ -158,6 +164,7 @@ def _account_values(uow: SqlUnitOfWork, visit: Visit, user: User) -> dict[str, A
         "password_problems": {},
         "token_problems": {},
         "notice": None,
+        "ended": None,
     }
 
 
@@ -169,18 +176,39 @@ def _page(
     status: int = 200,
     **changes: Any,
 ) -> Response:
-    user = visit.require_user()
-    values = _account_values(uow, visit, user)
+    values = _account_values(uow, visit)
     values.update(changes)
+    if changes.get("ended") is not None:
+        values["ended"] = _ended(changes["ended"], values["tokens"])
     return render(request, visit, "account/account.html", values, status=status)
 
 
+def _ended(ended: tuple[int, list[int]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the last password change ended, the revoked tokens named from one's own."""
+    sessions, revoked = ended
+    named = [row["token"] for row in rows if row["token"].id in set(revoked)]
+    return {"sessions": sessions, "tokens": named}
+
+
+Count = Annotated[int | None, Query(ge=0, le=1_000_000)]
+Ids = Annotated[str, Query(max_length=MAX_NAMED_TOKENS * 12)]
+
+
 @router.get("/account")
-def account(request: Request, visit: VisitDep, uow: UowDep, notice: str | None = None) -> Response:
-    """Who I am, my password, my API tokens."""
-    visit.require_user()
+def account(
+    request: Request,
+    visit: VisitDep,
+    uow: UowDep,
+    notice: str | None = None,
+    ended: Count = None,
+    revoked: Ids = "",
+) -> Response:
+    """Who I am, my password, my API tokens; after a password change, what it ended."""
     shown = NOTICES.get(notice or "")
-    return _page(request, visit, uow, notice=shown)
+    if notice != "password" or ended is None:
+        return _page(request, visit, uow, notice=shown)
+    ids = [int(i) for i in revoked.split(",") if i.strip().isdigit() and len(i.strip()) < 12]
+    return _page(request, visit, uow, notice=shown, ended=(ended, ids[:MAX_NAMED_TOKENS]))
 
 
 @router.post("/account/password")
@@ -193,15 +221,15 @@ def change_password(
     new_password: Secret = "",
     repeated: Secret = "",
 ) -> Response:
-    """Change my password; my other sessions end, this one stays."""
-    visit.require_user()
+    """Change my password; my other sessions end and my API tokens are revoked, this session
+    stays."""
     language = visit.language
     if new_password and repeated != new_password:
         found = problem(language, "repeated", "The two new passwords are not the same.")
         return _page(request, visit, uow, status=422, password_problems=found)
     try:
-        accounts.change_password(
-            uow=uow,
+        changed = accounts.change_password(
+            uow=platform.uow(),
             by=visit.principal,
             current_password=current_password,
             new_password=new_password,
@@ -212,7 +240,13 @@ def change_password(
         fields = ("current_password", "new_password", "repeated")
         found = field_problems(language, invalid.errors, fields)
         return _page(request, visit, uow, status=422, password_problems=found)
-    return RedirectResponse("/account?notice=password", status_code=303)
+    except TooManyAttempts:
+        text = "Too many wrong passwords for this account. Try again later."
+        found = problem(language, "current_password", text)
+        return _page(request, visit, uow, status=429, password_problems=found)
+    revoked = ",".join(str(t.id) for t in changed.tokens_revoked[:MAX_NAMED_TOKENS])
+    target = f"/account?notice=password&ended={changed.sessions_ended}&revoked={revoked}"
+    return RedirectResponse(target, status_code=303)
 
 
 def _expiry(language: str, text: str) -> tuple[dt.datetime | None, dict[str, list[str]]]:
@@ -242,7 +276,6 @@ def create_token(
     expires_on: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     """A new API token for me, shown on the answer page once and never again."""
-    visit.require_user()
     language = visit.language
     typed = {"name": name, "scopes": list(scopes or []), "expires_on": expires_on}
     expires_at, found = _expiry(language, expires_on)
@@ -268,7 +301,6 @@ def create_token(
 @router.post("/account/tokens/{token_id:int}/revoke")
 def revoke_token(request: Request, visit: VisitDep, uow: UowDep, token_id: RecordId) -> Response:
     """Revoke one of my tokens; with HTMX the answer is the token's new row."""
-    visit.require_user()
     revoked = accounts.revoke_token(uow=uow, by=visit.principal, token_id=token_id)
     if not is_htmx(request):
         return RedirectResponse("/account?notice=revoked", status_code=303)

@@ -1,6 +1,7 @@
-"""Administration: users (list, create, disable and enable, password-reset links) and offices
-(the audit log is in `audit.py`). Administrators only, through the same account services as
-`/api/v1/users` and `/api/v1/offices`, so the same rules hold and the same entries are written."""
+"""Administration: users (list, create, disable and enable, unlock, password-reset links) and
+offices (the audit log is in `audit.py`). Administrators only: each page is refused by the
+first account service it calls, the same services as `/api/v1/users` and `/api/v1/offices`,
+so the same rules hold and the same entries are written."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from itpo.accounts import services as accounts
-from itpo.accounts.model import STAFF_ROLES, Role, User, UserQuery
+from itpo.accounts.model import Role, User, UserQuery
 from itpo.accounts.passwords import generate_password
-from itpo.accounts.principal import require_administrator
 from itpo.adapters.http import MAX_ID, PlatformDep, RecordId, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.errors import error_page
@@ -34,13 +34,6 @@ USERS_PAGE = "/admin/users"
 USER_FIELDS = ("email", "display_name", "role", "password", "office_id", "organisation_id")
 OFFICE_FIELDS = ("name", "country", "city")
 BAD_FILTER = "A filter of this address has a value this page does not know."
-
-
-def administrator(visit: Visit) -> User:
-    """The signed-in administrator; the public signs in first, everyone else is refused."""
-    user = visit.require_user()
-    require_administrator(visit.principal)
-    return user
 
 
 def pages(total: int, size: int) -> int:
@@ -88,17 +81,18 @@ def users(
     page: PageNumber = 1,
     created: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
-    """Every user, filtered by role, office and state, a page at a time."""
-    administrator(visit)
+    """Every user, filtered by role, office and state, a page at a time, with who is locked
+    out by failed sign-ins."""
+    # The first service call: it sends the public to sign in and refuses everyone else.
+    choices = accounts.user_choices(uow=uow, by=visit.principal)
     made = None
     if created is not None:
         try:
             made = accounts.get_user(uow=uow, by=visit.principal, user_id=created)
         except NotFound:
             made = None
-    offices = accounts.list_offices(uow=uow)
-    roles = [r.value for r in Role]
-    office_ids = {str(o.id) for o in offices}
+    roles = [r.value for r in choices.roles]
+    office_ids = {str(o.id) for o in choices.offices}
     if (
         role not in ("", *roles)
         or office not in ("", *office_ids)
@@ -116,6 +110,7 @@ def users(
     found = accounts.list_users(uow=uow, by=visit.principal, query=query)
     values = {
         "users": found.items,
+        "locks": accounts.sign_in_locks(uow=uow, by=visit.principal, users=found.items),
         "created": made,
         "total": found.total,
         "page": page,
@@ -123,26 +118,30 @@ def users(
         "filters": {"role": role, "office": office, "state": state},
         "filtered": bool(role or office or state),
         "roles": roles,
-        "offices": offices,
-        "office_names": {o.id: o.name for o in offices},
+        "offices": choices.offices,
+        "office_names": {o.id: o.name for o in choices.offices},
         "organisation_names": _names(uow, visit, list(found.items)),
         "back": str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
     }
-    return render(request, visit, "admin/users.html", values,
-                  fragment="admin/_users_results.html")  # fmt: skip
+    return render(request, visit, "admin/users.html", values, fragment="admin/_users_results.html")
 
 
 def _row(request: Request, visit: Visit, uow: SqlUnitOfWork, user: User, **extra: Any) -> Response:
-    offices = {o.id: o.name for o in accounts.list_offices(uow=uow)}
-    values = {"user": user, "office_names": offices, "organisation_names": _names(uow, visit, [user]),
-              "back": USERS_PAGE, **extra}  # fmt: skip
+    offices = {o.id: o.name for o in accounts.list_offices(uow=uow, by=visit.principal)}
+    values = {
+        "user": user,
+        "locks": accounts.sign_in_locks(uow=uow, by=visit.principal, users=[user]),
+        "office_names": offices,
+        "organisation_names": _names(uow, visit, [user]),
+        "back": USERS_PAGE,
+        **extra,
+    }
     return render(request, visit, "admin/_user_row.html", values)
 
 
 def _switch(
     request: Request, visit: Visit, uow: SqlUnitOfWork, user_id: int, enable: bool, back: str
 ) -> Response:
-    administrator(visit)
     change = accounts.enable_user if enable else accounts.disable_user
     try:
         changed = change(uow=uow, by=visit.principal, user_id=user_id)
@@ -179,14 +178,23 @@ def _reset_link(request: Request, token: str) -> str:
     return f"{request.base_url}password-reset?token={quote(token, safe='')}"
 
 
+@router.post("/admin/users/{user_id:int}/unlock")
+def unlock(
+    request: Request, visit: VisitDep, uow: UowDep, user_id: RecordId, back: Back = USERS_PAGE
+) -> Response:
+    """Let a user locked out by failed sign-ins sign in again, from every address."""
+    unlocked = accounts.unlock_user(uow=uow, by=visit.principal, user_id=user_id)
+    if not is_htmx(request):
+        return RedirectResponse(_back(back), status_code=303)
+    return _row(request, visit, uow, unlocked, unlocked_now=True)
+
+
 @router.post("/admin/users/{user_id:int}/password-reset")
 def password_reset(
     request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep, user_id: RecordId
 ) -> Response:
     """A one-time, expiring link for the user to set a new password, shown once."""
-    administrator(visit)
-    user = accounts.get_user(uow=uow, by=visit.principal, user_id=user_id)
-    return _reset_issued(request, visit, platform, uow, user, created=False)
+    return _reset_issued(request, visit, platform, uow, user_id, created=False)
 
 
 def _reset_issued(
@@ -194,22 +202,20 @@ def _reset_issued(
     visit: Visit,
     platform: Platform,
     uow: SqlUnitOfWork,
-    user: User,
+    user_id: int,
     *,
     created: bool,
 ) -> Response:
     """A one-time reset link for the user, issued by the administrator and shown once."""
-    issued = accounts.start_password_reset(
-        uow=uow,
-        email=user.email,
-        ip=visit.principal.ip,
-        policy=platform.account_policy,
-        by=visit.principal,
+    issued = accounts.issue_password_reset(
+        uow=uow, by=visit.principal, user_id=user_id, policy=platform.account_policy
     )
-    if issued is None:
-        raise Conflict(f"user {user.id} is disabled; enable them first")
-    values = {"user": user, "link": _reset_link(request, issued.token),
-              "expires_at": issued.expires_at, "created": created}  # fmt: skip
+    values = {
+        "user": issued.user,
+        "link": _reset_link(request, issued.token),
+        "expires_at": issued.expires_at,
+        "created": created,
+    }
     return render(request, visit, "admin/reset_issued.html", values, status=201)
 
 
@@ -217,23 +223,29 @@ def _new_user_page(
     request: Request,
     visit: Visit,
     uow: SqlUnitOfWork,
+    choices: accounts.UserChoices,
     typed: dict[str, str],
     problems: dict[str, list[str]],
     status: int = 200,
 ) -> Response:
-    values = {"form": typed, "problems": problems, "roles": [r.value for r in Role],
-              "staff_roles": [r.value for r in STAFF_ROLES],
-              "offices": accounts.list_offices(uow=uow), "organisations": _organisations(uow, visit)}  # fmt: skip
+    values = {
+        "form": typed,
+        "problems": problems,
+        "roles": [r.value for r in choices.roles],
+        "staff_roles": [r.value for r in choices.staff_roles],
+        "offices": choices.offices,
+        "organisations": _organisations(uow, visit),
+    }
     return render(request, visit, "admin/user_new.html", values, status=status)
 
 
 @router.get("/admin/users/new")
 def new_user(request: Request, visit: VisitDep, uow: UowDep) -> Response:
     """The form for a new user."""
-    administrator(visit)
+    choices = accounts.user_choices(uow=uow, by=visit.principal)
     typed = dict.fromkeys(USER_FIELDS, "")
     typed["role"] = Role.MEMBER.value
-    return _new_user_page(request, visit, uow, typed, {})
+    return _new_user_page(request, visit, uow, choices, typed, {})
 
 
 def _identifier(language: str, field: str, text: str) -> tuple[int | None, dict[str, list[str]]]:
@@ -261,31 +273,44 @@ def create_user(
     organisation_id: Text = "",
 ) -> Response:
     """Store a new user; without a password, the answer is a reset link for them to set one."""
-    administrator(visit)
+    choices = accounts.user_choices(uow=uow, by=visit.principal)
     language = visit.language
-    typed = {"email": email, "display_name": display_name, "role": role, "password": "",
-             "office_id": office_id, "organisation_id": organisation_id}  # fmt: skip
+    typed = {
+        "email": email,
+        "display_name": display_name,
+        "role": role,
+        "password": "",
+        "office_id": office_id,
+        "organisation_id": organisation_id,
+    }
     office, bad_office = _identifier(language, "office_id", office_id)
     organisation, bad_organisation = _identifier(language, "organisation_id", organisation_id)
     if bad_office or bad_organisation:
         found = {**bad_office, **bad_organisation}
-        return _new_user_page(request, visit, uow, typed, found, status=422)
+        return _new_user_page(request, visit, uow, choices, typed, found, status=422)
     generated = not password
     try:
         user = accounts.create_user(
-            uow=uow, by=visit.principal, email=email, display_name=display_name, role=role,
-            password=password or generate_password(email), office_id=office,
-            organisation_id=organisation, policy=platform.account_policy,
-        )  # fmt: skip
+            uow=uow,
+            by=visit.principal,
+            email=email,
+            display_name=display_name,
+            role=role,
+            password=password or generate_password(email),
+            office_id=office,
+            organisation_id=organisation,
+            policy=platform.account_policy,
+        )
     except ValidationError as invalid:
         found = field_problems(language, invalid.errors, USER_FIELDS)
-        return _new_user_page(request, visit, uow, typed, found, status=422)
+        return _new_user_page(request, visit, uow, choices, typed, found, status=422)
     except Conflict:
         found = problem(language, "email", "A user with this email exists already.")
-        return _new_user_page(request, visit, uow, typed, found, status=422)
+        return _new_user_page(request, visit, uow, choices, typed, found, status=422)
     if not generated:
         return RedirectResponse(f"{USERS_PAGE}?created={user.id}", status_code=303)
-    return _reset_issued(request, visit, platform, uow, user, created=True)
+    assert user.id is not None
+    return _reset_issued(request, visit, platform, uow, user.id, created=True)
 
 
 # ----------------------------------------------------------------------------------------
@@ -301,17 +326,26 @@ def _offices_page(
     status: int = 200,
     created: int | None = None,
 ) -> Response:
-    offices = accounts.list_offices(uow=uow)
+    offices = accounts.user_choices(uow=uow, by=visit.principal).offices
     key = "name_zh" if visit.language == "zh" else "name_en"
-    countries = sorted(((c.code, getattr(c, key) or c.name_en) for c in reference.countries()
-                        .values()), key=lambda pair: pair[1])  # fmt: skip
-    counts = {o.id: accounts.list_users(uow=uow, by=visit.principal,
-                                        query=UserQuery(office_id=o.id, limit=0)).total
-              for o in offices}  # fmt: skip
-    values = {"offices": offices, "countries": countries, "country_names": dict(countries),
-              "counts": counts, "form": typed, "problems": problems,
-              "created": next((o for o in offices if o.id == created), None)}  # fmt: skip
+    named = ((c.code, getattr(c, key) or c.name_en) for c in reference.countries().values())
+    countries = sorted(named, key=lambda pair: pair[1])
+    counts = {o.id: _user_count(uow, visit, o.id) for o in offices if o.id is not None}
+    values = {
+        "offices": offices,
+        "countries": countries,
+        "country_names": dict(countries),
+        "counts": counts,
+        "form": typed,
+        "problems": problems,
+        "created": next((o for o in offices if o.id == created), None),
+    }
     return render(request, visit, "admin/offices.html", values, status=status)
+
+
+def _user_count(uow: SqlUnitOfWork, visit: Visit, office_id: int) -> int:
+    query = UserQuery(office_id=office_id, limit=0)
+    return accounts.list_users(uow=uow, by=visit.principal, query=query).total
 
 
 @router.get("/admin/offices")
@@ -322,7 +356,6 @@ def offices(
     created: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
     """The offices of this installation, and a form for another."""
-    administrator(visit)
     blank = dict.fromkeys(OFFICE_FIELDS, "")
     return _offices_page(request, visit, uow, blank, {}, created=created)
 
@@ -337,7 +370,6 @@ def create_office(
     city: Text = "",
 ) -> Response:
     """Store a new office."""
-    administrator(visit)
     typed = {"name": name, "country": country, "city": city}
     try:
         office = accounts.create_office(

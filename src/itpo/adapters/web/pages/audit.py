@@ -18,7 +18,7 @@ from itpo.accounts.model import AuditEntry, AuditQuery
 from itpo.adapters.http import MAX_ID, PlatformDep, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.pages.account import problem
-from itpo.adapters.web.pages.admin import PageNumber, administrator, pages
+from itpo.adapters.web.pages.admin import PageNumber, pages
 from itpo.adapters.web.templating import query_with, render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.registry.errors import NotFound, ValidationError
@@ -32,8 +32,11 @@ ACTIONS: Mapping[str, str] = {
     "user.create": "User created",
     "user.disable": "User disabled",
     "user.enable": "User enabled",
-    "user.lock": "Account locked after failed sign-ins",
+    "user.lock": "Account locked for one address after failed sign-ins",
+    "user.backoff": "Account held back for every address after many failed sign-ins",
+    "user.unlock": "Account unlocked",
     "user.password_change": "Password changed",
+    "user.password_change_refused": "Password not changed: the current one was wrong",
     "user.password_reset_start": "Password reset link issued",
     "user.password_reset": "Password set with a reset link",
     "token.create": "API token created",
@@ -87,7 +90,8 @@ def _detail(entry: AuditEntry) -> list[tuple[str, str]]:
 def _entry_rows(
     uow: SqlUnitOfWork, visit: Visit, request: Request, entries: list[AuditEntry]
 ) -> list[dict[str, Any]]:
-    names = {("office", str(o.id)): o.name for o in accounts.list_offices(uow=uow)}
+    offices = accounts.list_offices(uow=uow, by=visit.principal)
+    names = {("office", str(o.id)): o.name for o in offices}
     for wanted in {e.subject_id for e in entries if e.subject_type == "user" and e.subject_id}:
         if wanted.isdigit() and int(wanted) <= MAX_ID:
             try:
@@ -130,7 +134,6 @@ def audit(
     page: PageNumber = 1,
 ) -> Response:
     """The audit log, newest first, filtered by actor, action, subject and days."""
-    administrator(visit)
     language = visit.language
     actor_id: int | None = None
     problems: dict[str, list[str]] = {}
@@ -146,30 +149,57 @@ def audit(
     problems |= bad_start | bad_end
     if start and end and end < start:
         problems |= problem(language, "until", "The last day comes before the first.")
-    filters = {"actor": actor, "action": action, "subject_type": subject_type,
-               "subject_id": subject_id, "since": since, "until": until}  # fmt: skip
-    values: dict[str, Any] = {
-        "filters": filters, "filtered": any(v.strip() for v in filters.values()),
-        "problems": problems, "rows": [], "total": 0, "page": page, "pages": 1,
-        "actions": ACTIONS, "subject_types": SUBJECT_TYPES, "export": AUDIT_EXPORT,
-    }  # fmt: skip
-    if problems:
-        return render(request, visit, "admin/audit.html", values, status=422,
-                      fragment="admin/_audit_results.html")  # fmt: skip
     size = platform.settings.page_size
     query = AuditQuery(
-        actor_id=actor_id, action=action.strip() or None,
-        subject_type=subject_type.strip() or None, subject_id=subject_id.strip() or None,
+        actor_id=actor_id,
+        action=action.strip() or None,
+        subject_type=subject_type.strip() or None,
+        subject_id=subject_id.strip() or None,
         since=_midnight(start) if start else None,
         until=_midnight(end + dt.timedelta(days=1)) if end and end < dt.date.max else None,
-        limit=size, offset=(page - 1) * size,
-    )  # fmt: skip
+        limit=0 if problems else size,
+        offset=(page - 1) * size,
+    )
+    # Asked even when a filter is wrong: the service, not this page, refuses non-administrators.
     found = accounts.list_audit(uow=uow, by=visit.principal, query=query)
-    exported = {"actor_id": actor_id, "action": query.action, "subject_type": query.subject_type,
-                "subject_id": query.subject_id,
-                # The export reads moments, its `until` exclusive: the same span as the page.
-                "since": query.since.isoformat() if query.since else None,
-                "until": query.until.isoformat() if query.until else None}  # fmt: skip
+    filters = {
+        "actor": actor,
+        "action": action,
+        "subject_type": subject_type,
+        "subject_id": subject_id,
+        "since": since,
+        "until": until,
+    }
+    values: dict[str, Any] = {
+        "filters": filters,
+        "filtered": any(v.strip() for v in filters.values()),
+        "problems": problems,
+        "rows": [],
+        "total": 0,
+        "page": page,
+        "pages": 1,
+        "actions": ACTIONS,
+        "subject_types": SUBJECT_TYPES,
+        "export": AUDIT_EXPORT,
+    }
+    if problems:
+        return render(
+            request,
+            visit,
+            "admin/audit.html",
+            values,
+            status=422,
+            fragment="admin/_audit_results.html",
+        )
+    exported = {
+        "actor_id": actor_id,
+        "action": query.action,
+        "subject_type": query.subject_type,
+        "subject_id": query.subject_id,
+        # The export reads moments, its `until` exclusive: the same span as the page.
+        "since": query.since.isoformat() if query.since else None,
+        "until": query.until.isoformat() if query.until else None,
+    }
     kept = {k: str(v) for k, v in exported.items() if v is not None}
     values.update(
         rows=_entry_rows(uow, visit, request, list(found.items)),
@@ -177,5 +207,4 @@ def audit(
         pages=pages(found.total, size),
         export=AUDIT_EXPORT + (f"?{urlencode(kept)}" if kept else ""),
     )
-    return render(request, visit, "admin/audit.html", values,
-                  fragment="admin/_audit_results.html")  # fmt: skip
+    return render(request, visit, "admin/audit.html", values, fragment="admin/_audit_results.html")

@@ -92,8 +92,8 @@ def reset(
         problem = {"problem": "The two passwords are not the same."}
         return render(request, visit, "auth/reset.html", {**values, **problem}, status=422)
     try:
-        accounts.finish_password_reset(
-            uow=platform.uow(immediate=True),
+        changed = accounts.finish_password_reset(
+            uow=platform.uow(),
             token=token,
             password=password,
             ip=client_address(request),
@@ -102,5 +102,5 @@ def reset(
     except ValidationError as invalid:
         problem = {"problem": "; ".join(e.message for e in invalid.errors)}
         return render(request, visit, "auth/reset.html", {**values, **problem}, status=422)
-    done = {"done": True, "next": START_PAGE, "email": ""}
+    done = {"done": True, "ended": changed, "next": START_PAGE, "email": ""}
     return render(request, visit, "auth/login.html", done)
