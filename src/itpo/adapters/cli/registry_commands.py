@@ -10,9 +10,6 @@ import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_record, print_table
-from itpo.registry import services
-from itpo.registry.filters import opportunity_query, organisation_query
-from itpo.registry.presenting import opportunity_dict, organisation_dict
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,6 +52,10 @@ def list_organisations(
     as_json: bool,
 ) -> None:
     """List organisations matching every filter given."""
+    from itpo.registry import services
+    from itpo.registry.filters import organisation_query
+    from itpo.registry.presenting import organisation_dict
+
     query = organisation_query(
         kind=kind, country=country, region=region, q=q, limit=limit, offset=offset
     )
@@ -76,6 +77,9 @@ def list_organisations(
 @clean_errors
 def show_organisation(state: CliState, organisation_id: int, as_json: bool) -> None:
     """Show one organisation."""
+    from itpo.registry import services
+    from itpo.registry.presenting import organisation_dict
+
     platform = state.platform()
     record = organisation_dict(
         services.get_organisation(uow=platform.uow(), organisation_id=organisation_id)
@@ -121,6 +125,10 @@ def list_opportunities(
     as_json: bool,
 ) -> None:
     """List opportunities matching every filter given."""
+    from itpo.registry import services
+    from itpo.registry.filters import opportunity_query
+    from itpo.registry.presenting import opportunity_dict
+
     query = opportunity_query(kind=kind, country=country, region=region, isic=isic, sdg=sdg,
                               area=area, status=status, q=q, organisation_id=organisation_id,
                               limit=limit, offset=offset)  # fmt: skip
@@ -146,6 +154,9 @@ def list_opportunities(
 @clean_errors
 def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> None:
     """Show one opportunity."""
+    from itpo.registry import services
+    from itpo.registry.presenting import opportunity_dict
+
     platform = state.platform()
     uow = platform.uow()
     with uow:
@@ -160,6 +171,8 @@ def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> Non
 @clean_errors
 def expire_opportunities(state: CliState) -> None:
     """Mark published opportunities past their valid-until date as expired."""
+    from itpo.registry import services
+
     platform = state.platform()
     count = services.expire_overdue(uow=platform.uow(), today=dt.date.today())
     console.print(f"{count} opportunities expired.")
