@@ -5,17 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from itpo.accounts.policy import AccountPolicy
-from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
 from itpo.adapters.storage.database import create_engine, migrate, require_current_schema
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.clock import Clock, today, utc_now
 from itpo.config import Settings
-from itpo.matching.cache import MatchCache
-from itpo.matching.service import INDICATIVE_RATES
+
+if TYPE_CHECKING:
+    from itpo.accounts.policy import AccountPolicy
+    from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
+    from itpo.matching.cache import MatchCache
+
+# The matching engine (numpy, the encoders) is imported on first use, so a command that
+# only lists records does not wait for it.
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Platform:
 
     def index_store(self) -> IndexStore:
         """The matching index beside the database (vectors cached in data_dir/index)."""
+        from itpo.adapters.index_store import IndexStore
+
         if self._index is None:
             directory = self.settings.data_dir / "index"
             self._index = IndexStore(
@@ -49,6 +56,8 @@ class Platform:
     @functools.cached_property
     def match_cache(self) -> MatchCache:
         """Computed matches, reused while the index, the weights and the day stay the same."""
+        from itpo.matching.cache import MatchCache
+
         return MatchCache()
 
     @functools.cached_property
@@ -59,6 +68,8 @@ class Platform:
     def rates(self) -> dict[str, float]:
         """US dollars per currency unit for matching: the indicative table with the settings'
         rates over it."""
+        from itpo.matching.service import INDICATIVE_RATES
+
         return {**INDICATIVE_RATES, **self.settings.currency_rates}
 
     def index(self) -> OpportunityIndex:

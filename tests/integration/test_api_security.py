@@ -43,7 +43,8 @@ def test_every_answer_carries_the_security_headers(client: TestClient) -> None:
         assert headers["referrer-policy"] == "same-origin"
         assert "strict-transport-security" not in headers
     docs = client.get("/docs").headers["content-security-policy"]
-    assert "cdn.jsdelivr.net" in docs and "frame-ancestors 'none'" in docs
+    assert "script-src 'self';" in docs and "frame-ancestors 'none'" in docs
+    assert "cdn.jsdelivr.net" not in docs and "unsafe-inline" not in docs
 
 
 def test_hsts_only_over_tls(platform: Platform) -> None:

@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI
 
 from itpo import __version__
 from itpo.adapters.api.auth import get_principal
+from itpo.adapters.api.docs import install_docs
 from itpo.adapters.api.errors import install_error_handlers
 from itpo.adapters.api.routers import (
     accounts,
@@ -46,6 +47,9 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         description="Two-way investment and technology exchange: organisations, opportunities "
         "(technology offers and needs, investment projects and mandates), reference data.",
         lifespan=lifespan,
+        # install_docs serves Swagger UI from local assets instead of FastAPI's CDN links.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.platform = platform
     install_error_handlers(app, error_page=error_page)
@@ -74,6 +78,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(get_principal)])
 
     _document_unreadable_bodies(app)
+    install_docs(app)
     install_web(app)
 
     @app.get(f"{API_PREFIX}/health", tags=["health"])

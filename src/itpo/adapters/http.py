@@ -22,7 +22,7 @@ API_PREFIX = "/api/v1"
 # The API answers in JSON, the interactive docs are pages of their own; everything else is a
 # page of the web app.
 API_PATHS = ("/api/", "/openapi.json")
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = ("/docs",)
 SESSION_COOKIE = "itpo_session"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

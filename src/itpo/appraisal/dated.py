@@ -1,4 +1,7 @@
-"""Dated cash flows: XNPV and XIRR on an Actual/365 day count, as in spreadsheets."""
+"""Dated cash flows: XNPV and XIRR on an Actual/365 day count, as in spreadsheets.
+
+The first date starts the schedule; the others may come in any order but none before it.
+"""
 
 from __future__ import annotations
 
@@ -30,11 +33,15 @@ def _year_fractions(dates: Sequence[dt.date], n: int) -> FloatArray:
             "dates", f"has {len(dates)} entries but flows has {n}; lengths must match"
         )
     ordinals = np.array([d.toordinal() for d in dates], dtype=np.float64)
-    back = np.flatnonzero(np.diff(ordinals) < 0)
-    if back.size:
-        i = int(back[0]) + 1
+    # As in spreadsheets, the first date starts the schedule and later dates may come in any
+    # order; only a date before the start has no meaning.
+    early = np.flatnonzero(ordinals < ordinals[0])
+    if early.size:
+        i = int(early[0])
         raise InvalidInputError(
-            "dates", f"are out of order: dates[{i}] ({dates[i]}) is before dates[{i - 1}]"
+            "dates",
+            f"dates[{i}] ({dates[i]}) is before dates[0] ({dates[0]}); the first date starts "
+            "the schedule and every other date must be on or after it",
         )
     years: FloatArray = (ordinals - ordinals[0]) / 365.0
     return years

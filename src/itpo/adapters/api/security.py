@@ -18,12 +18,12 @@ KB = 1024
 INTERNAL_ERROR = {"detail": "internal error; the request changed nothing"}
 log = logging.getLogger("itpo.api")
 
-# The API's own pages are the interactive docs, which load their script and styles from the
-# jsDelivr CDN; everything else the app serves is JSON or files, which need no sources at all.
+# The API's own page is its interactive docs (Swagger UI), which loads its script, styles and
+# the OpenAPI document from this server only and runs no inline script; its icons are data:
+# images. Everything else the app serves is JSON or files, which need no sources at all.
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-    "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # The web pages load only their own script, styles and images, and post forms only to

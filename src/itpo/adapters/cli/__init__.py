@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -31,9 +33,17 @@ from itpo.adapters.cli.user_commands import (
     offices,
     users,
 )
-from itpo.adapters.storage.database import head_revision, schema_revision
-from itpo.config import Settings
-from itpo.demo.loading import demo_batch
+
+if TYPE_CHECKING:
+    import socket
+
+    from pydantic.fields import FieldInfo
+
+    from itpo.config import Settings
+
+# Every module above imports only click and light domain code when it loads; the database,
+# the web framework, numpy and the matching engine are imported by the commands that use them,
+# so `itpo --help` and `itpo --version` answer at once.
 
 host_option = click.option(
     "--host", help="Address to listen on (default: setting `host`, 127.0.0.1)."
@@ -92,6 +102,8 @@ def init(
 ) -> None:
     """Create the database, or upgrade its schema to this version; create the first
     administrator."""
+    from itpo.adapters.storage.database import schema_revision
+
     platform = state.platform(initialise=True)
     url = platform.engine.url.render_as_string(hide_password=True)
     console.print(f"Database ready at {url} (schema {schema_revision(platform.engine)}).")
@@ -114,14 +126,24 @@ def init(
 @clean_errors
 def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) -> None:
     """Create the database, load the demo set, and serve the app."""
-    platform = state.platform(initialise=True)
-    report = run_import(platform, demo_batch(today=platform.today()), by=state.operator,
-                        dry_run=False, allow_moves=True, source="demo")  # fmt: skip
-    console.print("Demo data loaded. " + describe(report))
-    build_index(platform)
-    demo_administrator(platform)
-    if not no_serve:
-        _serve(platform.settings, host, port)
+    from itpo.demo.loading import demo_batch
+
+    # A busy port is refused before anything is created or loaded, and the port is held
+    # while the demo loads, so the server started afterwards gets it.
+    settings = state.settings()
+    listening = None if no_serve else _claim(host or settings.host, port or settings.port)
+    try:
+        platform = state.platform(initialise=True)
+        report = run_import(platform, demo_batch(today=platform.today()), by=state.operator,
+                            dry_run=False, allow_moves=True, source="demo")  # fmt: skip
+        console.print("Demo data loaded. " + describe(report))
+        build_index(platform)
+        demo_administrator(platform)
+        if listening is not None:
+            _serve(platform.settings, host, port, listening=listening)
+    finally:
+        if listening is not None:
+            listening.close()
 
 
 @cli.command()
@@ -143,17 +165,46 @@ def serve(state: CliState, host: str | None, port: int | None, workers: int) -> 
     _serve(state.settings(), host, port, workers)
 
 
-def _serve(settings: Settings, host: str | None, port: int | None, workers: int = 1) -> None:
+def _claim(host: str, port: int) -> socket.socket:
+    """A socket bound to the address (listening starts with the server), or one line and
+    exit status 1 when the address is taken or cannot be had."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        # As uvicorn binds: a port whose last connections are closing can be had again.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        raise SystemExit(1) from error
+    return sock
+
+
+def _serve(
+    settings: Settings,
+    host: str | None,
+    port: int | None,
+    workers: int = 1,
+    *,
+    listening: socket.socket | None = None,
+) -> None:
     import uvicorn
 
     from itpo.adapters.app import create_app
 
     host, port = host or settings.host, port or settings.port
+    if workers == 1 and listening is None:
+        listening = _claim(host, port)
     console.print(
         f"Serving ITPO Exchange on http://{host}:{port}/ (API docs at /docs). Ctrl+C stops."
     )
-    if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if listening is not None:
+        config = uvicorn.Config(create_app(settings), log_level="warning")
+        with listening:
+            uvicorn.Server(config).run(sockets=[listening])
         return
     from itpo.adapters.api.serving import serve_workers
 
@@ -171,11 +222,25 @@ def _serve(settings: Settings, host: str | None, port: int | None, workers: int 
 @cli.command("settings")
 def settings_command() -> None:
     """Every setting, its environment variable, default and meaning."""
-    rows = [{"name": f"ITPO_{name.upper()}", "default": field.default, "help": field.description}
-            for name, field in Settings.model_fields.items()]  # fmt: skip
+    from itpo.config import Settings
+
+    rows = [
+        {"name": f"ITPO_{name.upper()}", "default": shown_default(field), "help": field.description}
+        for name, field in Settings.model_fields.items()
+    ]
     print_table(
         rows, [("name", "variable", 24), ("default", "default", 16), ("help", "meaning", 90)]
     )
+
+
+def shown_default(field: FieldInfo) -> str:
+    """A setting's default as its environment variable would spell it; empty when unset."""
+    value: Any = field.get_default(call_default_factory=True)
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return str(value)
 
 
 @cli.command()
@@ -183,6 +248,8 @@ def settings_command() -> None:
 @clean_errors
 def status(state: CliState) -> None:
     """Where the database is and whether its schema is current."""
+    from itpo.adapters.storage.database import head_revision, schema_revision
+
     platform = state.platform(initialise=False)
     engine = platform.engine
     console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")

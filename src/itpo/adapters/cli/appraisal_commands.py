@@ -6,26 +6,19 @@ import dataclasses
 import functools
 import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from itpo.accounts.principal import Principal
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
-from itpo.adapters.files.appraisal_model_files import ModelSource, read_model_source
-from itpo.adapters.files.appraisal_workbook import write_template
-from itpo.adapters.files.csv_files import FileProblem
-from itpo.adapters.reports import content
-from itpo.adapters.reports.writing import write_report
-from itpo.appraisal import services
-from itpo.appraisal.document import with_grid_factors
-from itpo.appraisal.errors import InvalidInputError, ModelError
-from itpo.appraisal.grid_table import GridTable, GridTableError, parse_grid_table
-from itpo.appraisal.services import AppraisalResult, MonteCarloOptions
-from itpo.appraisal.summary import result_dict
+
+if TYPE_CHECKING:
+    from itpo.adapters.files.appraisal_model_files import ModelSource
+    from itpo.appraisal.grid_table import GridTable
+    from itpo.appraisal.services import AppraisalResult, MonteCarloOptions
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -36,6 +29,9 @@ def appraisal_errors(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from itpo.adapters.files.csv_files import FileProblem
+        from itpo.appraisal.errors import InvalidInputError
+
         try:
             return function(*args, **kwargs)
         except InvalidInputError as error:
@@ -47,6 +43,9 @@ def appraisal_errors(function: Callable[P, R]) -> Callable[P, R]:
 def _appraise(
     source: ModelSource, options: MonteCarloOptions | None, by: Principal
 ) -> AppraisalResult:
+    from itpo.appraisal import services
+    from itpo.appraisal.errors import ModelError
+
     try:
         return services.appraise(by=by, model_data=source.data, monte_carlo=options)
     except ModelError as error:
@@ -54,6 +53,9 @@ def _appraise(
 
 
 def _grid_table(path: Path | None) -> GridTable | None:
+    from itpo.adapters.files.csv_files import FileProblem
+    from itpo.appraisal.grid_table import GridTableError, parse_grid_table
+
     if path is None:
         return None
     if path.suffix.lower() != ".csv":
@@ -71,6 +73,8 @@ def _grid_table(path: Path | None) -> GridTable | None:
 
 
 def _print(result: AppraisalResult) -> None:
+    from itpo.adapters.reports import content
+
     console.print(f"{result.model.name} ({result.model.currency})", markup=False)
     rows = [dict(zip(("name", "total", "equity"), r, strict=True))
             for r in content.indicator_rows(result)]  # fmt: skip
@@ -127,6 +131,13 @@ def appraise_command(
     opportunity_id: int | None,
 ) -> None:
     """Appraise a project model (JSON, YAML or the Excel workbook): NPV, IRR, DSCR, risk."""
+    from itpo.adapters.files.appraisal_model_files import read_model_source
+    from itpo.adapters.reports.writing import write_report
+    from itpo.appraisal import services
+    from itpo.appraisal.document import with_grid_factors
+    from itpo.appraisal.services import MonteCarloOptions
+    from itpo.appraisal.summary import result_dict
+
     table = _grid_table(grid_factors)
     source = read_model_source(model)
     if table is not None:
@@ -166,10 +177,15 @@ def appraise_command(
 @clean_errors
 def appraise_template_command(file: Path, example: bool) -> None:
     """Write the Excel workbook for a project model: one sheet per input block, with help."""
+    from itpo.adapters.files.appraisal_workbook import write_template
+    from itpo.adapters.files.csv_files import FileProblem
+
     if file.suffix.lower() != ".xlsx":
         raise FileProblem(f"{file.name}: the template is an Excel workbook; name it *.xlsx")
     data = None
     if example:
+        from importlib import resources
+
         packaged = resources.files("itpo.appraisal") / "examples" / "solar_fruit_drying.json"
         data = json.loads(packaged.read_text(encoding="utf-8"))
     write_template(file, data)

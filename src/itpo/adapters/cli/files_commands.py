@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from itpo.accounts.principal import Principal
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json
-from itpo.adapters.files.excel_files import write_template
-from itpo.adapters.files.formats import read_batch, write_records
-from itpo.bootstrap import Platform
-from itpo.registry.exporting import export_records
-from itpo.registry.filters import opportunity_query
-from itpo.registry.importing import (
-    OPPORTUNITIES,
-    ORGANISATIONS,
-    ImportBatch,
-    ImportReport,
-    import_records,
-)
 
-record_type = click.Choice([ORGANISATIONS, OPPORTUNITIES])
+if TYPE_CHECKING:
+    from itpo.bootstrap import Platform
+    from itpo.registry.importing import ImportBatch, ImportReport
+
+# itpo.registry.importing's ORGANISATIONS and OPPORTUNITIES, spelled out so that loading the
+# command does not load the importer; a test keeps them the same.
+RECORD_TYPES = ("organisations", "opportunities")
+
+record_type = click.Choice(RECORD_TYPES)
 
 
 def run_import(
@@ -37,13 +33,17 @@ def run_import(
     quiet: bool = False,
 ) -> ImportReport:
     """Import with a progress bar: validation counts each row once, writing counts it again."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from itpo.registry.importing import import_records
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
+    with Progress(*columns, console=console.rich, transient=True, disable=quiet) as progress:
         steps = len(batch) + (0 if dry_run else len(batch.opportunities))
         task = progress.add_task("importing", total=steps)
         return import_records(uow=platform.uow(immediate=True), by=by, batch=batch,
@@ -105,6 +105,8 @@ def import_command(
     as_json: bool,
 ) -> None:
     """Import organisations and opportunities from CSV, Excel (.xlsx) or JSON: all rows or none."""
+    from itpo.adapters.files.formats import read_batch
+
     settings = state.settings()
     batch = read_batch(
         file,
@@ -141,6 +143,10 @@ def export_command(
     status: tuple[str, ...],
 ) -> None:
     """Export to CSV, Excel (.xlsx) or JSON; the file imports back unchanged."""
+    from itpo.adapters.files.formats import write_records
+    from itpo.registry.exporting import export_records
+    from itpo.registry.filters import opportunity_query
+
     filtered = kind or country or region or status
     query = (
         opportunity_query(kind=kind, country=country, region=region, status=status)
@@ -162,5 +168,7 @@ def export_command(
 @clean_errors
 def template_command(file: Path) -> None:
     """Write the Excel import template: a sheet per record type, field help, allowed values."""
+    from itpo.adapters.files.excel_files import write_template
+
     write_template(file)
     console.print(f"Wrote the import template to {file}.")

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, error_console
-from itpo.adapters.index_store import BuildReport
-from itpo.bootstrap import Platform
+
+if TYPE_CHECKING:
+    from itpo.adapters.index_store import BuildReport
+    from itpo.bootstrap import Platform
 
 
 def build_index(platform: Platform) -> BuildReport:
     """Rebuild the matching index with a progress bar (on stderr) for the texts to encode."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("Encoding"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=error_console, transient=True) as progress:
+    with Progress(*columns, console=error_console.rich, transient=True) as progress:
         task = progress.add_task("encode", total=None)
 
         def advance(done: int, total: int) -> None:

@@ -8,9 +8,6 @@ import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, fail, print_json, print_table
-from itpo.matching.learning import LearningRefused
-from itpo.matching.tracking import current_weights, learn, weights_history
-from itpo.matching.weights import WEIGHT_SETTINGS
 
 
 def _figure(value: float) -> str:
@@ -28,6 +25,10 @@ def learn_command(state: CliState, dry_run: bool, min_decisions: int | None, as_
     """Learn scoring weights from the accept / decline verdicts on matches.
 
     The new weights are stored as the next version and used by every later match."""
+    from itpo.matching.learning import LearningRefused
+    from itpo.matching.tracking import learn
+    from itpo.matching.weights import WEIGHT_SETTINGS
+
     platform = state.platform()
     try:
         report = learn(uow=platform.uow(), by=state.operator, dry_run=dry_run,
@@ -78,6 +79,9 @@ def learn_command(state: CliState, dry_run: bool, min_decisions: int | None, as_
 @clean_errors
 def weights_command(state: CliState, as_json: bool) -> None:
     """The scoring weights matching uses now, and every stored version."""
+    from itpo.matching.tracking import current_weights, weights_history
+    from itpo.matching.weights import WEIGHT_SETTINGS
+
     platform = state.platform()
     try:
         weights = current_weights(platform.uow())

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_record, print_table
-from itpo.matching.decisions import Match, MatchState
-from itpo.matching.reading import match_dict
-from itpo.matching.tracking import get_match, give_feedback, list_matches, match_and_record
+
+if TYPE_CHECKING:
+    from itpo.matching.decisions import Match
+
+# The values of itpo.matching.decisions.MatchState, spelled out so that loading the command
+# does not load the matching engine; a test keeps the two the same.
+MATCH_STATES = ("proposed", "shortlisted", "interested", "introduced", "declined")
 
 
 @click.command("match")
@@ -27,6 +31,8 @@ def match_command(
     """The best counterparts of a published opportunity, with the top reason for each.
 
     Each one is kept as a match whose id `itpo matches accept|decline` takes."""
+    from itpo.matching.tracking import match_and_record
+
     platform = state.platform()
     try:
         results = match_and_record(
@@ -89,7 +95,7 @@ def _row(match: Match) -> dict[str, Any]:
 @matches_group.command("list")
 @click.option("--opportunity", "opportunity_id", type=int,
               help="Only matches where this opportunity is either side.")  # fmt: skip
-@click.option("--state", "states", multiple=True, type=click.Choice([s.value for s in MatchState]),
+@click.option("--state", "states", multiple=True, type=click.Choice(MATCH_STATES),
               help="Only matches in this state (repeatable).")  # fmt: skip
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
@@ -105,6 +111,9 @@ def list_command(
     as_json: bool,
 ) -> None:
     """Stored matches, most recently changed first."""
+    from itpo.matching.decisions import MatchState
+    from itpo.matching.tracking import list_matches
+
     platform = state.platform()
     try:
         page = list_matches(
@@ -118,6 +127,8 @@ def list_command(
     finally:
         platform.close()
     if as_json:
+        from itpo.matching.reading import match_dict
+
         print_json({"total": page.total, "items": [match_dict(m) for m in page.items]})
         return
     print_table(
@@ -135,6 +146,8 @@ def list_command(
 @clean_errors
 def show_command(state: CliState, match_id: int, as_json: bool) -> None:
     """One match, its components and every verdict on it."""
+    from itpo.matching.tracking import get_match
+
     platform = state.platform()
     try:
         match = get_match(uow=platform.uow(), by=state.operator, match_id=match_id)
@@ -145,6 +158,8 @@ def show_command(state: CliState, match_id: int, as_json: bool) -> None:
 
 def _print(match: Match, as_json: bool) -> None:
     if as_json:
+        from itpo.matching.reading import match_dict
+
         print_json(match_dict(match))
         return
     record: dict[str, Any] = {
@@ -174,6 +189,8 @@ def _verdict_command(verdict: str, summary: str) -> click.Command:
     def command(
         state: CliState, match_id: int, reason: str | None, side: int | None, as_json: bool
     ) -> None:
+        from itpo.matching.tracking import give_feedback
+
         platform = state.platform()
         try:
             match = give_feedback(uow=platform.uow(immediate=True), by=state.operator,

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class LazyConsole:
+    """A rich Console made on first use: a command that prints nothing, `--help` or
+    `--version`, never imports rich."""
+
+    def __init__(self, *, stderr: bool, piped_width: int) -> None:
+        self.stderr, self.piped_width = stderr, piped_width
+
+    @functools.cached_property
+    def rich(self) -> Console:
+        from rich.console import Console
+
+        stream = sys.stderr if self.stderr else sys.stdout
+        width = None if stream.isatty() else self.piped_width
+        return Console(stderr=self.stderr, highlight=False, soft_wrap=False, width=width)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.rich.print(*objects, **options)
+
 
 # Piped output is not cut to 80 columns: a listing saved to a file keeps its titles readable.
-console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-error_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 200)
+console = LazyConsole(stderr=False, piped_width=160)
+error_console = LazyConsole(stderr=True, piped_width=200)
 
 
 def print_json(value: Any) -> None:
@@ -38,6 +58,8 @@ def print_table(
     title: str | None = None,
 ) -> None:
     """Columns are (key, heading, maximum width)."""
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for _key, heading, width in columns:
         table.add_column(
@@ -53,6 +75,8 @@ def print_table(
 
 
 def print_record(record: Mapping[str, Any]) -> None:
+    from rich.table import Table
+
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
@@ -62,4 +86,6 @@ def print_record(record: Mapping[str, Any]) -> None:
 
 
 def fail(message: str) -> None:
+    from rich.markup import escape
+
     error_console.print(f"[bold red]Error:[/] {escape(message)}")

@@ -8,7 +8,6 @@ import click
 
 from itpo.adapters.cli.context import clean_errors
 from itpo.adapters.cli.output import print_json, print_table
-from itpo.registry import reference
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
@@ -30,6 +29,8 @@ def reference_group() -> None:
 @clean_errors
 def countries(region: str | None, as_json: bool) -> None:
     """ISO 3166 countries with UN regions and development groups."""
+    from itpo.registry import reference
+
     members = reference.countries_in_region(region) if region else None
     rows = [
         {"code": c.code, "name": c.name_en, "name_zh": c.name_zh, "region": c.region_en,
@@ -45,6 +46,8 @@ def countries(region: str | None, as_json: bool) -> None:
 @json_option
 def regions(as_json: bool) -> None:
     """UN M49 regions and sub-regions, and the LDC / LLDC / SIDS groups."""
+    from itpo.registry import reference
+
     rows = [{"code": r.code, "level": r.level, "name": r.name_en, "name_zh": r.name_zh,
              "countries": len(r.countries)} for r in reference.region_names()]  # fmt: skip
     _show(rows, [("code", "code", 5), ("level", "level", 12), ("name", "name", 40),
@@ -56,6 +59,8 @@ def regions(as_json: bool) -> None:
 @json_option
 def isic(level: str | None, as_json: bool) -> None:
     """ISIC Rev.4 sections, divisions, groups and classes."""
+    from itpo.registry import reference
+
     rows = [{"code": e.code, "level": e.level, "title": e.title_en, "parent": e.parent}
             for e in reference.isic().values() if level is None or e.level == level]  # fmt: skip
     _show(rows, [("code", "code", 5), ("level", "level", 9), ("title", "title", 80)], as_json)
@@ -65,6 +70,8 @@ def isic(level: str | None, as_json: bool) -> None:
 @json_option
 def sdgs(as_json: bool) -> None:
     """The 17 Sustainable Development Goals."""
+    from itpo.registry import reference
+
     rows = [
         {"number": s.number, "title": s.title_en, "title_zh": s.title_zh} for s in reference.sdgs()
     ]
@@ -75,6 +82,8 @@ def sdgs(as_json: bool) -> None:
 @json_option
 def trl(as_json: bool) -> None:
     """Technology readiness levels 1-9."""
+    from itpo.registry import reference
+
     rows = [{"level": t.level, "title": t.title_en, "title_zh": t.title_zh,
              "description": t.description_en} for t in reference.trl_levels()]  # fmt: skip
     _show(
@@ -88,6 +97,8 @@ def trl(as_json: bool) -> None:
 @json_option
 def currencies(as_json: bool) -> None:
     """ISO 4217 currencies."""
+    from itpo.registry import reference
+
     rows = [{"code": c.code, "name": c.name, "minor_unit": c.minor_unit}
             for c in reference.currencies().values()]  # fmt: skip
     _show(rows, [("code", "code", 4), ("name", "name", 50)], as_json)
@@ -97,6 +108,8 @@ def currencies(as_json: bool) -> None:
 @json_option
 def areas(as_json: bool) -> None:
     """Technology areas: green and AI-for-manufacturing first."""
+    from itpo.registry import reference
+
     rows = [{"code": a.code, "name": a.name_en, "name_zh": a.name_zh, "green": a.green,
              "ai_manufacturing": a.ai_manufacturing} for a in reference.technology_areas().values()]  # fmt: skip
     _show(rows, [("code", "code", 40), ("name", "name", 44), ("name_zh", "中文", 16)], as_json)

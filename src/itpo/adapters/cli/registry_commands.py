@@ -9,8 +9,6 @@ import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_record, print_table
-from itpo.registry import reading, services
-from itpo.registry.filters import opportunity_query, organisation_query
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,6 +51,9 @@ def list_organisations(
     as_json: bool,
 ) -> None:
     """List organisations matching every filter given."""
+    from itpo.registry import reading
+    from itpo.registry.filters import organisation_query
+
     query = organisation_query(
         kind=kind, country=country, region=region, q=q, limit=limit, offset=offset
     )
@@ -74,6 +75,8 @@ def list_organisations(
 @clean_errors
 def show_organisation(state: CliState, organisation_id: int, as_json: bool) -> None:
     """Show one organisation."""
+    from itpo.registry import reading
+
     platform = state.platform()
     record = reading.organisation_profile(
         uow=platform.uow(), by=state.operator, organisation_id=organisation_id
@@ -119,6 +122,9 @@ def list_opportunities(
     as_json: bool,
 ) -> None:
     """List opportunities matching every filter given."""
+    from itpo.registry import reading
+    from itpo.registry.filters import opportunity_query
+
     query = opportunity_query(kind=kind, country=country, region=region, isic=isic, sdg=sdg,
                               area=area, status=status, q=q, organisation_id=organisation_id,
                               limit=limit, offset=offset)  # fmt: skip
@@ -144,6 +150,8 @@ def list_opportunities(
 @clean_errors
 def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> None:
     """Show one opportunity."""
+    from itpo.registry import reading
+
     platform = state.platform()
     view = reading.view_opportunity(uow=platform.uow(), by=state.operator,
                                     opportunity_id=opportunity_id,
@@ -157,6 +165,8 @@ def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> Non
 @clean_errors
 def expire_opportunities(state: CliState) -> None:
     """Mark published opportunities past their valid-until date as expired."""
+    from itpo.registry import services
+
     platform = state.platform()
     count = services.expire_overdue(uow=platform.uow(immediate=True), by=state.operator,
                                     today=platform.today(), now=platform.clock)  # fmt: skip

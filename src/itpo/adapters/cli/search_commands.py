@@ -6,7 +6,6 @@ import click
 
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
-from itpo.matching.searching import search
 from itpo.registry.model import OpportunityKind
 
 
@@ -23,6 +22,8 @@ def search_command(
     state: CliState, text: str, lang: str | None, kinds: tuple[str, ...], top: int, as_json: bool
 ) -> None:
     """Published opportunities most relevant to a text, in any language."""
+    from itpo.matching.searching import search
+
     platform = state.platform()
     try:
         hits = search(

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from itpo.accounts import services
 from itpo.accounts.model import Role, UserQuery
-from itpo.accounts.passwords import generate_password
-from itpo.accounts.presenting import office_dict, user_dict
 from itpo.accounts.principal import Principal
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.output import console, print_json, print_table
-from itpo.bootstrap import Platform
-from itpo.registry import reference
 
-COMMAND_LINE = Principal.system("command line")
+if TYPE_CHECKING:
+    from itpo.bootstrap import Platform
+
+# The person at this server's command line, named in the audit log by account and host.
+COMMAND_LINE = Principal.operator()
 ADMIN_PASSWORD_VARIABLE = "ITPO_ADMIN_PASSWORD"
 DEMO_ADMIN = "admin@itpo-demo.example"
 
@@ -69,6 +69,8 @@ def create_user(state: CliState, email: str, display_name: str, role: str,
                 office_id: int | None, organisation_id: int | None,
                 password_stdin: bool) -> None:  # fmt: skip
     """Create a user with a password."""
+    from itpo.accounts import services
+
     platform = state.platform()
     password = read_password(password_stdin)
     user = services.create_user(
@@ -91,6 +93,9 @@ def create_user(state: CliState, email: str, display_name: str, role: str,
 def list_users(state: CliState, role: str | None, office_id: int | None,
                organisation_id: int | None, disabled: bool, as_json: bool) -> None:  # fmt: skip
     """List users (never their passwords)."""
+    from itpo.accounts import services
+    from itpo.accounts.presenting import user_dict
+
     query = UserQuery(roles=(Role(role),) if role else (), office_id=office_id,
                       organisation_id=organisation_id, active=False if disabled else None)  # fmt: skip
     platform = state.platform()
@@ -119,6 +124,8 @@ def list_users(state: CliState, role: str | None, office_id: int | None,
 @clean_errors
 def disable_user(state: CliState, email: str) -> None:
     """Stop a user signing in; their sessions end and their API tokens are revoked."""
+    from itpo.accounts import services
+
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
@@ -135,6 +142,8 @@ def disable_user(state: CliState, email: str) -> None:
 @clean_errors
 def reset_user(state: CliState, email: str) -> None:
     """A one-time password reset token for a user, to hand over; it expires."""
+    from itpo.accounts import services
+
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
@@ -157,6 +166,8 @@ def reset_user(state: CliState, email: str) -> None:
 @clean_errors
 def unlock_user(state: CliState, email: str) -> None:
     """Let a user locked by failed sign-ins sign in again, from every address."""
+    from itpo.accounts import services
+
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
@@ -170,6 +181,8 @@ def unlock_user(state: CliState, email: str) -> None:
 @clean_errors
 def enable_user(state: CliState, email: str) -> None:
     """Let a disabled user sign in again."""
+    from itpo.accounts import services
+
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
@@ -190,6 +203,8 @@ def offices() -> None:
 @clean_errors
 def create_office(state: CliState, name: str, country: str, city: str | None) -> None:
     """Create an office."""
+    from itpo.accounts import services
+
     platform = state.platform()
     office = services.create_office(
         uow=platform.uow(), by=COMMAND_LINE, name=name, country=country, city=city
@@ -203,8 +218,12 @@ def create_office(state: CliState, name: str, country: str, city: str | None) ->
 @clean_errors
 def list_offices(state: CliState, as_json: bool) -> None:
     """List the offices."""
-    offices = services.list_offices(uow=state.platform().uow(), by=COMMAND_LINE)
-    rows = [office_dict(o) for o in offices]
+    from itpo.accounts import services
+    from itpo.accounts.presenting import office_dict
+
+    rows = [
+        office_dict(o) for o in services.list_offices(uow=state.platform().uow(), by=COMMAND_LINE)
+    ]
     if as_json:
         print_json(rows)
         return
@@ -224,6 +243,8 @@ def first_administrator(
 ) -> None:
     """Create the first administrator when there is none and an email was given; otherwise
     say how to."""
+    from itpo.accounts import services
+
     if services.has_administrator(uow=platform.uow()):
         if email:
             console.print("An administrator exists already; no other was created "
@@ -251,6 +272,9 @@ def first_administrator(
 
 def demo_administrator(platform: Platform) -> None:
     """A demo administrator with a random password, printed once, when there is none."""
+    from itpo.accounts import services
+    from itpo.accounts.passwords import generate_password
+
     if services.has_administrator(uow=platform.uow()):
         return
     password = generate_password(DEMO_ADMIN)
@@ -265,9 +289,13 @@ def demo_administrator(platform: Platform) -> None:
 
 
 def _existing_office(platform: Platform) -> str | None:
+    from itpo.accounts import services
+
     known = services.list_offices(uow=platform.uow(), by=COMMAND_LINE)
     return known[0].name if known else None
 
 
 def _office_name(country: str) -> str:
+    from itpo.registry import reference
+
     return f"ITPO {reference.country(country).name_en}" if reference.is_country(country) else "ITPO"

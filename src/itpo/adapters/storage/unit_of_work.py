@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import sqlalchemy as sa
 
@@ -16,21 +16,22 @@ from itpo.adapters.storage.account_repository import (
     SqlTokenRepository,
     SqlUserRepository,
 )
-from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
-from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
 from itpo.adapters.storage.repositories import (
     SqlInstallationRepository,
     SqlOpportunityRepository,
     SqlOrganisationRepository,
 )
 
+if TYPE_CHECKING:
+    # Made on use (see the properties below): their modules load the appraisal and matching
+    # domains, numpy with them, which a unit of work that only lists records does not need.
+    from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
+    from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
+
 
 class SqlUnitOfWork:
     organisations: SqlOrganisationRepository
     opportunities: SqlOpportunityRepository
-    appraisals: SqlAppraisalRepository
-    matches: SqlMatchRepository
-    weights: SqlWeightsRepository
     users: SqlUserRepository
     offices: SqlOfficeRepository
     tokens: SqlTokenRepository
@@ -60,9 +61,6 @@ class SqlUnitOfWork:
             # unit of work that ends after its commit holds no lock in between.
             self.organisations = SqlOrganisationRepository(self._connection)
             self.opportunities = SqlOpportunityRepository(self._connection)
-            self.appraisals = SqlAppraisalRepository(self._connection)
-            self.matches = SqlMatchRepository(self._connection)
-            self.weights = SqlWeightsRepository(self._connection)
             self.users = SqlUserRepository(self._connection)
             self.offices = SqlOfficeRepository(self._connection)
             self.tokens = SqlTokenRepository(self._connection)
@@ -84,6 +82,24 @@ class SqlUnitOfWork:
             self.rollback()
             self._connection.close()
             self._connection = None
+
+    @property
+    def appraisals(self) -> SqlAppraisalRepository:
+        from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
+
+        return SqlAppraisalRepository(self.connection)
+
+    @property
+    def matches(self) -> SqlMatchRepository:
+        from itpo.adapters.storage.match_repository import SqlMatchRepository
+
+        return SqlMatchRepository(self.connection)
+
+    @property
+    def weights(self) -> SqlWeightsRepository:
+        from itpo.adapters.storage.match_repository import SqlWeightsRepository
+
+        return SqlWeightsRepository(self.connection)
 
     @property
     def connection(self) -> sa.Connection:
