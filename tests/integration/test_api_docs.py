@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from itpo.adapters.app import create_app
 
+from itpo.adapters.app import create_app
 from itpo.bootstrap import bootstrap
 from itpo.config import Settings
 
