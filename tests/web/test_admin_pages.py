@@ -18,6 +18,7 @@ from itpo.accounts.model import Role, UserQuery
 from itpo.accounts.principal import Principal
 from itpo.adapters.app import create_app
 from tests.auth import PASSWORD, bearer, user
+from tests.clock import TEST_DAY
 from tests.web.test_account_pages import sign_in
 from tests.world import EMAILS, World, csrf_of, signed_in
 
@@ -374,7 +375,7 @@ def test_the_audit_log_shows_what_happened_and_its_filters_narrow_it(
     assert code("token.create") in tokens.text and code("session.start") not in tokens.text
     sessions = client.get(f"/admin/audit?action=session.start&actor={email}")
     assert code("session.start") in sessions.text and code("token.create") not in sessions.text
-    today = dt.datetime.now(dt.UTC).date()
+    today = TEST_DAY  # the platform clock stamps the log
     within = client.get(f"/admin/audit?actor={email}&since={today}&until={today}")
     assert "Audit me" in within.text
     before = client.get(f"/admin/audit?actor={email}&until={today - dt.timedelta(days=1)}")

@@ -15,8 +15,8 @@ from itpo.accounts.fields import Checks
 from itpo.accounts.model import ApiToken, Role, Scope
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import Principal, require_account_access, require_administrator
+from itpo.clock import Clock, utc_now
 from itpo.registry.errors import Conflict, NotFound
-from itpo.registry.services import Clock, utc_now
 
 # A token's last use is written at most this often, so API calls cost no write each.
 USE_INTERVAL = dt.timedelta(minutes=1)

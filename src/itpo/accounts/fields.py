@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from itpo.registry import reference
 from itpo.registry.errors import FieldError, ValidationError
+from itpo.registry.fields import control_problem
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -44,6 +45,10 @@ class Checks:
             return ""
         if not isinstance(value, str):
             self.add(field, f"must be text, got {type(value).__name__}")
+            return ""
+        problem = control_problem(value)
+        if problem:
+            self.add(field, problem)
             return ""
         stripped = value.strip()
         if len(stripped) > max_length:

@@ -21,8 +21,8 @@ from itpo.accounts.model import LoginAttempt, SignInLock, User
 from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import Principal, require_administrator
+from itpo.clock import Clock, utc_now
 from itpo.registry.errors import NotFound
-from itpo.registry.services import Clock, utc_now
 
 # Attempts are kept this long at least, for a look at recent failures; older ones are pruned.
 KEEP_ATTEMPTS = dt.timedelta(days=1)

@@ -20,7 +20,8 @@ from itpo.accounts.model import User
 from itpo.accounts.policy import DEFAULT_POLICY, AccountPolicy
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import Principal
-from itpo.registry.services import Clock, utc_now
+from itpo.clock import Clock, utc_now
+from itpo.registry.fields import control_problem
 
 
 def authenticate(
@@ -36,7 +37,10 @@ def authenticate(
     email or not, and takes as long; TooManyAttempts when the address failed too often."""
     at = now()
     ip = ip[:MAX_IP] if ip else None
-    address = normalise_email(email) if isinstance(email, str) else ""
+    # No address holds a control character (and PostgreSQL stores no NUL): such a sign-in is
+    # refused as one of an unknown address.
+    usable = isinstance(email, str) and control_problem(email) is None
+    address = normalise_email(email) if usable else ""
     password = password if isinstance(password, str) else ""
     standing = read_standing(uow, ip=ip, at=at, policy=policy, email=address)
     user = standing.user

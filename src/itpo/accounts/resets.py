@@ -14,8 +14,8 @@ from itpo.accounts.passwords import password_problems
 from itpo.accounts.policy import DEFAULT_POLICY, AccountPolicy
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import Principal, require_administrator
+from itpo.clock import Clock, utc_now
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
-from itpo.registry.services import Clock, utc_now
 
 BAD_TOKEN = "is not valid, was used already or has expired; ask for a new one"
 

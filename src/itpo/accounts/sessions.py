@@ -12,8 +12,8 @@ from itpo.accounts.model import SessionRecord, User
 from itpo.accounts.policy import DEFAULT_POLICY, AccountPolicy
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.accounts.principal import Principal
+from itpo.clock import Clock, utc_now
 from itpo.registry.errors import NotFound
-from itpo.registry.services import Clock, utc_now
 
 # A session's last use is written at most this often, so reading pages costs no write each;
 # the idle limit is exact to within this much.

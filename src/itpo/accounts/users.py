@@ -18,9 +18,9 @@ from itpo.accounts.principal import (
     require_staff,
     require_user,
 )
+from itpo.clock import Clock, utc_now
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 from itpo.registry.queries import Page
-from itpo.registry.services import Clock, utc_now
 
 
 def create_office(

@@ -15,6 +15,7 @@ from itpo.accounts.policy import AccountPolicy
 from itpo.accounts.sessions import ActiveSession, StartedSession
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
+from itpo.clock import Clock
 from itpo.config import Settings
 from itpo.registry.queries import MAX_OFFSET
 
@@ -43,6 +44,14 @@ async def get_uow(
 
 
 PlatformDep = Annotated[Platform, Depends(get_platform)]
+
+
+def clock_of(request: Request) -> Clock:
+    """The platform's clock, for the services a request calls."""
+    platform: Platform = request.app.state.platform
+    return platform.clock
+
+
 UowDep = Annotated[SqlUnitOfWork, Depends(get_uow)]
 
 LimitQuery = Annotated[int | None, Query(ge=0, description="Page size (default 50, at most 1000).")]
@@ -100,6 +109,7 @@ def active_session(request: Request, platform: Platform) -> ActiveSession | None
             session_id=session_id,
             ip=client_address(request),
             policy=platform.account_policy,
+            now=platform.clock,
         )
     except NotAuthenticated:
         return None
@@ -113,7 +123,12 @@ def sign_in(
     ip = client_address(request)
     policy = platform.account_policy
     user = accounts.authenticate(
-        uow=platform.uow(), email=email, password=password, ip=ip, policy=policy
+        uow=platform.uow(),
+        email=email,
+        password=password,
+        ip=ip,
+        policy=policy,
+        now=platform.clock,
     )
     assert user.id is not None
     started = accounts.start_session(
@@ -122,6 +137,7 @@ def sign_in(
         ip=ip,
         user_agent=request.headers.get("user-agent"),
         policy=policy,
+        now=platform.clock,
     )
     set_session_cookie(response, request, started.session_id, policy)
     return user, started

@@ -30,7 +30,6 @@ from itpo.registry.records import (
 )
 
 __all__ = [
-    "Clock",
     "create_opportunity",
     "create_organisation",
     "delete_opportunity",
@@ -44,7 +43,6 @@ __all__ = [
     "require_author",
     "update_opportunity",
     "update_organisation",
-    "utc_now",
     "visible_opportunity",
 ]
 

@@ -54,7 +54,7 @@ async def _token_principal(platform: Platform, token: str, ip: str | None) -> Pr
         return await run_in_threadpool(
             accounts.resolve_token, uow=platform.uow(), token=token, ip=ip
         )
-    checked = accounts.check_token(uow=platform.uow(), token=token, ip=ip)
+    checked = accounts.check_token(uow=platform.uow(), token=token, ip=ip, now=platform.clock)
     if checked.use_due is not None:
         await run_in_threadpool(
             accounts.note_token_use, uow=platform.uow(), token_id=checked.use_due, at=checked.at

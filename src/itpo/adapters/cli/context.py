@@ -34,9 +34,14 @@ class CliState:
         return Settings(**overrides)
 
     def platform(self, *, initialise: bool = False) -> Platform:
+        """The platform, closed (its connections with it) when the command ends."""
         from itpo.bootstrap import bootstrap
 
-        return bootstrap(self.settings(), initialise=initialise)
+        platform = bootstrap(self.settings(), initialise=initialise)
+        context = click.get_current_context(silent=True)
+        if context is not None:
+            context.call_on_close(platform.close)
+        return platform
 
     @property
     def operator(self) -> Principal:

@@ -76,7 +76,7 @@ def create_user(state: CliState, email: str, display_name: str, role: str,
     user = services.create_user(
         uow=platform.uow(), by=COMMAND_LINE, email=email, display_name=display_name, role=role,
         password=password, office_id=office_id, organisation_id=organisation_id,
-        policy=platform.settings.account_policy(),
+        policy=platform.settings.account_policy(), now=platform.clock,
     )  # fmt: skip
     console.print(f"User {user.email} created: id {user.id}, {user.role.value}.", markup=False)
 
@@ -105,7 +105,9 @@ def list_users(state: CliState, role: str | None, office_id: int | None,
         print_json(rows)
         return
     offices = {o.id: o.name for o in services.list_offices(uow=platform.uow(), by=COMMAND_LINE)}
-    locked = services.sign_in_locks(uow=platform.uow(), by=COMMAND_LINE, users=page.items)
+    locked = services.sign_in_locks(
+        uow=platform.uow(), by=COMMAND_LINE, users=page.items, now=platform.clock
+    )
     for row in rows:
         row["office"] = offices.get(row["office_id"])
         row["state"] = "active" if row["active"] else "disabled"
@@ -129,7 +131,7 @@ def disable_user(state: CliState, email: str) -> None:
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
-    services.disable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    services.disable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
     console.print(
         f"User {user.email} disabled; their sessions ended and their API tokens were revoked.",
         markup=False,
@@ -148,7 +150,11 @@ def reset_user(state: CliState, email: str) -> None:
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
     issued = services.issue_password_reset(
-        uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, policy=platform.account_policy
+        uow=platform.uow(),
+        by=COMMAND_LINE,
+        user_id=user.id,
+        policy=platform.account_policy,
+        now=platform.clock,
     )
     when = issued.expires_at.strftime("%Y-%m-%d %H:%M UTC")
     console.print(
@@ -171,7 +177,7 @@ def unlock_user(state: CliState, email: str) -> None:
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
-    services.unlock_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    services.unlock_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
     console.print(f"User {user.email} unlocked: they may sign in again.", markup=False)
 
 
@@ -186,7 +192,7 @@ def enable_user(state: CliState, email: str) -> None:
     platform = state.platform()
     user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
     assert user.id is not None
-    services.enable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id)
+    services.enable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
     console.print(f"User {user.email} enabled.", markup=False)
 
 
@@ -207,7 +213,12 @@ def create_office(state: CliState, name: str, country: str, city: str | None) ->
 
     platform = state.platform()
     office = services.create_office(
-        uow=platform.uow(), by=COMMAND_LINE, name=name, country=country, city=city
+        uow=platform.uow(),
+        by=COMMAND_LINE,
+        name=name,
+        country=country,
+        city=city,
+        now=platform.clock,
     )
     console.print(f"Office {office.name!r} created: id {office.id}.", markup=False)
 
@@ -265,7 +276,7 @@ def first_administrator(
         uow=platform.uow(), email=email, display_name=name or "Administrator",
         password=password, office_name=office_name, office_country=country,
         office_city=office_city, by=Principal.system("itpo init"),
-        policy=settings.account_policy(),
+        policy=settings.account_policy(), now=platform.clock,
     )  # fmt: skip
     console.print(f"Administrator {user.email} created, of office {office_name!r}.", markup=False)
 
@@ -282,7 +293,7 @@ def demo_administrator(platform: Platform) -> None:
         uow=platform.uow(), email=DEMO_ADMIN, display_name="Demo administrator",
         password=password, office_name="ITPO Shanghai (demo)", office_country="CHN",
         office_city="Shanghai", by=Principal.system("itpo demo"),
-        policy=platform.settings.account_policy(),
+        policy=platform.settings.account_policy(), now=platform.clock,
     )  # fmt: skip
     console.print(f"Demo administrator: {DEMO_ADMIN}, password {password}", markup=False)
     console.print("The password is shown this once and stored only as a hash: note it now.")

@@ -88,7 +88,9 @@ class SqlOrganisationRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
-    def add_many(self, organisations: Sequence[Organisation], *, imported: bool = False) -> list[int]:
+    def add_many(
+        self, organisations: Sequence[Organisation], *, imported: bool = False
+    ) -> list[int]:
         if not organisations:
             return []
         rows = [{**_row_values(o), "imported": imported} for o in organisations]
@@ -166,7 +168,9 @@ class SqlOpportunityRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
-    def add_many(self, opportunities: Sequence[Opportunity], *, imported: bool = False) -> list[int]:
+    def add_many(
+        self, opportunities: Sequence[Opportunity], *, imported: bool = False
+    ) -> list[int]:
         if not opportunities:
             return []
         rows = [{**_list_values(_row_values(o)), "imported": imported} for o in opportunities]

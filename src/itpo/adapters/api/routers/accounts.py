@@ -121,7 +121,9 @@ def logout(request: Request, principal: PrincipalDep, platform: PlatformDep) -> 
     """End this session."""
     session_id = request.cookies.get(SESSION_COOKIE)
     if session_id and not principal.is_anonymous:
-        accounts.end_session(uow=platform.uow(), session_id=session_id, ip=principal.ip)
+        accounts.end_session(
+            uow=platform.uow(), session_id=session_id, ip=principal.ip, now=platform.clock
+        )
     answer = Response(status_code=status.HTTP_204_NO_CONTENT)
     answer.delete_cookie(SESSION_COOKIE, path="/")
     return answer
@@ -157,6 +159,7 @@ def change_password(
         new_password=change.new_password,
         keep_session=session,
         policy=platform.account_policy,
+        now=platform.clock,
     )
     return _ended(changed)
 
@@ -177,6 +180,7 @@ def reset_password(reset: PasswordReset, request: Request, platform: PlatformDep
         password=reset.password,
         ip=client_address(request),
         policy=platform.account_policy,
+        now=platform.clock,
     )
     return _ended(changed)
 
@@ -192,14 +196,18 @@ def issue_password_reset(
     """A reset token for a user, shown once, for an administrator to hand over; it expires
     (setting password_reset_minutes) and works once."""
     issued = accounts.issue_password_reset(
-        uow=platform.uow(), by=principal, user_id=user_id, policy=platform.account_policy
+        uow=platform.uow(),
+        by=principal,
+        user_id=user_id,
+        policy=platform.account_policy,
+        now=platform.clock,
     )
     return {"user_id": user_id, "token": issued.token, "expires_at": issued.expires_at}
 
 
 @router.post("/tokens", status_code=status.HTTP_201_CREATED, responses=REFUSED)
 def create_token(
-    request_body: TokenRequest, principal: PrincipalDep, uow: UowDep
+    request_body: TokenRequest, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
 ) -> dict[str, Any]:
     """A new API token for oneself, through a session or a token with the admin scope (a token
     made with a token ends when that one does). The token is in this answer only: keep it
@@ -210,6 +218,7 @@ def create_token(
         name=request_body.name,
         scopes=request_body.scopes,
         expires_at=request_body.expires_at,
+        now=platform.clock,
     )
     return {**token_dict(issued.record), "token": issued.token}
 
@@ -224,9 +233,13 @@ def list_tokens(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
     "/tokens/{token_id}",
     responses={**REFUSED, 404: {"model": Problem, "description": "No such token"}},
 )
-def revoke_token(token_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+def revoke_token(
+    token_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
     """Revoke a token, and every token made with it; they stop working at once."""
-    return token_dict(accounts.revoke_token(uow=uow, by=principal, token_id=token_id))
+    return token_dict(
+        accounts.revoke_token(uow=uow, by=principal, token_id=token_id, now=platform.clock)
+    )
 
 
 @router.get("/users", responses=REFUSED)
@@ -266,6 +279,7 @@ def create_user(
         office_id=new.office_id,
         organisation_id=new.organisation_id,
         policy=platform.account_policy,
+        now=platform.clock,
     )
     return user_dict(user)
 
@@ -274,27 +288,39 @@ def create_user(
     "/users/{user_id}/disable",
     responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
 )
-def disable_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+def disable_user(
+    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
     """Disable a user: their sessions and tokens stop working (administrators)."""
-    return user_dict(accounts.disable_user(uow=uow, by=principal, user_id=user_id))
+    return user_dict(
+        accounts.disable_user(uow=uow, by=principal, user_id=user_id, now=platform.clock)
+    )
 
 
 @router.post(
     "/users/{user_id}/enable",
     responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
 )
-def enable_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+def enable_user(
+    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
     """Enable a disabled user again (administrators)."""
-    return user_dict(accounts.enable_user(uow=uow, by=principal, user_id=user_id))
+    return user_dict(
+        accounts.enable_user(uow=uow, by=principal, user_id=user_id, now=platform.clock)
+    )
 
 
 @router.post(
     "/users/{user_id}/unlock",
     responses={**REFUSED, 404: {"model": Problem, "description": "No such user"}},
 )
-def unlock_user(user_id: RecordId, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+def unlock_user(
+    user_id: RecordId, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
     """Lift a user's sign-in locks at every address and their back-off (administrators)."""
-    return user_dict(accounts.unlock_user(uow=uow, by=principal, user_id=user_id))
+    return user_dict(
+        accounts.unlock_user(uow=uow, by=principal, user_id=user_id, now=platform.clock)
+    )
 
 
 @router.get("/offices", responses=REFUSED)
@@ -304,10 +330,17 @@ def list_offices(principal: PrincipalDep, uow: UowDep) -> list[dict[str, Any]]:
 
 
 @router.post("/offices", status_code=status.HTTP_201_CREATED, responses=REFUSED)
-def create_office(new: NewOffice, principal: PrincipalDep, uow: UowDep) -> dict[str, Any]:
+def create_office(
+    new: NewOffice, principal: PrincipalDep, platform: PlatformDep, uow: UowDep
+) -> dict[str, Any]:
     """A new office (administrators)."""
     office = accounts.create_office(
-        uow=uow, by=principal, name=new.name, country=new.country, city=new.city
+        uow=uow,
+        by=principal,
+        name=new.name,
+        country=new.country,
+        city=new.city,
+        now=platform.clock,
     )
     return office_dict(office)
 
@@ -361,11 +394,16 @@ AUDIT_COLUMNS = ("id", "at", "actor_id", "actor", "action", "subject_type", "sub
 
 @router.get("/audit.csv", responses={**REFUSED, 200: {"content": {"text/csv": {}}}})
 def audit_export(
-    principal: PrincipalDep, uow: UowDep, filters: Annotated[AuditFilters, Query()]
+    principal: PrincipalDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    filters: Annotated[AuditFilters, Query()],
 ) -> Response:
     """The audit log as CSV, whole or filtered as the list is (administrators); the export
     itself is audited."""
-    page = accounts.export_audit(uow=uow, by=principal, query=filters.query(None, 0))
+    page = accounts.export_audit(
+        uow=uow, by=principal, query=filters.query(None, 0), now=platform.clock
+    )
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*AUDIT_COLUMNS, "detail"])

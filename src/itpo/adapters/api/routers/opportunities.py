@@ -145,7 +145,9 @@ def delete_opportunity(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _shown(platform: PlatformDep, uow: UowDep, principal: PrincipalDep, opportunity_id: int | None) -> dict[str, Any]:
+def _shown(
+    platform: PlatformDep, uow: UowDep, principal: PrincipalDep, opportunity_id: int | None
+) -> dict[str, Any]:
     assert opportunity_id is not None  # a stored record has one
     view = reading.view_opportunity(
         uow=uow,

@@ -21,7 +21,7 @@ from itpo.accounts.fields import Checks
 from itpo.accounts.model import SCOPE_HELP, ApiToken, Role, Scope, User
 from itpo.accounts.passwords import MAX_LENGTH, MIN_DISTINCT, MIN_LENGTH
 from itpo.accounts.resets import BAD_TOKEN
-from itpo.adapters.http import SESSION_COOKIE, PlatformDep, RecordId, UowDep
+from itpo.adapters.http import SESSION_COOKIE, PlatformDep, RecordId, UowDep, clock_of
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.templating import is_htmx, render
@@ -131,13 +131,12 @@ def offered_scopes(user: User) -> list[Scope]:
     return [s for s in Scope if s is not Scope.ADMIN or user.role is Role.ADMINISTRATOR]
 
 
-def _token_rows(tokens: Iterable[ApiToken]) -> list[dict[str, Any]]:
-    now = registry.utc_now()
+def _token_rows(tokens: Iterable[ApiToken], now: dt.datetime) -> list[dict[str, Any]]:
     newest_first = sorted(tokens, key=lambda t: t.id or 0, reverse=True)
     return [{"token": t, "state": token_state(t, now)} for t in newest_first]
 
 
-def _account_values(uow: SqlUnitOfWork, visit: Visit) -> dict[str, Any]:
+def _account_values(uow: SqlUnitOfWork, visit: Visit, now: dt.datetime) -> dict[str, Any]:
     # The first service call: the public is sent to sign in by it.
     user = accounts.get_user(uow=uow, by=visit.principal)
     offices = accounts.list_offices(uow=uow, by=visit.principal)
@@ -156,10 +155,10 @@ def _account_values(uow: SqlUnitOfWork, visit: Visit) -> dict[str, Any]:
         "user": user,
         "office": office,
         "organisation": organisation,
-        "tokens": _token_rows(tokens),
+        "tokens": _token_rows(tokens, now),
         "scopes": scopes,
         "scope_help": {s.value: SCOPE_HELP[s] for s in scopes},
-        "today": dt.datetime.now(dt.UTC).date().isoformat(),
+        "today": now.date().isoformat(),
         "token_form": {"name": "", "scopes": [Scope.READ.value], "expires_on": ""},
         "password_problems": {},
         "token_problems": {},
@@ -176,7 +175,7 @@ def _page(
     status: int = 200,
     **changes: Any,
 ) -> Response:
-    values = _account_values(uow, visit)
+    values = _account_values(uow, visit, clock_of(request)())
     values.update(changes)
     if changes.get("ended") is not None:
         values["ended"] = _ended(changes["ended"], values["tokens"])
@@ -235,6 +234,7 @@ def change_password(
             new_password=new_password,
             keep_session=request.cookies.get(SESSION_COOKIE),
             policy=platform.account_policy,
+            now=platform.clock,
         )
     except ValidationError as invalid:
         fields = ("current_password", "new_password", "repeated")
@@ -249,7 +249,9 @@ def change_password(
     return RedirectResponse(target, status_code=303)
 
 
-def _expiry(language: str, text: str) -> tuple[dt.datetime | None, dict[str, list[str]]]:
+def _expiry(
+    language: str, text: str, today: dt.date
+) -> tuple[dt.datetime | None, dict[str, list[str]]]:
     """The end of the chosen day (UTC), or a message about the field."""
     if not text.strip():
         return None, {}
@@ -257,7 +259,6 @@ def _expiry(language: str, text: str) -> tuple[dt.datetime | None, dict[str, lis
         chosen = dt.date.fromisoformat(text.strip())
     except ValueError:
         return None, problem(language, "expires_on", "Give a date as YYYY-MM-DD.")
-    today = dt.datetime.now(dt.UTC).date()
     if chosen < today:
         return None, problem(language, "expires_on", "Choose a day in the future.")
     if chosen > today + dt.timedelta(days=MAX_TOKEN_DAYS):
@@ -278,7 +279,7 @@ def create_token(
     """A new API token for me, shown on the answer page once and never again."""
     language = visit.language
     typed = {"name": name, "scopes": list(scopes or []), "expires_on": expires_on}
-    expires_at, found = _expiry(language, expires_on)
+    expires_at, found = _expiry(language, expires_on, clock_of(request)().date())
     if found:
         # Nothing is written while the date is wrong; the other fields get their say too.
         checks = Checks()
@@ -289,7 +290,12 @@ def create_token(
         return _page(request, visit, uow, status=422, token_form=typed, token_problems=found)
     try:
         issued = accounts.create_token(
-            uow=uow, by=visit.principal, name=name, scopes=scopes or [], expires_at=expires_at
+            uow=uow,
+            by=visit.principal,
+            name=name,
+            scopes=scopes or [],
+            expires_at=expires_at,
+            now=clock_of(request),
         )
     except ValidationError as invalid:
         found = field_problems(language, invalid.errors, ("name", "scopes", "expires_on"))
@@ -301,8 +307,10 @@ def create_token(
 @router.post("/account/tokens/{token_id:int}/revoke")
 def revoke_token(request: Request, visit: VisitDep, uow: UowDep, token_id: RecordId) -> Response:
     """Revoke one of my tokens; with HTMX the answer is the token's new row."""
-    revoked = accounts.revoke_token(uow=uow, by=visit.principal, token_id=token_id)
+    revoked = accounts.revoke_token(
+        uow=uow, by=visit.principal, token_id=token_id, now=clock_of(request)
+    )
     if not is_htmx(request):
         return RedirectResponse("/account?notice=revoked", status_code=303)
-    row = {"token": revoked, "state": token_state(revoked, registry.utc_now())}
+    row = {"token": revoked, "state": token_state(revoked, clock_of(request)())}
     return render(request, visit, "account/_token_row.html", {"row": row, "just_revoked": True})

@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from itpo.accounts import services as accounts
 from itpo.accounts.model import Role, User, UserQuery
 from itpo.accounts.passwords import generate_password
-from itpo.adapters.http import MAX_ID, PlatformDep, RecordId, UowDep
+from itpo.adapters.http import MAX_ID, PlatformDep, RecordId, UowDep, clock_of
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.adapters.web.errors import error_page
 from itpo.adapters.web.pages.account import field_problems, problem
@@ -110,7 +110,9 @@ def users(
     found = accounts.list_users(uow=uow, by=visit.principal, query=query)
     values = {
         "users": found.items,
-        "locks": accounts.sign_in_locks(uow=uow, by=visit.principal, users=found.items),
+        "locks": accounts.sign_in_locks(
+            uow=uow, by=visit.principal, users=found.items, now=platform.clock
+        ),
         "created": made,
         "total": found.total,
         "page": page,
@@ -130,7 +132,9 @@ def _row(request: Request, visit: Visit, uow: SqlUnitOfWork, user: User, **extra
     offices = {o.id: o.name for o in accounts.list_offices(uow=uow, by=visit.principal)}
     values = {
         "user": user,
-        "locks": accounts.sign_in_locks(uow=uow, by=visit.principal, users=[user]),
+        "locks": accounts.sign_in_locks(
+            uow=uow, by=visit.principal, users=[user], now=clock_of(request)
+        ),
         "office_names": offices,
         "organisation_names": _names(uow, visit, [user]),
         "back": USERS_PAGE,
@@ -144,7 +148,7 @@ def _switch(
 ) -> Response:
     change = accounts.enable_user if enable else accounts.disable_user
     try:
-        changed = change(uow=uow, by=visit.principal, user_id=user_id)
+        changed = change(uow=uow, by=visit.principal, user_id=user_id, now=clock_of(request))
     except Conflict as refused:
         if not is_htmx(request):
             raise
@@ -183,7 +187,9 @@ def unlock(
     request: Request, visit: VisitDep, uow: UowDep, user_id: RecordId, back: Back = USERS_PAGE
 ) -> Response:
     """Let a user locked out by failed sign-ins sign in again, from every address."""
-    unlocked = accounts.unlock_user(uow=uow, by=visit.principal, user_id=user_id)
+    unlocked = accounts.unlock_user(
+        uow=uow, by=visit.principal, user_id=user_id, now=clock_of(request)
+    )
     if not is_htmx(request):
         return RedirectResponse(_back(back), status_code=303)
     return _row(request, visit, uow, unlocked, unlocked_now=True)
@@ -208,7 +214,11 @@ def _reset_issued(
 ) -> Response:
     """A one-time reset link for the user, issued by the administrator and shown once."""
     issued = accounts.issue_password_reset(
-        uow=uow, by=visit.principal, user_id=user_id, policy=platform.account_policy
+        uow=uow,
+        by=visit.principal,
+        user_id=user_id,
+        policy=platform.account_policy,
+        now=platform.clock,
     )
     values = {
         "user": issued.user,
@@ -300,6 +310,7 @@ def create_user(
             office_id=office,
             organisation_id=organisation,
             policy=platform.account_policy,
+            now=platform.clock,
         )
     except ValidationError as invalid:
         found = field_problems(language, invalid.errors, USER_FIELDS)
@@ -373,7 +384,12 @@ def create_office(
     typed = {"name": name, "country": country, "city": city}
     try:
         office = accounts.create_office(
-            uow=uow, by=visit.principal, name=name, country=country, city=city or None
+            uow=uow,
+            by=visit.principal,
+            name=name,
+            country=country,
+            city=city or None,
+            now=clock_of(request),
         )
     except ValidationError as invalid:
         found = field_problems(visit.language, invalid.errors, OFFICE_FIELDS)

@@ -65,7 +65,9 @@ def login(
 def logout(request: Request, visit: VisitDep, platform: PlatformDep) -> Response:
     session_id = request.cookies.get(SESSION_COOKIE)
     if visit.signed_in and session_id:
-        accounts.end_session(uow=platform.uow(), session_id=session_id, ip=visit.principal.ip)
+        accounts.end_session(
+            uow=platform.uow(), session_id=session_id, ip=visit.principal.ip, now=platform.clock
+        )
     answer = RedirectResponse(START_PAGE, status_code=303)
     answer.delete_cookie(SESSION_COOKIE, path="/")
     return answer
@@ -98,6 +100,7 @@ def reset(
             password=password,
             ip=client_address(request),
             policy=platform.account_policy,
+            now=platform.clock,
         )
     except ValidationError as invalid:
         problem = {"problem": "; ".join(e.message for e in invalid.errors)}

@@ -74,7 +74,9 @@ def _cards(
 def start(request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep) -> Response:
     """What the platform is, a search box, what is published, and what awaits the asker."""
     kinds = [(kind, _count(uow, visit, _published(kind))) for kind in OpportunityKind]
-    latest, published = _cards(platform, uow, visit, dataclasses.replace(_published(), limit=LATEST))
+    latest, published = _cards(
+        platform, uow, visit, dataclasses.replace(_published(), limit=LATEST)
+    )
     values: dict[str, Any] = {
         "kinds": kinds,
         "published": published,

@@ -51,8 +51,6 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("imported")
     with op.batch_alter_table("match_decision", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            "fk_match_decision_decided_by_id_user_account", type_="foreignkey"
-        )
+        batch_op.drop_constraint("fk_match_decision_decided_by_id_user_account", type_="foreignkey")
         batch_op.drop_column("decided_by")
         batch_op.drop_column("decided_by_id")
