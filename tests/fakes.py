@@ -159,7 +159,12 @@ class FakeAuditLog:
             self.add(entry)
 
     def list(self, query: AuditQuery) -> Page[AuditEntry]:
-        found = [e for e in reversed(self.store) if query.action in (None, e.action)]
+        found = [
+            e
+            for e in reversed(self.store)
+            if (query.action is None or e.action.split(".")[0] == query.action.split(".")[0])
+            and (query.actor_id is None or e.actor_id == query.actor_id)
+        ]
         end = None if query.limit is None else query.offset + query.limit
         return Page(found[query.offset : end], len(found), query.limit, query.offset)
 

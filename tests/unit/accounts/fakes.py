@@ -6,20 +6,18 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
 from argon2 import PasswordHasher
-from tests.fakes import FakeIntroductions, FakeOpportunities, FakeOrganisations
+from tests.fakes import FakeAuditLog, FakeIntroductions, FakeOpportunities, FakeOrganisations
 from tests.records import organisation_data
 
 from itpo.accounts import services
 from itpo.accounts.model import (
     ApiToken,
     AuditEntry,
-    AuditQuery,
     LoginAttempt,
     Office,
     PasswordReset,
@@ -288,29 +286,6 @@ class FakeAttempts:
         return sorted(found, key=lambda lock: (lock.user_id, lock.ip))
 
 
-class FakeAudit:
-    def __init__(self, store: list[AuditEntry]) -> None:
-        self.store = store
-
-    def add(self, entry: AuditEntry) -> int:
-        self.store.append(dataclasses.replace(entry, id=len(self.store) + 1))
-        return len(self.store)
-
-    def add_many(self, entries: Sequence[AuditEntry]) -> None:
-        for entry in entries:
-            self.add(entry)
-
-    def list(self, query: AuditQuery) -> Page[AuditEntry]:
-        found = [
-            e
-            for e in reversed(self.store)
-            if (query.action is None or e.action.split(".")[0] == query.action.split(".")[0])
-            and (query.actor_id is None or e.actor_id == query.actor_id)
-        ]
-        end = None if query.limit is None else query.offset + query.limit
-        return Page(found[query.offset : end], len(found), query.limit, query.offset)
-
-
 class FakeAccountsUnitOfWork:
     def __init__(self) -> None:
         self.committed = Stores()
@@ -327,7 +302,7 @@ class FakeAccountsUnitOfWork:
         self.tokens, self.sessions = FakeTokens(w.tokens), FakeSessions(w.sessions)
         self.resets = FakeResets(w.resets)
         self.login_attempts = FakeAttempts(w.attempts, w.locks)
-        self.audit = FakeAudit(w.audit)
+        self.audit = FakeAuditLog(w.audit)
         self.matches = FakeIntroductions({})
 
     def __enter__(self) -> Self:
