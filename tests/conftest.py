@@ -1,9 +1,11 @@
-"""Fixtures: a real database per test (SQLite file, or PostgreSQL), the platform and the app."""
+"""Fixtures: a real database per test (SQLite file, or PostgreSQL), the platform and the app;
+the run's PostgreSQL server (tests/postgres.py) and the markers every test gets by what it uses."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,11 +13,43 @@ from fastapi.testclient import TestClient
 from itpo.adapters.app import create_app
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
+from tests import postgres
 from tests.auth import administrator, bearer
 from tests.clock import TEST_CLOCK
 from tests.postgres import fresh_database
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+# The run folder an xdist controller hands its workers, so that they share its server.
+WORKER_RUN_FOLDER = "itpo_postgres_run_folder"
+END_TO_END = Path(__file__).parent / "e2e"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        postgres.start_run()
+    else:
+        postgres.join_run(Path(workerinput[WORKER_RUN_FOLDER]))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    node.workerinput[WORKER_RUN_FOLDER] = str(postgres.start_run())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    postgres.end_run()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/e2e are `e2e`; tests that drive Chromium are `browser`."""
+    for item in items:
+        if END_TO_END in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture

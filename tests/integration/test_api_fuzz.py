@@ -29,6 +29,7 @@ from itpo.bootstrap import bootstrap
 from itpo.config import Settings
 from itpo.registry import services
 
+pytestmark = pytest.mark.fuzz
 EXAMPLES = 20
 
 
