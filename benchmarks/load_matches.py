@@ -125,8 +125,9 @@ def prepare(data: Path) -> tuple[dict[str, str], str, list[int]]:
     env = {k: v for k, v in os.environ.items() if k != "ITPO_DATABASE_URL"}
     env["ITPO_DATA_DIR"] = str(data)
     if not (data / "itpo.sqlite3").exists():
-        done = subprocess.run([*ITPO, "demo", "--no-serve"], env=env, capture_output=True,
-                              text=True, timeout=1800)  # fmt: skip
+        done = subprocess.run(
+            [*ITPO, "demo", "--no-serve"], env=env, capture_output=True, text=True, timeout=1800
+        )
         if done.returncode != 0:
             raise SystemExit(done.stderr)
     platform = bootstrap(Settings(data_dir=data))
@@ -136,15 +137,27 @@ def prepare(data: Path) -> tuple[dict[str, str], str, list[int]]:
         query = UserQuery(roles=(Role.ADMINISTRATOR,), limit=1)
         admin = accounts.list_users(uow=platform.uow(), by=system, query=query).items[0]
         officer = accounts.create_user(
-            uow=platform.uow(), by=system, email=email, display_name="Load officer",
-            role=Role.OFFICER, password="a long load-test passphrase 7",
-            office_id=admin.office_id, policy=platform.account_policy,
-        )  # fmt: skip
-        token = accounts.create_token(uow=platform.uow(), by=Principal.of(officer), name="load",
-                                      scopes=[Scope.READ, Scope.MATCH]).token  # fmt: skip
+            uow=platform.uow(),
+            by=system,
+            email=email,
+            display_name="Load officer",
+            role=Role.OFFICER,
+            password="a long load-test passphrase 7",
+            office_id=admin.office_id,
+            policy=platform.account_policy,
+        )
+        token = accounts.create_token(
+            uow=platform.uow(),
+            by=Principal.of(officer),
+            name="load",
+            scopes=[Scope.READ, Scope.MATCH],
+        ).token
         live = opportunity_query(status=["published"], limit=None)
-        ids = [o.id for o in registry.list_opportunities(by=OPERATOR, uow=platform.uow(), query=live).items
-               if o.id is not None]  # fmt: skip
+        ids = [
+            o.id
+            for o in registry.list_opportunities(by=OPERATOR, uow=platform.uow(), query=live).items
+            if o.id is not None
+        ]
     finally:
         platform.close()
     return env, token, ids
@@ -152,8 +165,17 @@ def prepare(data: Path) -> tuple[dict[str, str], str, list[int]]:
 
 def wrk(base: str, script: Path, *, seconds: float, connections: int) -> dict[str, Any]:
     """One wrk run with one thread; the JSON line its script's `done` prints."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s",
-               "-s", str(script), base]  # fmt: skip
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds:g}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        base,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 120)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -181,10 +203,13 @@ def one_pass(base: str, token: str, ids: list[int], clients: int) -> dict[str, A
     with ThreadPoolExecutor(clients) as pool:
         asked = list(pool.map(ask, ids))
     times = sorted(seconds for seconds, _ in asked)
-    return {"requests": len(asked), "p50_ms": round(1000 * times[len(times) // 2], 1),
-            "p95_ms": round(1000 * times[int(0.95 * len(times))], 1),
-            "max_ms": round(1000 * times[-1], 1),
-            "errors": sum(1 for _, ok in asked if not ok)}  # fmt: skip
+    return {
+        "requests": len(asked),
+        "p50_ms": round(1000 * times[len(times) // 2], 1),
+        "p95_ms": round(1000 * times[int(0.95 * len(times))], 1),
+        "max_ms": round(1000 * times[-1], 1),
+        "errors": sum(1 for _, ok in asked if not ok),
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -223,8 +248,11 @@ def measured(
     run["achieved_rate"] = round(run["requests"] / wall, 1)
     run["errors_total"] = sum(run["errors"].values())
     run["server_cpu_ms_per_request"] = round(1000 * served / max(run["requests"], 1), 2)
-    run["cores_busy"] = {"server": round(served / wall, 2), "wrk": round(generator / wall, 2),
-                         "other": round(max(busy - (served + generator) / wall, 0), 2)}  # fmt: skip
+    run["cores_busy"] = {
+        "server": round(served / wall, 2),
+        "wrk": round(generator / wall, 2),
+        "other": round(max(busy - (served + generator) / wall, 0), 2),
+    }
     run["load_average_before"] = round(load, 2)
     return run
 
@@ -256,8 +284,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     serve = [*ITPO, "serve", "--port", str(port), "--workers", str(args.workers)]
-    server = subprocess.Popen(serve, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
+    server = subprocess.Popen(serve, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     common = COMMON_LUA % {"ids": ",".join(map(str, ids)), "token": token}
     try:
         with tempfile.TemporaryDirectory() as folder:
@@ -281,16 +308,35 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=60)
-    keys = ("achieved_rate", "p50_ms", "p95_ms", "p99_ms", "max_ms", "start_lag_max_ms",
-            "errors_total", "server_cpu_ms_per_request")  # fmt: skip
+    keys = (
+        "achieved_rate",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "max_ms",
+        "start_lag_max_ms",
+        "errors_total",
+        "server_cpu_ms_per_request",
+    )
     summary = {key: statistics.median(run[key] for run in runs) for key in keys}
-    print(json.dumps({
-        "endpoint": "GET /api/v1/opportunities/{id}/matches (officer token)",
-        "target_rate": args.rate, "seconds_per_run": args.seconds, "workers": args.workers,
-        "wrk_connections": args.connections, "opportunities": len(ids), "cores": os.cpu_count(),
-        "cold_pass": cold, "median_of_runs": summary, "runs": runs,
-        "load_average_after": round(os.getloadavg()[0], 2),
-    }, indent=1))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "endpoint": "GET /api/v1/opportunities/{id}/matches (officer token)",
+                "target_rate": args.rate,
+                "seconds_per_run": args.seconds,
+                "workers": args.workers,
+                "wrk_connections": args.connections,
+                "opportunities": len(ids),
+                "cores": os.cpu_count(),
+                "cold_pass": cold,
+                "median_of_runs": summary,
+                "runs": runs,
+                "load_average_after": round(os.getloadavg()[0], 2),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -78,23 +78,51 @@ def write_opportunities(path: Path, rows: int, seed: int = 11) -> None:
     languages = rng.choices(list(LANGUAGES), weights=list(LANGUAGES.values()), k=rows)
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
-        out.writerow(["external_id", "kind", "organisation", "title", "teaser", "language",
-                      "countries", "isic_classes", "sdgs", "trl", "min_trl", "cooperation_types",
-                      "status", "valid_until", "amount_min", "amount_max", "currency"])  # fmt: skip
+        out.writerow(
+            [
+                "external_id",
+                "kind",
+                "organisation",
+                "title",
+                "teaser",
+                "language",
+                "countries",
+                "isic_classes",
+                "sdgs",
+                "trl",
+                "min_trl",
+                "cooperation_types",
+                "status",
+                "valid_until",
+                "amount_min",
+                "amount_max",
+                "currency",
+            ]
+        )
         for n, (kind, language) in enumerate(zip(kinds, languages, strict=True)):
             words = synthetic_text(rng).split()
             low = rng.randrange(10, 500) * 1000
-            out.writerow([
-                f"opp-{n}", kind.value, f"org-{rng.randrange(ORGANISATIONS)}",
-                " ".join(words[:8]), " ".join(words[8:]), language,
-                ";".join(rng.sample(countries, rng.randint(1, 3))),
-                ";".join(rng.sample(classes, rng.randint(1, 2))),
-                ";".join(str(g) for g in rng.sample(range(1, 18), 2)),
-                rng.randint(4, 9) if kind in KINDS_WITH_TRL else "",
-                rng.randint(3, 7) if kind in KINDS_WITH_MIN_TRL else "",
-                ";".join(rng.sample(COOPERATION, 2)),
-                "published" if n % 10 else "draft", until, low, low * 3, "USD",
-            ])  # fmt: skip
+            out.writerow(
+                [
+                    f"opp-{n}",
+                    kind.value,
+                    f"org-{rng.randrange(ORGANISATIONS)}",
+                    " ".join(words[:8]),
+                    " ".join(words[8:]),
+                    language,
+                    ";".join(rng.sample(countries, rng.randint(1, 3))),
+                    ";".join(rng.sample(classes, rng.randint(1, 2))),
+                    ";".join(str(g) for g in rng.sample(range(1, 18), 2)),
+                    rng.randint(4, 9) if kind in KINDS_WITH_TRL else "",
+                    rng.randint(3, 7) if kind in KINDS_WITH_MIN_TRL else "",
+                    ";".join(rng.sample(COOPERATION, 2)),
+                    "published" if n % 10 else "draft",
+                    until,
+                    low,
+                    low * 3,
+                    "USD",
+                ]
+            )
 
 
 def fill(platform: Platform, folder: Path, rows: int) -> dict[str, float]:
@@ -172,11 +200,17 @@ def save_to_matches(platform: Platform, repeats: int, rng: random.Random) -> dic
     for n in range(repeats):
         kind = rng.choice(list(SHARES))
         data: dict[str, Any] = {
-            "external_id": f"fresh-{n}-{rng.randrange(10**9)}", "kind": kind.value, "organisation": "org-1",
-            "title": "Geothermal tea drying plant", "language": "en",
-            "teaser": synthetic_text(rng), "countries": ["KEN"], "isic_classes": ["1079"],
-            "cooperation_types": ["licensing", "equity"], "status": "published",
-        }  # fmt: skip
+            "external_id": f"fresh-{n}-{rng.randrange(10**9)}",
+            "kind": kind.value,
+            "organisation": "org-1",
+            "title": "Geothermal tea drying plant",
+            "language": "en",
+            "teaser": synthetic_text(rng),
+            "countries": ["KEN"],
+            "isic_classes": ["1079"],
+            "cooperation_types": ["licensing", "equity"],
+            "status": "published",
+        }
         if kind in KINDS_WITH_TRL:
             data["trl"] = 7
         started = time.perf_counter()

@@ -26,7 +26,33 @@ from itpo.registry.filters import opportunity_query
 from itpo.registry.importing import import_records
 
 KINDS = ["technology_offer", "technology_need", "investment_project", "investment_mandate"]
-WORDS = ["solar", "dryer", "cold", "chain", "biogas", "irrigation", "water", "treatment", "machine", "vision", "predictive", "maintenance", "motors", "recycling", "cassava", "mango", "dairy", "textile", "cement", "hydrogen", "battery", "mini-grid", "fintech", "logistics", "pharmaceuticals"]  # fmt: skip
+WORDS = [
+    "solar",
+    "dryer",
+    "cold",
+    "chain",
+    "biogas",
+    "irrigation",
+    "water",
+    "treatment",
+    "machine",
+    "vision",
+    "predictive",
+    "maintenance",
+    "motors",
+    "recycling",
+    "cassava",
+    "mango",
+    "dairy",
+    "textile",
+    "cement",
+    "hydrogen",
+    "battery",
+    "mini-grid",
+    "fintech",
+    "logistics",
+    "pharmaceuticals",
+]
 QUERIES: dict[str, dict[str, Any]] = {
     "kind+country": {"kind": ["technology_need"], "country": ["KEN"]},
     "region": {"region": ["Eastern Africa"]},
@@ -44,21 +70,45 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
     areas = [a for a, v in reference.technology_areas().items() if v.parent]
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
-        out.writerow(["external_id", "kind", "organisation", "title", "teaser", "language",
-                      "countries", "isic_classes", "technology_areas", "sdgs", "status",
-                      "amount_min", "amount_max", "currency"])  # fmt: skip
+        out.writerow(
+            [
+                "external_id",
+                "kind",
+                "organisation",
+                "title",
+                "teaser",
+                "language",
+                "countries",
+                "isic_classes",
+                "technology_areas",
+                "sdgs",
+                "status",
+                "amount_min",
+                "amount_max",
+                "currency",
+            ]
+        )
         for n in range(rows):
             words = " ".join(rng.sample(WORDS, 4))
             low = rng.randrange(10, 500) * 1000
-            out.writerow([
-                f"bench-{n}", KINDS[n % 4], f"bench-org-{n % 500}", f"{words.title()} {n}",
-                f"Opportunity {n} about {words}.", "en",
-                ";".join(rng.sample(countries, rng.randint(1, 3))),
-                ";".join(rng.sample(classes, rng.randint(1, 2))),
-                ";".join(rng.sample(areas, rng.randint(0, 2))),
-                ";".join(str(g) for g in rng.sample(range(1, 18), 2)),
-                "published" if n % 10 else "draft", low, low * 3, "USD",
-            ])  # fmt: skip
+            out.writerow(
+                [
+                    f"bench-{n}",
+                    KINDS[n % 4],
+                    f"bench-org-{n % 500}",
+                    f"{words.title()} {n}",
+                    f"Opportunity {n} about {words}.",
+                    "en",
+                    ";".join(rng.sample(countries, rng.randint(1, 3))),
+                    ";".join(rng.sample(classes, rng.randint(1, 2))),
+                    ";".join(rng.sample(areas, rng.randint(0, 2))),
+                    ";".join(str(g) for g in rng.sample(range(1, 18), 2)),
+                    "published" if n % 10 else "draft",
+                    low,
+                    low * 3,
+                    "USD",
+                ]
+            )
 
 
 def write_organisations(path: Path) -> None:

@@ -25,16 +25,24 @@ def full_document() -> dict[str, Any]:
     return example_model(
         risk={
             "sales_price": {"distribution": "pert", "low": 0.8, "mode": 1.0, "high": 1.1},
-            "investment_cost": {"distribution": "triangular", "low": 0.95, "mode": 1.0,
-                                "high": 1.3},
+            "investment_cost": {
+                "distribution": "triangular",
+                "low": 0.95,
+                "mode": 1.0,
+                "high": 1.3,
+            },
             "operating_costs": {"distribution": "normal", "mean": 1.0, "sd": 0.05},
         },
         green={
-            "country": "KEN", "kwh_generated_intermittent": 90000, "degradation": 0.005,
-            "direct_jobs": 28, "women_jobs": 16, "agri_food": True,
+            "country": "KEN",
+            "kwh_generated_intermittent": 90000,
+            "degradation": 0.005,
+            "direct_jobs": 28,
+            "women_jobs": 16,
+            "agri_food": True,
             "fuel_switches": [{"baseline_fuel": "diesel", "baseline_tonnes": 20}],
         },
-    )  # fmt: skip
+    )
 
 
 GRID_CSV = "country,combined_margin_firm,combined_margin_intermittent,energy_efficiency\n"
@@ -63,4 +71,4 @@ def document_with_every_block() -> dict[str, Any]:
             }
         },
     }
-    return data  # fmt: skip
+    return data

@@ -27,9 +27,14 @@ def administrator(platform: Platform) -> Principal:
         found = accounts.user_by_email(uow=uow, by=Principal.system(), email=ADMIN_EMAIL)
     else:
         found = accounts.bootstrap_administrator(
-            uow=uow, email=ADMIN_EMAIL, display_name="Administrator", password=PASSWORD,
-            office_name="ITPO Test Office", office_country="CHN", policy=CHEAP_POLICY,
-        )  # fmt: skip
+            uow=uow,
+            email=ADMIN_EMAIL,
+            display_name="Administrator",
+            password=PASSWORD,
+            office_name="ITPO Test Office",
+            office_country="CHN",
+            policy=CHEAP_POLICY,
+        )
     return Principal.of(found)
 
 
@@ -43,10 +48,16 @@ def user(
     admin = administrator(platform)
     office = None if role is Role.MEMBER else admin.office_id
     created = accounts.create_user(
-        uow=platform.uow(), by=admin, email=email, display_name=email.split("@")[0], role=role,
-        password=PASSWORD, office_id=office, organisation_id=organisation_id,
+        uow=platform.uow(),
+        by=admin,
+        email=email,
+        display_name=email.split("@")[0],
+        role=role,
+        password=PASSWORD,
+        office_id=office,
+        organisation_id=organisation_id,
         policy=CHEAP_POLICY,
-    )  # fmt: skip
+    )
     return Principal.of(created)
 
 

@@ -103,43 +103,99 @@ def build_world(folder: Path, database_url: str | None = None) -> World:
     platform.encoders = [EncoderSpec.of(encoder) for encoder in default_encoders()]
     uow = platform.uow()
     orgs = {
-        "own": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-            external_id="org-own", name="Meru Mango Growers", country="KEN", website=None)),
-        "other": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-            external_id="org-other", name="Pudong Solar Agritech")),
-        "third": services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-            external_id="org-third", name="Kassel Dryers", country="DEU", website=None)),
-    }  # fmt: skip
+        "own": services.create_organisation(
+            by=OPERATOR,
+            uow=uow,
+            data=organisation_data(
+                external_id="org-own", name="Meru Mango Growers", country="KEN", website=None
+            ),
+        ),
+        "other": services.create_organisation(
+            by=OPERATOR,
+            uow=uow,
+            data=organisation_data(external_id="org-other", name="Pudong Solar Agritech"),
+        ),
+        "third": services.create_organisation(
+            by=OPERATOR,
+            uow=uow,
+            data=organisation_data(
+                external_id="org-third", name="Kassel Dryers", country="DEU", website=None
+            ),
+        ),
+    }
     org_ids = {k: o.id for k, o in orgs.items() if o.id is not None}
 
     def make(key: str, org: str, **changes: Any) -> int:
-        data = opportunity_data(external_id=key, organisation=f"org-{org}", details=SECRET.format(key),
-                                amount_min=AMOUNT, amount_max=AMOUNT * 2, **changes)  # fmt: skip
+        data = opportunity_data(
+            external_id=key,
+            organisation=f"org-{org}",
+            details=SECRET.format(key),
+            amount_min=AMOUNT,
+            amount_max=AMOUNT * 2,
+            **changes,
+        )
         created = services.create_opportunity(by=OPERATOR, uow=uow, data=data)
         assert created.id is not None
         return created.id
 
-    need = {"kind": "technology_need", "trl": None, "min_trl": 6, "countries": ["KEN"],
-            "title": "Solar dryer for mango exporters",
-            "teaser": "A mango cooperative needs a solar dryer to cut losses."}  # fmt: skip
+    need = {
+        "kind": "technology_need",
+        "trl": None,
+        "min_trl": 6,
+        "countries": ["KEN"],
+        "title": "Solar dryer for mango exporters",
+        "teaser": "A mango cooperative needs a solar dryer to cut losses.",
+    }
     ids = {
         "own": make("own", "own", **need),
-        "other": make("other", "other", title="Solar tunnel dryer for mango",
-                      teaser="A solar tunnel dryer for mango cooperatives."),
-        "other_anonymous": make("other-anon", "other", disclosure="anonymous",
-                                title="Anonymous solar fruit dryer", teaser="A solar dryer."),
-        "other_members": make("other-members", "other", disclosure="members",
-                              title="Members-only mango dryer", teaser="A mango dryer."),
-        "other_draft": make("other-draft", "other", status="draft", title="Draft dryer",
-                            teaser="A draft."),
-        "introduced": make("introduced", "third", disclosure="anonymous",
-                           title="Kassel solar mango dryer", teaser="A solar dryer for mango."),
-        "project": make("project", "other", kind="investment_project", trl=None,
-                        title="Mango processing plant", teaser="A plant to process mango."),
-    }  # fmt: skip
+        "other": make(
+            "other",
+            "other",
+            title="Solar tunnel dryer for mango",
+            teaser="A solar tunnel dryer for mango cooperatives.",
+        ),
+        "other_anonymous": make(
+            "other-anon",
+            "other",
+            disclosure="anonymous",
+            title="Anonymous solar fruit dryer",
+            teaser="A solar dryer.",
+        ),
+        "other_members": make(
+            "other-members",
+            "other",
+            disclosure="members",
+            title="Members-only mango dryer",
+            teaser="A mango dryer.",
+        ),
+        "other_draft": make(
+            "other-draft", "other", status="draft", title="Draft dryer", teaser="A draft."
+        ),
+        "introduced": make(
+            "introduced",
+            "third",
+            disclosure="anonymous",
+            title="Kassel solar mango dryer",
+            teaser="A solar dryer for mango.",
+        ),
+        "project": make(
+            "project",
+            "other",
+            kind="investment_project",
+            trl=None,
+            title="Mango processing plant",
+            teaser="A plant to process mango.",
+        ),
+    }
     # The own need and the third organisation's dryer were introduced: both sides accepted.
-    results = match_and_record(by=OPERATOR, uow=platform.uow(), index=platform.index(),
-                               opportunity_id=ids["own"], today=platform.today(), top=20)  # fmt: skip
+    results = match_and_record(
+        by=OPERATOR,
+        uow=platform.uow(),
+        index=platform.index(),
+        opportunity_id=ids["own"],
+        today=platform.today(),
+        top=20,
+    )
     match_id = next(r.match_id for r in results if r.opportunity_id == ids["introduced"])
     assert match_id is not None
     for side in (ids["own"], ids["introduced"]):
@@ -149,10 +205,11 @@ def build_world(folder: Path, database_url: str | None = None) -> World:
     people = {
         "admin": administrator(platform),
         "member": user(platform, EMAILS["member"], Role.MEMBER, organisation_id=org_ids["own"]),
-        "other_member": user(platform, EMAILS["other_member"], Role.MEMBER,
-                             organisation_id=org_ids["other"]),
+        "other_member": user(
+            platform, EMAILS["other_member"], Role.MEMBER, organisation_id=org_ids["other"]
+        ),
         "officer": user(platform, EMAILS["officer"], Role.OFFICER),
-    }  # fmt: skip
+    }
     user_ids = {k: p.user_id for k, p in people.items() if p.user_id is not None}
     return World(platform, ids, org_ids, user_ids, match_id, people)
 

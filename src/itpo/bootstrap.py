@@ -80,9 +80,7 @@ class Platform:
         self.engine.dispose()
 
 
-def bootstrap(
-    settings: Settings, *, initialise: bool = False, clock: Clock = utc_now
-) -> Platform:
+def bootstrap(settings: Settings, *, initialise: bool = False, clock: Clock = utc_now) -> Platform:
     """Connect to the configured database; with initialise, create or upgrade its schema."""
     engine = create_engine(settings.resolved_database_url)
     if initialise:

@@ -88,8 +88,12 @@ def test_acknowledged_edits_survive_a_kill(env: dict[str, str], officer: dict[st
             with httpx.Client(base_url=base, timeout=10, headers=officer) as client:
                 for number in range(100_000):
                     name = f"Cooperative {number}"
-                    body = {"name": name, "kind": "company", "country": "KEN",
-                            "external_id": f"edit-{number}"}  # fmt: skip
+                    body = {
+                        "name": name,
+                        "kind": "company",
+                        "country": "KEN",
+                        "external_id": f"edit-{number}",
+                    }
                     try:
                         answer = client.post("/api/v1/organisations", json=body)
                     except httpx.TransportError:
@@ -117,14 +121,19 @@ def test_acknowledged_edits_survive_a_kill(env: dict[str, str], officer: dict[st
 
 
 def import_file() -> bytes:
-    owner = {"external_id": "imp-org", "name": "Importing Org", "kind": "company",
-             "country": "KEN"}  # fmt: skip
+    owner = {"external_id": "imp-org", "name": "Importing Org", "kind": "company", "country": "KEN"}
     needs = [
-        {"external_id": f"imp-{n}", "kind": "technology_need", "organisation": "imp-org",
-         "title": f"Need {n}", "teaser": f"A need for solar drying, number {n}.",
-         "language": "en", "status": "published"}
+        {
+            "external_id": f"imp-{n}",
+            "kind": "technology_need",
+            "organisation": "imp-org",
+            "title": f"Need {n}",
+            "teaser": f"A need for solar drying, number {n}.",
+            "language": "en",
+            "status": "published",
+        }
         for n in range(IMPORT_ROWS)
-    ]  # fmt: skip
+    ]
     return json.dumps({"organisations": [owner], "opportunities": needs}).encode()
 
 

@@ -104,8 +104,20 @@ def test_serve_refuses_a_database_that_was_never_initialised(tmp_path: Path) -> 
 
 
 def test_the_demo_shows_explained_matches(demo_env: dict[str, str]) -> None:
-    rows = json.loads(itpo(demo_env, "opportunities", "list", "--json", "--kind", "technology_need",
-                           "--status", "published", "--q", "mango").stdout)  # fmt: skip
+    rows = json.loads(
+        itpo(
+            demo_env,
+            "opportunities",
+            "list",
+            "--json",
+            "--kind",
+            "technology_need",
+            "--status",
+            "published",
+            "--q",
+            "mango",
+        ).stdout
+    )
     assert rows, "the demo has a published mango need"
     answer = itpo(demo_env, "match", str(rows[0]["id"]), "--top", "5", "--json")
     assert answer.returncode == 0, answer.stderr

@@ -45,14 +45,25 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
         for n in range(ROWS):
-            writer.writerow(["technology_need", "org-sh-1", f"Cold store number {n}",
-                             "A cold store for fish landed at the lake.", "en", "KEN",
-                             "published"])  # fmt: skip
-    env = os.environ | {"ITPO_DATABASE_URL": settings.resolved_database_url,
-                        "ITPO_DATA_DIR": str(folder)}  # fmt: skip
+            writer.writerow(
+                [
+                    "technology_need",
+                    "org-sh-1",
+                    f"Cold store number {n}",
+                    "A cold store for fish landed at the lake.",
+                    "en",
+                    "KEN",
+                    "published",
+                ]
+            )
+    env = os.environ | {
+        "ITPO_DATABASE_URL": settings.resolved_database_url,
+        "ITPO_DATA_DIR": str(folder),
+    }
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "itpo", "serve", "--port", str(port)],
-                               env=env)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "itpo", "serve", "--port", str(port)], env=env
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base, process)
@@ -76,7 +87,7 @@ def test_other_requests_are_answered_while_a_large_file_is_checked(
             "/api/v1/imports",
             params={"dry_run": "true", "progress": "true"},
             files={"file": ("needs.csv", upload, "text/csv")},
-        ) as stream,  # fmt: skip
+        ) as stream,
     ):
         assert stream.status_code == 200
         lines = stream.iter_lines()
@@ -109,8 +120,13 @@ def test_a_refused_file_ends_its_progress_with_the_refusal(
         ",".join(COLUMNS) + "\ntechnology_need,org-nobody,Title,Teaser,en,KEN,published\n"
     )
     with bad.open("rb") as upload:
-        answer = httpx.post(f"{base}/api/v1/imports", params={"progress": "true"}, headers=headers,
-                            files={"file": ("bad.csv", upload, "text/csv")}, timeout=60)  # fmt: skip
+        answer = httpx.post(
+            f"{base}/api/v1/imports",
+            params={"progress": "true"},
+            headers=headers,
+            files={"file": ("bad.csv", upload, "text/csv")},
+            timeout=60,
+        )
     *_, last = [json.loads(line) for line in answer.text.splitlines()]
     assert last["stage"] == "refused" and last["status"] == 422
     assert last["detail"][0]["loc"][-1] == "organisation"

@@ -56,8 +56,12 @@ def world(
 
 def _matrix_world(built: BuiltWorld) -> Iterator[World]:
     platform, ids, people = built.platform, built.ids, built.people
-    stored = attach_appraisal(by=OPERATOR, uow=platform.uow(), opportunity_id=ids["project"],
-                              model_data=json.loads(APPRAISAL_MODEL.read_text()))  # fmt: skip
+    stored = attach_appraisal(
+        by=OPERATOR,
+        uow=platform.uow(),
+        opportunity_id=ids["project"],
+        model_data=json.loads(APPRAISAL_MODEL.read_text()),
+    )
     assert stored.id is not None
     headers = {
         "public": {},
@@ -129,8 +133,10 @@ def test_listing_shows_what_reading_shows(world: World, asker: str) -> None:
 def test_listing_by_owner_never_unmasks_an_anonymous_record(world: World, asker: str) -> None:
     """Filtering by organisation would name the owner of every record it lists: anonymous
     records are listed under their owner only for those who may know it."""
-    for organisation, records in (("other", ("other", "other_anonymous")),
-                                  ("third", ("introduced",))):  # fmt: skip
+    for organisation, records in (
+        ("other", ("other", "other_anonymous")),
+        ("third", ("introduced",)),
+    ):
         answer = world.clients[asker].get(
             f"{API}/opportunities",
             params={"organisation_id": world.organisations[organisation], "limit": 100},

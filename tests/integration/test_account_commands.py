@@ -46,8 +46,18 @@ def test_init_without_an_administrator_says_how_to_make_one(sqlite_url: str) -> 
 
 
 def test_init_creates_the_first_administrator_from_standard_input(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "Chief@ITPO.example", "--admin-password-stdin",
-                 "--office", "ITPO Bahrain", "--office-country", "BHR", stdin=PASSWORD + "\n")  # fmt: skip
+    result = run(
+        ready,
+        "init",
+        "--admin-email",
+        "Chief@ITPO.example",
+        "--admin-password-stdin",
+        "--office",
+        "ITPO Bahrain",
+        "--office-country",
+        "BHR",
+        stdin=PASSWORD + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Administrator chief@itpo.example created, of office 'ITPO Bahrain'" in result.output
     again = run(ready, "init", "--admin-email", "other@itpo.example", stdin=PASSWORD + "\n")
@@ -56,8 +66,9 @@ def test_init_creates_the_first_administrator_from_standard_input(ready: str) ->
 
 
 def test_init_asks_for_the_password_twice(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example",
-                 stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
+    result = run(
+        ready, "init", "--admin-email", "chief@itpo.example", stdin=f"{PASSWORD}\n{PASSWORD}\n"
+    )
     assert result.exit_code == 0, result.output
     assert "of office 'ITPO China'" in result.output  # the home country's office by default
 
@@ -65,38 +76,71 @@ def test_init_asks_for_the_password_twice(ready: str) -> None:
 def test_init_takes_the_password_from_the_environment_for_unattended_installs(
     ready: str,
 ) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example",
-                 ITPO_ADMIN_PASSWORD=PASSWORD)  # fmt: skip
+    result = run(ready, "init", "--admin-email", "chief@itpo.example", ITPO_ADMIN_PASSWORD=PASSWORD)
     assert result.exit_code == 0, result.output
     platform = bootstrap(Settings(database_url=ready))
-    user = services.authenticate(uow=platform.uow(), email="chief@itpo.example",
-                                 password=PASSWORD, ip=None)  # fmt: skip
+    user = services.authenticate(
+        uow=platform.uow(), email="chief@itpo.example", password=PASSWORD, ip=None
+    )
     platform.close()
     assert user.role.value == "administrator"
 
 
 def test_init_refuses_a_weak_administrator_password_in_one_line(ready: str) -> None:
-    result = run(ready, "init", "--admin-email", "chief@itpo.example", "--admin-password-stdin",
-                 stdin="short\n")  # fmt: skip
+    result = run(
+        ready,
+        "init",
+        "--admin-email",
+        "chief@itpo.example",
+        "--admin-password-stdin",
+        stdin="short\n",
+    )
     assert result.exit_code == 1
     assert "password: must be at least 12 characters long" in result.output
     assert "No administrator yet" in run(ready, "init").output  # nothing half-made
 
 
 def test_users_and_offices_are_created_listed_disabled_and_enabled(ready: str) -> None:
-    assert run(ready, "offices", "create", "ITPO Beijing", "--country", "CHN",
-               "--city", "Beijing").exit_code == 0  # fmt: skip
-    created = run(ready, "users", "create", "li.wei@itpo.example", "--name", "Li Wei",
-                  "--role", "administrator", "--office", "1", "--password-stdin",
-                  stdin=PASSWORD + "\n")  # fmt: skip
+    assert (
+        run(
+            ready, "offices", "create", "ITPO Beijing", "--country", "CHN", "--city", "Beijing"
+        ).exit_code
+        == 0
+    )
+    created = run(
+        ready,
+        "users",
+        "create",
+        "li.wei@itpo.example",
+        "--name",
+        "Li Wei",
+        "--role",
+        "administrator",
+        "--office",
+        "1",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert created.exit_code == 0, created.output
-    member = run(ready, "users", "create", MEMBER, "--name", "Wanjiru", "--role", "member",
-                 "--organisation", "1", stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
+    member = run(
+        ready,
+        "users",
+        "create",
+        MEMBER,
+        "--name",
+        "Wanjiru",
+        "--role",
+        "member",
+        "--organisation",
+        "1",
+        stdin=f"{PASSWORD}\n{PASSWORD}\n",
+    )
     assert member.exit_code == 0, member.output
     listed = json.loads(run(ready, "users", "list", "--json").output)
     assert [(u["email"], u["role"]) for u in listed] == [
-        ("li.wei@itpo.example", "administrator"), (MEMBER, "member")
-    ]  # fmt: skip
+        ("li.wei@itpo.example", "administrator"),
+        (MEMBER, "member"),
+    ]
     assert all("password_hash" not in u for u in listed)
     assert "ITPO Beijing" in run(ready, "users", "list").output
     assert run(ready, "users", "disable", MEMBER).exit_code == 0
@@ -157,8 +201,18 @@ def test_an_administrator_unlocks_a_user_and_hands_over_a_reset_from_the_command
 
 
 def test_user_commands_fail_in_one_line(ready: str) -> None:
-    staff = run(ready, "users", "create", "li.wei@itpo.example", "--name", "Li Wei", "--role",
-                "officer", "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+    staff = run(
+        ready,
+        "users",
+        "create",
+        "li.wei@itpo.example",
+        "--name",
+        "Li Wei",
+        "--role",
+        "officer",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert staff.exit_code == 1 and "office_id: is required" in staff.output
     missing = run(ready, "users", "disable", "nobody@itpo.example")
     assert missing.exit_code == 1 and "user 'nobody@itpo.example' not found" in missing.output

@@ -46,11 +46,17 @@ class Accounts:
     admin: User
     member: User
 
-    def login(self, email: str = MEMBER, password: str = PASSWORD, ip: str | None = None,
-              policy: AccountPolicy = POLICY) -> User:  # fmt: skip
+    def login(
+        self,
+        email: str = MEMBER,
+        password: str = PASSWORD,
+        ip: str | None = None,
+        policy: AccountPolicy = POLICY,
+    ) -> User:
         uow = self.platform.uow()
-        return services.authenticate(uow=uow, email=email, password=password, ip=ip,
-                                     policy=policy, now=self.clock)  # fmt: skip
+        return services.authenticate(
+            uow=uow, email=email, password=password, ip=ip, policy=policy, now=self.clock
+        )
 
 
 @pytest.fixture
@@ -59,14 +65,27 @@ def accounts(platform: Platform) -> Accounts:
     uow = platform.uow()
     registry.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(), now=clock)
     admin = services.bootstrap_administrator(
-        uow=uow, email="chief@itpo.example", display_name="Chief", password=PASSWORD,
-        office_name="ITPO Shanghai", office_country="CHN", office_city="Shanghai",
-        policy=POLICY, now=clock,
-    )  # fmt: skip
+        uow=uow,
+        email="chief@itpo.example",
+        display_name="Chief",
+        password=PASSWORD,
+        office_name="ITPO Shanghai",
+        office_country="CHN",
+        office_city="Shanghai",
+        policy=POLICY,
+        now=clock,
+    )
     member = services.create_user(
-        uow=uow, by=Principal.of(admin), email=MEMBER, display_name="Wanjiru", role="member",
-        password=PASSWORD, organisation_id=1, policy=POLICY, now=clock,
-    )  # fmt: skip
+        uow=uow,
+        by=Principal.of(admin),
+        email=MEMBER,
+        display_name="Wanjiru",
+        role="member",
+        password=PASSWORD,
+        organisation_id=1,
+        policy=POLICY,
+        now=clock,
+    )
     return Accounts(platform, clock, admin, member)
 
 
@@ -91,9 +110,14 @@ def everything_stored(platform: Platform) -> str:
 
 def test_passwords_are_stored_as_argon2id_and_verify(platform: Platform) -> None:
     uow = platform.uow()
-    services.bootstrap_administrator(uow=uow, email="chief@itpo.example", display_name="Chief",
-                                     password=PASSWORD, office_name="ITPO Shanghai",
-                                     office_country="CHN")  # fmt: skip
+    services.bootstrap_administrator(
+        uow=uow,
+        email="chief@itpo.example",
+        display_name="Chief",
+        password=PASSWORD,
+        office_name="ITPO Shanghai",
+        office_country="CHN",
+    )
     [stored] = rows(platform, user_account)
     assert str(stored["password_hash"]).startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert PASSWORD not in everything_stored(platform)
@@ -137,8 +161,11 @@ def test_five_failures_lock_the_account_for_that_address_for_fifteen_minutes(
     accounts.clock.advance(minutes=15)
     assert accounts.login(ip="198.51.100.66").email == MEMBER
     assert rows(accounts.platform, sign_in_lock) == []
-    page = services.list_audit(uow=accounts.platform.uow(), by=Principal.of(accounts.admin),
-                               query=AuditQuery(action="user.lock"))  # fmt: skip
+    page = services.list_audit(
+        uow=accounts.platform.uow(),
+        by=Principal.of(accounts.admin),
+        query=AuditQuery(action="user.lock"),
+    )
     assert [(e.subject_id, e.ip) for e in page.items] == [
         (str(accounts.member.id), "198.51.100.66")
     ]
@@ -197,13 +224,15 @@ def test_a_token_is_shown_once_stored_as_a_digest_resolves_and_is_revoked(
     accounts: Accounts,
 ) -> None:
     uow, by = accounts.platform.uow(), Principal.of(accounts.member)
-    issued = services.create_token(uow=uow, by=by, name="ERP", scopes=["read", "match"],
-                                   now=accounts.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=uow, by=by, name="ERP", scopes=["read", "match"], now=accounts.clock
+    )
     stored = everything_stored(accounts.platform)
     assert issued.token not in stored and issued.token[12:] not in stored
     assert issued.record.token_hash in stored and issued.record.prefix in stored
-    principal = services.resolve_token(uow=uow, token=issued.token, ip="192.0.2.1",
-                                       now=accounts.clock)  # fmt: skip
+    principal = services.resolve_token(
+        uow=uow, token=issued.token, ip="192.0.2.1", now=accounts.clock
+    )
     assert principal.user_id == accounts.member.id and principal.organisation_id == 1
     [listed] = services.list_tokens(uow=uow, by=by)
     assert listed.last_used_at == accounts.clock.now and listed.scopes == issued.record.scopes
@@ -215,9 +244,14 @@ def test_a_token_is_shown_once_stored_as_a_digest_resolves_and_is_revoked(
 
 def test_a_token_expires(accounts: Accounts) -> None:
     uow = accounts.platform.uow()
-    issued = services.create_token(uow=uow, by=Principal.of(accounts.member), name="trial",
-                                   scopes=["read"], now=accounts.clock,
-                                   expires_at=accounts.clock.now + dt.timedelta(hours=2))  # fmt: skip
+    issued = services.create_token(
+        uow=uow,
+        by=Principal.of(accounts.member),
+        name="trial",
+        scopes=["read"],
+        now=accounts.clock,
+        expires_at=accounts.clock.now + dt.timedelta(hours=2),
+    )
     accounts.clock.advance(hours=1)
     services.resolve_token(uow=uow, token=issued.token, now=accounts.clock)
     accounts.clock.advance(hours=1)
@@ -232,14 +266,21 @@ def test_sessions_end_when_idle_and_after_their_absolute_lifetime(accounts: Acco
     assert member_id is not None
 
     def start() -> str:
-        started = services.start_session(uow=uow, user_id=member_id, ip="192.0.2.1",
-                                         user_agent="Firefox", policy=POLICY, now=accounts.clock)  # fmt: skip
+        started = services.start_session(
+            uow=uow,
+            user_id=member_id,
+            ip="192.0.2.1",
+            user_agent="Firefox",
+            policy=POLICY,
+            now=accounts.clock,
+        )
         return started.session_id
 
     def alive(session_id: str) -> bool:
         try:
-            services.resolve_session(uow=uow, session_id=session_id, policy=POLICY,
-                                     now=accounts.clock)  # fmt: skip
+            services.resolve_session(
+                uow=uow, session_id=session_id, policy=POLICY, now=accounts.clock
+            )
         except NotAuthenticated:
             return False
         return True
@@ -259,19 +300,29 @@ def test_a_reset_token_expires_and_works_once(accounts: Accounts) -> None:
     uow = accounts.platform.uow()
     late = services.start_password_reset(uow=uow, email=MEMBER, policy=POLICY, now=accounts.clock)
     accounts.clock.advance(hours=1)
-    fresh = services.start_password_reset(uow=uow, email=MEMBER, policy=POLICY,
-                                          now=accounts.clock)  # fmt: skip
+    fresh = services.start_password_reset(uow=uow, email=MEMBER, policy=POLICY, now=accounts.clock)
     assert late is not None and fresh is not None
     assert fresh.token not in everything_stored(accounts.platform)
     with pytest.raises(ValidationError, match="token"):
-        services.finish_password_reset(uow=uow, token=late.token, password="cassava at dawn!",
-                                       policy=POLICY, now=accounts.clock)  # fmt: skip
-    services.finish_password_reset(uow=uow, token=fresh.token, password="cassava at dawn!",
-                                   policy=POLICY, now=accounts.clock)  # fmt: skip
+        services.finish_password_reset(
+            uow=uow,
+            token=late.token,
+            password="cassava at dawn!",
+            policy=POLICY,
+            now=accounts.clock,
+        )
+    services.finish_password_reset(
+        uow=uow, token=fresh.token, password="cassava at dawn!", policy=POLICY, now=accounts.clock
+    )
     assert accounts.login(password="cassava at dawn!").email == MEMBER
     with pytest.raises(ValidationError, match="token"):
-        services.finish_password_reset(uow=uow, token=fresh.token, password="cassava at dusk!",
-                                       policy=POLICY, now=accounts.clock)  # fmt: skip
+        services.finish_password_reset(
+            uow=uow,
+            token=fresh.token,
+            password="cassava at dusk!",
+            policy=POLICY,
+            now=accounts.clock,
+        )
 
 
 def test_disabling_a_user_ends_their_sessions_and_revokes_their_tokens(
@@ -280,10 +331,12 @@ def test_disabling_a_user_ends_their_sessions_and_revokes_their_tokens(
     uow, member_id = accounts.platform.uow(), accounts.member.id
     assert member_id is not None
     started = services.start_session(uow=uow, user_id=member_id, now=accounts.clock)
-    issued = services.create_token(uow=uow, by=Principal.of(accounts.member), name="t",
-                                   scopes=["read"], now=accounts.clock)  # fmt: skip
-    services.disable_user(uow=uow, by=Principal.of(accounts.admin), user_id=member_id,
-                          now=accounts.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=uow, by=Principal.of(accounts.member), name="t", scopes=["read"], now=accounts.clock
+    )
+    services.disable_user(
+        uow=uow, by=Principal.of(accounts.admin), user_id=member_id, now=accounts.clock
+    )
     assert counts(accounts.platform)["user_session"] == 0
     with pytest.raises(NotAuthenticated):
         services.resolve_session(uow=uow, session_id=started.session_id, now=accounts.clock)
@@ -388,15 +441,24 @@ def test_every_bad_input_names_its_field_and_writes_nothing(
 ) -> None:
     admin, member = Principal.of(accounts.admin), Principal.of(accounts.member)
     base: dict[str, dict[str, object]] = {
-        "create_user": {"by": admin, "email": "amina@meru.example", "display_name": "Amina",
-                        "role": "member", "password": PASSWORD, "organisation_id": 1},
+        "create_user": {
+            "by": admin,
+            "email": "amina@meru.example",
+            "display_name": "Amina",
+            "role": "member",
+            "password": PASSWORD,
+            "organisation_id": 1,
+        },
         "create_office": {"by": admin, "name": "ITPO Beijing", "country": "CHN"},
         "create_token": {"by": member, "name": "t", "scopes": ["read"]},
         "finish_password_reset": {"token": "x", "password": PASSWORD},
-        "change_password": {"by": member, "current_password": PASSWORD,
-                            "new_password": "cassava at dawn!"},
+        "change_password": {
+            "by": member,
+            "current_password": PASSWORD,
+            "new_password": "cassava at dawn!",
+        },
         "record": {"by": member, "action": "x.y", "subject_type": "x"},
-    }  # fmt: skip
+    }
     before = counts(accounts.platform)
     with pytest.raises(ValidationError) as raised:
         SERVICES[service](uow=accounts.platform.uow(), **(base[service] | changes))
@@ -407,9 +469,16 @@ def test_every_bad_input_names_its_field_and_writes_nothing(
 def test_a_second_user_with_the_same_email_is_refused(accounts: Accounts) -> None:
     before = counts(accounts.platform)
     with pytest.raises(Conflict):
-        services.create_user(uow=accounts.platform.uow(), by=Principal.system(),
-                             email=MEMBER.upper(), display_name="W", role="member",
-                             password=PASSWORD, organisation_id=1, policy=POLICY)  # fmt: skip
+        services.create_user(
+            uow=accounts.platform.uow(),
+            by=Principal.system(),
+            email=MEMBER.upper(),
+            display_name="W",
+            role="member",
+            password=PASSWORD,
+            organisation_id=1,
+            policy=POLICY,
+        )
     assert counts(accounts.platform) == before
 
 
@@ -423,8 +492,11 @@ def test_the_audit_log_refuses_updates_and_deletes(accounts: Accounts) -> None:
         ):
             connection.execute(statement)
     assert [r["action"] for r in rows(accounts.platform, audit_entry)] == [
-        "organisation.create", "office.create", "user.create", "user.create"
-    ]  # fmt: skip
+        "organisation.create",
+        "office.create",
+        "user.create",
+        "user.create",
+    ]
 
 
 def test_the_audit_log_filters_by_action_family_and_subject_newest_first(
@@ -432,12 +504,22 @@ def test_the_audit_log_filters_by_action_family_and_subject_newest_first(
 ) -> None:
     uow, admin = accounts.platform.uow(), Principal.of(accounts.admin, ip="192.0.2.1")
     accounts.clock.advance(minutes=1)
-    record(uow=uow, by=admin, action="opportunity.view", subject_type="opportunity",
-                    subject_id=7, detail={"stage": "restricted"}, now=accounts.clock)  # fmt: skip
+    record(
+        uow=uow,
+        by=admin,
+        action="opportunity.view",
+        subject_type="opportunity",
+        subject_id=7,
+        detail={"stage": "restricted"},
+        now=accounts.clock,
+    )
     users = services.list_audit(uow=uow, by=admin, query=AuditQuery(action="user"))
     assert [e.action for e in users.items] == ["user.create", "user.create"]
-    [viewed] = services.list_audit(uow=uow, by=admin, query=AuditQuery(
-        subject_type="opportunity", subject_id="7", since=accounts.clock.now)).items  # fmt: skip
+    [viewed] = services.list_audit(
+        uow=uow,
+        by=admin,
+        query=AuditQuery(subject_type="opportunity", subject_id="7", since=accounts.clock.now),
+    ).items
     assert viewed.detail == {"stage": "restricted"} and viewed.ip == "192.0.2.1"
     assert viewed.actor_id == accounts.admin.id and viewed.at == accounts.clock.now
     everything = services.list_audit(uow=uow, by=admin, query=AuditQuery(limit=None))

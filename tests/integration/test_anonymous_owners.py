@@ -37,24 +37,48 @@ def anonymous(
     database_url: str, tmp_path: Path, encoders: list[EncoderSpec]
 ) -> Iterator[tuple[Platform, dict[str, int]]]:
     """A Chinese firm's anonymous offer that names no market, and a Kenyan need it matches."""
-    platform = bootstrap(Settings(database_url=database_url, data_dir=tmp_path / "data"),
-                         initialise=True)  # fmt: skip
+    platform = bootstrap(
+        Settings(database_url=database_url, data_dir=tmp_path / "data"), initialise=True
+    )
     platform.encoders = encoders
     uow = platform.uow()
     for data in (
         organisation_data(external_id="org-hz", name=OWNER, country="CHN", city="Hangzhou"),
-        organisation_data(external_id="org-ke", name="Meru Mango Growers", country="KEN",
-                          city="Meru", website=None),
-    ):  # fmt: skip
+        organisation_data(
+            external_id="org-ke",
+            name="Meru Mango Growers",
+            country="KEN",
+            city="Meru",
+            website=None,
+        ),
+    ):
         services.create_organisation(by=OPERATOR, uow=uow, data=data)
-    offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="demo:offer-hangzhou-dryer-works", organisation="org-hz",
-        disclosure="anonymous", countries=[], title="Solar mango dryer",
-        teaser="A solar dryer for mango cooperatives that halves post-harvest losses."))  # fmt: skip
-    need = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="need-ke", organisation="org-ke", kind="technology_need", trl=None,
-        min_trl=6, countries=["KEN"], title="Solar dryer for mango exporters",
-        teaser="A Kenyan mango cooperative needs a solar dryer to cut losses."))  # fmt: skip
+    offer = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="demo:offer-hangzhou-dryer-works",
+            organisation="org-hz",
+            disclosure="anonymous",
+            countries=[],
+            title="Solar mango dryer",
+            teaser="A solar dryer for mango cooperatives that halves post-harvest losses.",
+        ),
+    )
+    need = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="need-ke",
+            organisation="org-ke",
+            kind="technology_need",
+            trl=None,
+            min_trl=6,
+            countries=["KEN"],
+            title="Solar dryer for mango exporters",
+            teaser="A Kenyan mango cooperative needs a solar dryer to cut losses.",
+        ),
+    )
     assert offer.id is not None and need.id is not None
     yield platform, {"offer": offer.id, "need": need.id, "kenyan": need.organisation_id}
     platform.close()

@@ -39,8 +39,13 @@ def test_create_get_update_delete_an_opportunity(client: TestClient) -> None:
 def test_list_filters_by_kind_and_country_with_paging(client: TestClient) -> None:
     org, _ = create_pair(client)
     for n, country in enumerate(["KEN", "KEN", "ETH"]):
-        body = opportunity_data(external_id=f"need-{n}", kind="technology_need", trl=None,
-                                organisation_id=org["id"], countries=[country])  # fmt: skip
+        body = opportunity_data(
+            external_id=f"need-{n}",
+            kind="technology_need",
+            trl=None,
+            organisation_id=org["id"],
+            countries=[country],
+        )
         del body["organisation"]
         assert client.post(f"{API}/opportunities", json=body).status_code == 201
     page = client.get(f"{API}/opportunities?kind=technology_need&country=KEN&limit=1").json()

@@ -64,8 +64,9 @@ def _fuzzed(url: str, folder: Path) -> Iterator[Fuzzed]:
     )
     officer = user(platform, "officer@itpo.example", Role.OFFICER)
     headers = {"public": {}, "officer": bearer(platform, officer)}
-    yield Fuzzed(schemathesis.openapi.from_asgi("/openapi.json", create_app(platform=platform)),
-                 headers)  # fmt: skip
+    yield Fuzzed(
+        schemathesis.openapi.from_asgi("/openapi.json", create_app(platform=platform)), headers
+    )
     platform.close()
 
 

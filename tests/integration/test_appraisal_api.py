@@ -187,10 +187,14 @@ def test_a_grid_factor_table_is_kept_with_an_attached_appraisal(api: TestClient)
     assert "grid_factors_csv" not in kept["model"]
     assert kept["model"]["green"]["grid_factors"] == {
         "source": "grid_factors_csv of the request",
-        "countries": {"KEN": {"combined_margin_firm": 400.0,
-                              "combined_margin_intermittent": 350.0,
-                              "energy_efficiency": None}},
-    }  # fmt: skip
+        "countries": {
+            "KEN": {
+                "combined_margin_firm": 400.0,
+                "combined_margin_intermittent": 350.0,
+                "energy_efficiency": None,
+            }
+        },
+    }
     # The model read back is appraised with the same table, so gives the same CO2.
     again = api.post(f"{API}/appraisals", json=kept["model"]).json()["green"]
     assert again["co2_tonnes_lifetime"] == kept["summary"]["green"]["co2_tonnes_lifetime"]
@@ -213,6 +217,7 @@ def test_a_bad_grid_factor_table_for_a_project_is_refused_and_not_kept(api: Test
     in_model = full_document()
     in_model["green"]["grid_factors"] = {"source": "mine", "countries": {"KEN": {"x": 1}}}
     response = api.post(f"{API}/opportunities/{project}/appraisals", json={"model": in_model})
-    assert locations(response) == [["body", "model", "green", "grid_factors", "countries",
-                                    "KEN", "x"]]  # fmt: skip
+    assert locations(response) == [
+        ["body", "model", "green", "grid_factors", "countries", "KEN", "x"]
+    ]
     assert api.get(f"{API}/opportunities/{project}/appraisals").json() == []

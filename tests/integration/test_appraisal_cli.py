@@ -43,8 +43,15 @@ def test_appraise_prints_the_indicators_with_both_npv_conventions(tmp_path: Path
 
 
 def test_appraise_json_holds_the_tables_for_scripts(tmp_path: Path) -> None:
-    result = run(appraise_command, model_file(tmp_path, suffix=".yaml"), "--json",
-                 "--monte-carlo", "300", "--seed", "4")  # fmt: skip
+    result = run(
+        appraise_command,
+        model_file(tmp_path, suffix=".yaml"),
+        "--json",
+        "--monte-carlo",
+        "300",
+        "--seed",
+        "4",
+    )
     body = json.loads(result.output)
     assert body["total_capital"]["irr"] > 0.16
     assert body["monte_carlo"]["draws"] == 300 and body["monte_carlo"]["seed"] == 4
@@ -58,8 +65,9 @@ def test_the_template_filled_in_is_appraised_with_a_report_of_each_kind(tmp_path
     assert made.exit_code == 0 and "template written" in made.output
     for suffix in (".html", ".pdf", ".xlsx"):
         report = tmp_path / f"report{suffix}"
-        result = run(appraise_command, str(template), "--report", str(report),
-                     "--monte-carlo", "200")  # fmt: skip
+        result = run(
+            appraise_command, str(template), "--report", str(report), "--monte-carlo", "200"
+        )
         assert result.exit_code == 0, result.output
         assert f"Report written to {report}" in result.output.replace("\n", "")
     assert (tmp_path / "report.html").read_text().count("<svg") == 5
@@ -119,8 +127,14 @@ def test_attach_keeps_the_appraisal_with_the_project(
     project = services.create_opportunity(
         by=OPERATOR, uow=uow, data=opportunity_data(kind="investment_project")
     )
-    result = run(appraise_command, model_file(tmp_path), "--attach", str(project.id), "--json",
-                 database_url=database_url)  # fmt: skip
+    result = run(
+        appraise_command,
+        model_file(tmp_path),
+        "--attach",
+        str(project.id),
+        "--json",
+        database_url=database_url,
+    )
     assert result.exit_code == 0, result.output
     kept = json.loads(result.output)["appraisal_id"]
     stored = appraisal_services.get_appraisal(by=OPERATOR, uow=platform.uow(), appraisal_id=kept)
@@ -133,12 +147,14 @@ def test_attach_to_another_kind_is_refused_in_one_line(
     uow = platform.uow()
     services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
     offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data())
-    result = run(appraise_command, model_file(tmp_path), "--attach", str(offer.id),
-                 database_url=database_url)  # fmt: skip
+    result = run(
+        appraise_command, model_file(tmp_path), "--attach", str(offer.id), database_url=database_url
+    )
     assert result.exit_code == 1
     assert "only an investment_project can carry an appraisal" in result.output
-    missing = run(appraise_command, model_file(tmp_path), "--attach", "999",
-                  database_url=database_url)  # fmt: skip
+    missing = run(
+        appraise_command, model_file(tmp_path), "--attach", "999", database_url=database_url
+    )
     assert missing.exit_code == 1 and "opportunity 999 not found" in missing.output
 
 
@@ -149,8 +165,9 @@ def test_a_users_grid_factor_file_replaces_the_ifi_table_and_is_named(tmp_path: 
     grid = tmp_path / "kenya-2024.csv"
     grid.write_text(GRID_HEADER + "KEN,420,380,\n", encoding="utf-8")
     report = tmp_path / "r.html"
-    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
-                 "--report", str(report))  # fmt: skip
+    result = run(
+        appraise_command, model_file(tmp_path), "--grid-factors", str(grid), "--report", str(report)
+    )
     assert result.exit_code == 0, result.output
     assert "kenya-2024.csv" in result.output and "kenya-2024.csv" in report.read_text()
     as_json = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid), "--json")
@@ -187,8 +204,16 @@ def test_a_grid_factor_file_is_kept_with_an_attached_appraisal(
     )
     grid = tmp_path / "kenya-2024.csv"
     grid.write_text(GRID_HEADER + "KEN,400,350,\nUGA,60,50,55\n", encoding="utf-8")
-    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
-                 "--attach", str(project.id), "--json", database_url=database_url)  # fmt: skip
+    result = run(
+        appraise_command,
+        model_file(tmp_path),
+        "--grid-factors",
+        str(grid),
+        "--attach",
+        str(project.id),
+        "--json",
+        database_url=database_url,
+    )
     assert result.exit_code == 0, result.output
     printed = json.loads(result.output)
     stored = appraisal_services.get_appraisal(
@@ -197,12 +222,18 @@ def test_a_grid_factor_file_is_kept_with_an_attached_appraisal(
     assert stored.model["green"]["grid_factors"] == {
         "source": "kenya-2024.csv",
         "countries": {
-            "KEN": {"combined_margin_firm": 400.0, "combined_margin_intermittent": 350.0,
-                    "energy_efficiency": None},
-            "UGA": {"combined_margin_firm": 60.0, "combined_margin_intermittent": 50.0,
-                    "energy_efficiency": 55.0},
+            "KEN": {
+                "combined_margin_firm": 400.0,
+                "combined_margin_intermittent": 350.0,
+                "energy_efficiency": None,
+            },
+            "UGA": {
+                "combined_margin_firm": 60.0,
+                "combined_margin_intermittent": 50.0,
+                "energy_efficiency": 55.0,
+            },
         },
-    }  # fmt: skip
+    }
     assert {k: v for k, v in stored.model.items() if k != "green"} == {
         k: v for k, v in full_document().items() if k != "green"
     }
@@ -225,8 +256,15 @@ def test_a_bad_grid_factor_file_keeps_nothing(
     )
     grid = tmp_path / "mine.csv"
     grid.write_text(GRID_HEADER + "KEN,400,-5,\n", encoding="utf-8")
-    result = run(appraise_command, model_file(tmp_path), "--grid-factors", str(grid),
-                 "--attach", str(project.id), database_url=database_url)  # fmt: skip
+    result = run(
+        appraise_command,
+        model_file(tmp_path),
+        "--grid-factors",
+        str(grid),
+        "--attach",
+        str(project.id),
+        database_url=database_url,
+    )
     assert result.exit_code == 1
     assert "row 2, column combined_margin_intermittent: -5 is outside 0..2,000 gCO2/kWh" in (
         result.output.replace("\n", "")

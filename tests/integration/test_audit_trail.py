@@ -41,22 +41,47 @@ def pair(
     database_url: str, tmp_path: Path, encoders: list[EncoderSpec]
 ) -> Iterator[tuple[Platform, dict[str, int], dict[str, dict[str, str]]]]:
     """A Kenyan need and a Chinese offer that match, each with a member of its own."""
-    platform = bootstrap(Settings(database_url=database_url, data_dir=tmp_path / "data"),
-                         initialise=True)  # fmt: skip
+    platform = bootstrap(
+        Settings(database_url=database_url, data_dir=tmp_path / "data"), initialise=True
+    )
     platform.encoders = encoders
     uow = platform.uow()
     china = services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
-    kenya = services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-        external_id="org-ke", name="Meru Mango Growers", country="KEN", website=None))  # fmt: skip
-    offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        details="SECRET licence royalty floor"))  # fmt: skip
-    need = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="need-ke", organisation="org-ke", kind="technology_need", trl=None,
-        min_trl=6, countries=["KEN"], title="Solar dryer for mango exporters",
-        teaser="A Kenyan mango cooperative needs a solar dryer to cut losses."))  # fmt: skip
-    [match] = [r for r in match_and_record(by=OPERATOR, uow=uow, index=platform.index(),
-                                           opportunity_id=need.id or 0, today=platform.today())
-               if r.opportunity_id == offer.id]  # fmt: skip
+    kenya = services.create_organisation(
+        by=OPERATOR,
+        uow=uow,
+        data=organisation_data(
+            external_id="org-ke", name="Meru Mango Growers", country="KEN", website=None
+        ),
+    )
+    offer = services.create_opportunity(
+        by=OPERATOR, uow=uow, data=opportunity_data(details="SECRET licence royalty floor")
+    )
+    need = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="need-ke",
+            organisation="org-ke",
+            kind="technology_need",
+            trl=None,
+            min_trl=6,
+            countries=["KEN"],
+            title="Solar dryer for mango exporters",
+            teaser="A Kenyan mango cooperative needs a solar dryer to cut losses.",
+        ),
+    )
+    [match] = [
+        r
+        for r in match_and_record(
+            by=OPERATOR,
+            uow=uow,
+            index=platform.index(),
+            opportunity_id=need.id or 0,
+            today=platform.today(),
+        )
+        if r.opportunity_id == offer.id
+    ]
     people = {
         "kenyan": user(platform, "ops@meru.example", Role.MEMBER, organisation_id=kenya.id),
         "chinese": user(platform, "sales@pudong.example", Role.MEMBER, organisation_id=china.id),
@@ -76,8 +101,10 @@ def test_a_verdict_is_audited_and_kept_with_who_gave_it(
 ) -> None:
     platform, ids, headers = pair
     with TestClient(create_app(platform=platform), headers=headers["kenyan"]) as client:
-        answer = client.post(f"{API}/matches/{ids['match']}/feedback",
-                             json={"verdict": "accept", "side": ids["need"]})  # fmt: skip
+        answer = client.post(
+            f"{API}/matches/{ids['match']}/feedback",
+            json={"verdict": "accept", "side": ids["need"]},
+        )
         assert answer.status_code == 200, answer.text
         [decision] = answer.json()["decisions"]
         assert decision["decided_by"].startswith("ops@meru.example")
@@ -100,8 +127,9 @@ def test_a_restricted_record_returned_by_a_listing_is_audited(
     app = create_app(platform=platform)
     for side, who in ((ids["need"], "kenyan"), (ids["offer"], "chinese")):
         with TestClient(app, headers=headers[who]) as client:
-            answer = client.post(f"{API}/matches/{ids['match']}/feedback",
-                                 json={"verdict": "accept", "side": side})  # fmt: skip
+            answer = client.post(
+                f"{API}/matches/{ids['match']}/feedback", json={"verdict": "accept", "side": side}
+            )
             assert answer.status_code == 200, answer.text
     assert answer.json()["state"] == "introduced"
     with TestClient(app, headers=headers["kenyan"]) as client:
@@ -121,8 +149,9 @@ def test_the_command_lines_writes_are_audited_as_its_named_operator(
     url = platform.settings.resolved_database_url
     runner = CliRunner()
     records = tmp_path / "records.json"
-    records.write_text(json.dumps({"organisations": [organisation_data(external_id="org-new",
-                                                                       name="New firm")]}))  # fmt: skip
+    records.write_text(
+        json.dumps({"organisations": [organisation_data(external_id="org-new", name="New firm")]})
+    )
     for args in (
         ["import", str(records)],
         ["opportunities", "expire"],

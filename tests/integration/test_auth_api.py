@@ -91,8 +91,11 @@ def test_a_token_is_shown_once_works_and_stops_when_revoked(platform: Platform) 
     administrator(platform)
     with TestClient(create_app(platform=platform)) as browser:
         csrf = sign_in(browser)
-        made = browser.post(f"{API}/tokens", json={"name": "script", "scopes": ["read", "write"]},
-                            headers={"X-CSRF-Token": csrf})  # fmt: skip
+        made = browser.post(
+            f"{API}/tokens",
+            json={"name": "script", "scopes": ["read", "write"]},
+            headers={"X-CSRF-Token": csrf},
+        )
         assert made.status_code == 201
         token = made.json()["token"]
         listed = browser.get(f"{API}/tokens").json()
@@ -153,8 +156,9 @@ def test_the_audit_export_filters_as_the_list_does(platform: Platform) -> None:
     admin = administrator(platform)
     with TestClient(create_app(platform=platform), headers=bearer(platform, admin)) as client:
         for number in range(3):
-            made = client.post(f"{API}/organisations",
-                               json=organisation_data(external_id=f"org-{number}"))  # fmt: skip
+            made = client.post(
+                f"{API}/organisations", json=organisation_data(external_id=f"org-{number}")
+            )
             assert made.status_code == 201
         listed = client.get(f"{API}/audit", params={"action": "organisation"}).json()
         assert listed["total"] == 3

@@ -54,8 +54,9 @@ def test_a_number_json_cannot_carry_is_refused_naming_the_field(
     client: TestClient, stored: int, number: str
 ) -> None:
     body = f'{{"amount_max": {number}}}'
-    answer = client.patch(f"{API}/opportunities/{stored}", content=body,
-                          headers={"content-type": "application/json"})  # fmt: skip
+    answer = client.patch(
+        f"{API}/opportunities/{stored}", content=body, headers={"content-type": "application/json"}
+    )
     refused(answer, "amount_max")
     assert client.get(f"{API}/opportunities/{stored}").json()["amount_max"] == 250000
 
@@ -64,8 +65,11 @@ def test_a_number_json_cannot_carry_is_refused_naming_the_field(
 def test_an_organisation_id_no_database_holds_is_refused(
     client: TestClient, stored: int, value: str
 ) -> None:
-    answer = client.patch(f"{API}/opportunities/{stored}", content=f'{{"organisation_id": {value}}}',
-                          headers={"content-type": "application/json"})  # fmt: skip
+    answer = client.patch(
+        f"{API}/opportunities/{stored}",
+        content=f'{{"organisation_id": {value}}}',
+        headers={"content-type": "application/json"},
+    )
     refused(answer, "organisation_id")
 
 
@@ -74,8 +78,10 @@ def test_a_control_character_in_a_text_field_is_refused(
     client: TestClient, stored: int, text: str
 ) -> None:
     refused(client.patch(f"{API}/opportunities/{stored}", json={"title": text}), "title")
-    refused(client.post(f"{API}/organisations", json=organisation_data(external_id="o-2",
-                                                                      city=text)), "city")  # fmt: skip
+    refused(
+        client.post(f"{API}/organisations", json=organisation_data(external_id="o-2", city=text)),
+        "city",
+    )
     assert client.get(f"{API}/opportunities/{stored}").json()["title"].startswith("Solar tunnel")
 
 

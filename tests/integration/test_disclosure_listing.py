@@ -17,17 +17,27 @@ from itpo.registry.model import Opportunity
 def seed(platform: Platform) -> dict[str, Opportunity]:
     uow = platform.uow()
     services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
-    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-        external_id="org-ke", name="Meru Mango", country="KEN", website=None))  # fmt: skip
+    services.create_organisation(
+        by=OPERATOR,
+        uow=uow,
+        data=organisation_data(
+            external_id="org-ke", name="Meru Mango", country="KEN", website=None
+        ),
+    )
     rows = {
         "public": opportunity_data(external_id="o1"),
         "anonymous": opportunity_data(external_id="o2", disclosure="anonymous"),
         "members": opportunity_data(external_id="o3", disclosure="members"),
         "draft": opportunity_data(external_id="o4", status="draft"),
-        "kenyan_draft": opportunity_data(external_id="o5", status="draft", organisation="org-ke",
-                                         kind="technology_need", trl=None),
+        "kenyan_draft": opportunity_data(
+            external_id="o5",
+            status="draft",
+            organisation="org-ke",
+            kind="technology_need",
+            trl=None,
+        ),
         "closed": opportunity_data(external_id="o6", status="closed"),
-    }  # fmt: skip
+    }
     return {
         name: services.create_opportunity(by=OPERATOR, uow=uow, data=row)
         for name, row in rows.items()
@@ -50,8 +60,10 @@ def test_each_audience_lists_what_it_may_see_with_the_right_total(platform: Plat
         PUBLIC,
         Audience(signed_in=True, organisation_id=kenyan),
         Audience(signed_in=True, staff=True),
-        Audience(signed_in=True, organisation_id=kenyan, introduced=frozenset({records["draft"].id or 0})),
-    ]  # fmt: skip
+        Audience(
+            signed_in=True, organisation_id=kenyan, introduced=frozenset({records["draft"].id or 0})
+        ),
+    ]
     for audience in audiences:
         expected = {o.id for o in records.values() if stage(audience, o) is not Stage.HIDDEN}
         ids, total = listed(platform, audience)

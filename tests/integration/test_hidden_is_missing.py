@@ -26,11 +26,20 @@ MODEL = Path(__file__).parents[2] / "src/itpo/appraisal/examples/solar_fruit_dry
 def hidden_project(platform: Platform) -> tuple[int, int]:
     """A draft investment project, with an appraisal: hidden from all but its owner and staff."""
     services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
-    project = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data(
-        external_id="project-draft", kind="investment_project", status="draft"))  # fmt: skip
+    project = services.create_opportunity(
+        by=OPERATOR,
+        uow=platform.uow(),
+        data=opportunity_data(
+            external_id="project-draft", kind="investment_project", status="draft"
+        ),
+    )
     assert project.id is not None
-    stored = attach_appraisal(by=OPERATOR, uow=platform.uow(), opportunity_id=project.id,
-                              model_data=json.loads(MODEL.read_text()))  # fmt: skip
+    stored = attach_appraisal(
+        by=OPERATOR,
+        uow=platform.uow(),
+        opportunity_id=project.id,
+        model_data=json.loads(MODEL.read_text()),
+    )
     assert stored.id is not None
     return project.id, stored.id
 
@@ -47,20 +56,34 @@ def test_an_appraisal_of_a_hidden_project_is_missing_and_names_nothing_else(
 ) -> None:
     project_id, appraisal_id = hidden_project
     for path in ("", "/report.html"):
-        same_answer(public_client, f"{API}/appraisals/{appraisal_id}{path}",
-                    f"{API}/appraisals/999{path}", kind="appraisal", key=appraisal_id)  # fmt: skip
-    same_answer(public_client, f"{API}/opportunities/{project_id}/appraisals",
-                f"{API}/opportunities/999/appraisals", kind="opportunity", key=project_id)  # fmt: skip
+        same_answer(
+            public_client,
+            f"{API}/appraisals/{appraisal_id}{path}",
+            f"{API}/appraisals/999{path}",
+            kind="appraisal",
+            key=appraisal_id,
+        )
+    same_answer(
+        public_client,
+        f"{API}/opportunities/{project_id}/appraisals",
+        f"{API}/opportunities/999/appraisals",
+        kind="opportunity",
+        key=project_id,
+    )
 
 
 def test_a_taken_external_id_is_no_oracle_for_a_member(
     platform: Platform, hidden_project: tuple[int, int]
 ) -> None:
     """A member chooses no external id, so a taken one and a free one are refused alike."""
-    other = services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data(
-        external_id="org-ke", name="Meru Mango Growers", country="KEN"))  # fmt: skip
-    member = bearer(platform, user(platform, "ops@meru.example", Role.MEMBER,
-                                   organisation_id=other.id))  # fmt: skip
+    other = services.create_organisation(
+        by=OPERATOR,
+        uow=platform.uow(),
+        data=organisation_data(external_id="org-ke", name="Meru Mango Growers", country="KEN"),
+    )
+    member = bearer(
+        platform, user(platform, "ops@meru.example", Role.MEMBER, organisation_id=other.id)
+    )
     answers = []
     with TestClient(create_app(platform=platform), headers=member) as client:
         for wanted in ("project-draft", "nobody-has-this"):

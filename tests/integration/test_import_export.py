@@ -32,12 +32,21 @@ def write_json_file(path: Path, **extra: Any) -> Path:
 
 def need(row: int, **changes: str) -> list[str]:
     values = {
-        "external_id": f"need-{row}", "kind": "technology_need", "organisation": "org-sh-1",
-        "title": f"Cold storage for fish landing site {row}", "teaser": "Solar cold room.",
-        "language": "en", "countries": "KEN;UGA", "isic_classes": "1020", "sdgs": "2;14",
-        "min_trl": "7", "amount_min": "20000", "amount_max": "80000", "currency": "USD",
+        "external_id": f"need-{row}",
+        "kind": "technology_need",
+        "organisation": "org-sh-1",
+        "title": f"Cold storage for fish landing site {row}",
+        "teaser": "Solar cold room.",
+        "language": "en",
+        "countries": "KEN;UGA",
+        "isic_classes": "1020",
+        "sdgs": "2;14",
+        "min_trl": "7",
+        "amount_min": "20000",
+        "amount_max": "80000",
+        "currency": "USD",
         "status": "published",
-    } | changes  # fmt: skip
+    } | changes
     return [values[c] for c in NEED_COLUMNS]
 
 

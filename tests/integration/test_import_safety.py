@@ -29,9 +29,10 @@ API = "/api/v1"
 def member(platform: Platform) -> tuple[int, dict[str, str]]:
     """An organisation an officer entered by hand, and the headers of one of its members."""
     organisation = services.create_organisation(
-        by=OPERATOR, uow=platform.uow(), data=organisation_data(external_id="org-meru",
-                                                               name="Meru Mango Growers")
-    )  # fmt: skip
+        by=OPERATOR,
+        uow=platform.uow(),
+        data=organisation_data(external_id="org-meru", name="Meru Mango Growers"),
+    )
     assert organisation.id is not None
     person = user(platform, "ops@meru.example", Role.MEMBER, organisation_id=organisation.id)
     return organisation.id, bearer(platform, person)
@@ -41,8 +42,11 @@ def import_file(client: TestClient, tmp_path: Path, document: dict[str, Any], **
     path = tmp_path / "records.json"
     path.write_text(json.dumps(document))
     with path.open("rb") as handle:
-        return client.post(f"{API}/imports", params=params,
-                           files={"file": ("records.json", handle, "application/json")})  # fmt: skip
+        return client.post(
+            f"{API}/imports",
+            params=params,
+            files={"file": ("records.json", handle, "application/json")},
+        )
 
 
 def test_a_member_may_not_choose_the_external_id_an_import_keys_on(
@@ -51,8 +55,9 @@ def test_a_member_may_not_choose_the_external_id_an_import_keys_on(
     organisation_id, headers = member
     # The hijack: take the id an officer's next import will use, or the id it derives.
     for wanted in ("demo:org-kisumu-fish", legacy_external_id("Kisumu Fish Ltd", "KEN")):
-        answer = client.patch(f"{API}/organisations/{organisation_id}",
-                              json={"external_id": wanted}, headers=headers)  # fmt: skip
+        answer = client.patch(
+            f"{API}/organisations/{organisation_id}", json={"external_id": wanted}, headers=headers
+        )
         assert answer.status_code == 422, answer.text
         assert answer.json()["detail"][0]["loc"][-1] == "external_id"
     assert client.get(f"{API}/organisations/{organisation_id}").json()["external_id"] == "org-meru"
@@ -74,8 +79,11 @@ def test_a_member_gets_an_assigned_external_id_for_its_opportunity(
     created = client.post(f"{API}/opportunities", json=body, headers=headers)
     assert created.status_code == 201, created.text
     assert created.json()["external_id"].startswith("itpo:")
-    moved = client.patch(f"{API}/opportunities/{created.json()['id']}",
-                         json={"external_id": "demo:need-lakeside"}, headers=headers)  # fmt: skip
+    moved = client.patch(
+        f"{API}/opportunities/{created.json()['id']}",
+        json={"external_id": "demo:need-lakeside"},
+        headers=headers,
+    )
     assert moved.status_code == 422
 
 
@@ -87,9 +95,15 @@ def test_an_import_renames_an_organisation_no_import_made_only_when_let(
     dry = import_file(client, tmp_path, rows, dry_run="true")
     assert dry.status_code == 200, dry.text
     [change] = dry.json()["changes"]
-    assert change == {"section": "organisations", "row": 1, "record_id": organisation_id,
-                      "field": "name", "before": "Meru Mango Growers",
-                      "after": "Kisumu Fish Ltd", "made_by_import": False}  # fmt: skip
+    assert change == {
+        "section": "organisations",
+        "row": 1,
+        "record_id": organisation_id,
+        "field": "name",
+        "before": "Meru Mango Growers",
+        "after": "Kisumu Fish Ltd",
+        "made_by_import": False,
+    }
     refused = import_file(client, tmp_path, rows)
     assert refused.status_code == 409 and "renames organisation" in refused.json()["detail"]
     profile = client.get(f"{API}/organisations/{organisation_id}").json()
@@ -107,8 +121,9 @@ def test_an_import_moves_an_opportunity_no_import_made_only_when_let(
     del body["organisation"], body["external_id"]
     mine = client.post(f"{API}/opportunities", json=body, headers=headers).json()
     other = organisation_data(external_id="org-other", name="Lakeside Fish")
-    moving = opportunity_data(external_id=mine["external_id"], organisation="org-other",
-                              details="Cold store floor plans")  # fmt: skip
+    moving = opportunity_data(
+        external_id=mine["external_id"], organisation="org-other", details="Cold store floor plans"
+    )
     document = {"organisations": [other], "opportunities": [moving]}
     [change] = import_file(client, tmp_path, document, dry_run="true").json()["changes"]
     assert change["field"] == "organisation" and change["record_id"] == mine["id"]
@@ -140,8 +155,9 @@ def test_rows_without_an_id_get_one_no_guess_reproduces(
     row = organisation_data(name="Kisumu Fish Ltd", country="KEN")
     del row["external_id"]
     assert import_file(client, tmp_path, {"organisations": [row]}).status_code == 200
-    [stored] = services.list_organisations(by=OPERATOR, uow=platform.uow(),
-                                           query=organisation_query()).items  # fmt: skip
+    [stored] = services.list_organisations(
+        by=OPERATOR, uow=platform.uow(), query=organisation_query()
+    ).items
     assert stored.external_id is not None and stored.external_id.startswith("auto:")
     assert stored.external_id != legacy_external_id("Kisumu Fish Ltd", "KEN")
     # Importing the same row again finds the same record.
@@ -153,9 +169,11 @@ def test_a_record_with_a_derived_id_of_earlier_versions_keeps_it(
     client: TestClient, platform: Platform, tmp_path: Path
 ) -> None:
     old = legacy_external_id("Kisumu Fish Ltd", "KEN")
-    services.create_organisation(by=OPERATOR, uow=platform.uow(),
-                                 data=organisation_data(external_id=old, name="Kisumu Fish Ltd",
-                                                        country="KEN"))  # fmt: skip
+    services.create_organisation(
+        by=OPERATOR,
+        uow=platform.uow(),
+        data=organisation_data(external_id=old, name="Kisumu Fish Ltd", country="KEN"),
+    )
     row = organisation_data(name="Kisumu Fish Ltd", country="KEN", city="Kisumu")
     del row["external_id"]
     answer = import_file(client, tmp_path, {"organisations": [row]})

@@ -208,20 +208,40 @@ def decided_pairs(platform: Platform, count: int) -> list[Match]:
     """`count` stored matches between fresh needs and offers, with components that differ
     mostly in sector fit, as a promotion office's history might."""
     uow = platform.uow()
-    services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data(
-        external_id="org-many", name="Many Needs Ltd", country="KEN", website=None))  # fmt: skip
+    services.create_organisation(
+        by=OPERATOR,
+        uow=uow,
+        data=organisation_data(
+            external_id="org-many", name="Many Needs Ltd", country="KEN", website=None
+        ),
+    )
     side = max(2, int(count**0.5) + 1)
     needs = [
-        services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-            external_id=f"need-{n}", kind="technology_need", organisation="org-many",
-            title=f"Need {n}", teaser="A need.", trl=None, countries=["KEN"]))
+        services.create_opportunity(
+            by=OPERATOR,
+            uow=uow,
+            data=opportunity_data(
+                external_id=f"need-{n}",
+                kind="technology_need",
+                organisation="org-many",
+                title=f"Need {n}",
+                teaser="A need.",
+                trl=None,
+                countries=["KEN"],
+            ),
+        )
         for n in range(side)
-    ]  # fmt: skip
+    ]
     offers = [
-        services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-            external_id=f"offer-{n}", title=f"Offer {n}", teaser="An offer.", countries=[]))
+        services.create_opportunity(
+            by=OPERATOR,
+            uow=uow,
+            data=opportunity_data(
+                external_id=f"offer-{n}", title=f"Offer {n}", teaser="An offer.", countries=[]
+            ),
+        )
         for n in range(side)
-    ]  # fmt: skip
+    ]
     stamp = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     made = []
     for number, (need, offer) in enumerate(itertools.product(needs, offers)):
@@ -384,17 +404,27 @@ def test_a_renamed_owner_shows_in_the_next_cached_answer(
     cache = MatchCache(owners_seconds=0)  # owners looked at on every hit
 
     def owners() -> dict[int, str]:
-        found = match_and_record(by=OPERATOR, uow=platform.uow(), index=platform.index(),
-                                 opportunity_id=ids["need"], today=TEST_DAY,
-                                 cache=cache, generation=1)  # fmt: skip
+        found = match_and_record(
+            by=OPERATOR,
+            uow=platform.uow(),
+            index=platform.index(),
+            opportunity_id=ids["need"],
+            today=TEST_DAY,
+            cache=cache,
+            generation=1,
+        )
         return {r.opportunity_id: r.organisation for r in found}
 
     assert owners()[ids["offer_de"]] == "Kassel Dryers"
     with platform.uow() as uow:
         kassel = uow.opportunities.get(ids["offer_de"])
     assert kassel is not None
-    services.update_organisation(by=OPERATOR, uow=platform.uow(), organisation_id=kassel.organisation_id,
-                                 changes={"name": "Kassel Solar Dryers"})  # fmt: skip
+    services.update_organisation(
+        by=OPERATOR,
+        uow=platform.uow(),
+        organisation_id=kassel.organisation_id,
+        changes={"name": "Kassel Solar Dryers"},
+    )
     assert owners()[ids["offer_de"]] == "Kassel Solar Dryers"  # the same generation
 
 
@@ -402,8 +432,14 @@ def test_the_read_only_answer_is_the_recorded_one_or_none(
     platform: Platform, ids: dict[str, int]
 ) -> None:
     cache, today = MatchCache(), TEST_DAY
-    asked: dict[str, Any] = {"uow": platform.uow(), "by": OPERATOR, "opportunity_id": ids["need"], "today": today,
-                             "cache": cache, "generation": 1}  # fmt: skip
+    asked: dict[str, Any] = {
+        "uow": platform.uow(),
+        "by": OPERATOR,
+        "opportunity_id": ids["need"],
+        "today": today,
+        "cache": cache,
+        "generation": 1,
+    }
     assert recorded_matches(**asked) is None  # nothing computed yet
     recorded = match_and_record(index=platform.index(), **asked)
     assert recorded_matches(**asked) == recorded
@@ -425,8 +461,13 @@ def test_viewing_a_pair_from_both_sides_writes_it_once(
     platform: Platform, ids: dict[str, int]
 ) -> None:
     cache, today = MatchCache(), TEST_DAY
-    asked: dict[str, Any] = {"uow": platform.uow(), "by": OPERATOR, "today": today, "cache": cache,
-                             "generation": 1}  # fmt: skip
+    asked: dict[str, Any] = {
+        "uow": platform.uow(),
+        "by": OPERATOR,
+        "today": today,
+        "cache": cache,
+        "generation": 1,
+    }
     for side in ("need", "offer_zh", "need", "offer_zh"):
         match_and_record(index=platform.index(), opportunity_id=ids[side], **asked)
     # Whatever each side's own view of the pair's score, neither needs a write any more.

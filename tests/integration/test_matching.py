@@ -187,9 +187,17 @@ def test_a_record_created_after_the_index_was_built_is_matched_without_a_rebuild
     assert matches(platform, ids["need"])
     store = platform.index_store()
     encoded = store.encoded
-    new = services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=opportunity_data(
-        external_id="offer-new", organisation="org-de-1", title="Solar mango dryer kit",
-        teaser="A flat-pack solar dryer kit for mango and pineapple growers.", countries=[]))  # fmt: skip
+    new = services.create_opportunity(
+        by=OPERATOR,
+        uow=platform.uow(),
+        data=opportunity_data(
+            external_id="offer-new",
+            organisation="org-de-1",
+            title="Solar mango dryer kit",
+            teaser="A flat-pack solar dryer kit for mango and pineapple growers.",
+            countries=[],
+        ),
+    )
     assert new.id is not None
     assert new.id in {m.opportunity_id for m in matches(platform, ids["need"])}
     assert store.encoded - encoded == 2  # its one text, once per encoder: no rebuild

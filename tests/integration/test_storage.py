@@ -23,21 +23,44 @@ from itpo.registry.filters import opportunity_query, organisation_query
 def seed(platform: Platform) -> None:
     uow = platform.uow()
     services.create_organisation(by=OPERATOR, uow=uow, data=organisation_data())
-    services.create_organisation(by=OPERATOR,
+    services.create_organisation(
+        by=OPERATOR,
         uow=uow,
-        data=organisation_data(external_id="org-ke", name="Meru Mango Co-operative",
-                               kind="ngo", country="KEN", city="Meru", website=None),
-    )  # fmt: skip
+        data=organisation_data(
+            external_id="org-ke",
+            name="Meru Mango Co-operative",
+            kind="ngo",
+            country="KEN",
+            city="Meru",
+            website=None,
+        ),
+    )
     rows = [
         opportunity_data(),
-        opportunity_data(external_id="opp-2", kind="technology_need", organisation="org-ke",
-                         title="Drying mango slices for export", trl=None, min_trl=6,
-                         countries=["KEN"], isic_classes=["1030"], sdgs=[2, 8],
-                         technology_areas=["green.solar_thermal"], cooperation_types=["supply"]),
-        opportunity_data(external_id="opp-3", kind="technology_offer", title="Biogas digester",
-                         countries=["VNM"], isic_classes=["3520"], sdgs=[7, 13],
-                         technology_areas=["green.bioenergy"], status="draft"),
-    ]  # fmt: skip
+        opportunity_data(
+            external_id="opp-2",
+            kind="technology_need",
+            organisation="org-ke",
+            title="Drying mango slices for export",
+            trl=None,
+            min_trl=6,
+            countries=["KEN"],
+            isic_classes=["1030"],
+            sdgs=[2, 8],
+            technology_areas=["green.solar_thermal"],
+            cooperation_types=["supply"],
+        ),
+        opportunity_data(
+            external_id="opp-3",
+            kind="technology_offer",
+            title="Biogas digester",
+            countries=["VNM"],
+            isic_classes=["3520"],
+            sdgs=[7, 13],
+            technology_areas=["green.bioenergy"],
+            status="draft",
+        ),
+    ]
     for row in rows:
         services.create_opportunity(by=OPERATOR, uow=uow, data=row)
 
@@ -124,8 +147,12 @@ def test_an_edit_is_validated_whole_and_refiles_the_facets(platform: Platform) -
     assert titles(platform, country=["ETH"]) == ["Drying mango slices for export"]
     assert titles(platform, kind=["technology_need"], country=["KEN"]) == []
     with pytest.raises(ValidationError, match="min_trl"):
-        services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=need.id or 0,
-                                    changes={"kind": "technology_offer"})  # fmt: skip
+        services.update_opportunity(
+            by=OPERATOR,
+            uow=platform.uow(),
+            opportunity_id=need.id or 0,
+            changes={"kind": "technology_offer"},
+        )
     unchanged = services.get_opportunity(
         by=OPERATOR, uow=platform.uow(), opportunity_id=need.id or 0
     )
@@ -195,8 +222,12 @@ def test_organisations_filter_by_region_and_text(platform: Platform) -> None:
 
 def test_text_filter_finds_substrings_in_any_script_and_case(platform: Platform) -> None:
     seed(platform)
-    chinese = opportunity_data(external_id="opp-zh", language="zh", title="太阳能果蔬烘干设备",
-                               teaser="日处理两吨的太阳能隧道式烘干机。")  # fmt: skip
+    chinese = opportunity_data(
+        external_id="opp-zh",
+        language="zh",
+        title="太阳能果蔬烘干设备",
+        teaser="日处理两吨的太阳能隧道式烘干机。",
+    )
     services.create_opportunity(by=OPERATOR, uow=platform.uow(), data=chinese)
     assert titles(platform, q="果蔬烘干") == ["太阳能果蔬烘干设备"]
     assert titles(platform, q="烘干") == ["太阳能果蔬烘干设备"]  # two characters: no trigram
@@ -209,8 +240,12 @@ def test_text_filter_follows_edits_and_deletes(platform: Platform) -> None:
     [offer] = services.list_opportunities(
         by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="Biogas")
     ).items
-    services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0,
-                                changes={"title": "Anaerobic digester"})  # fmt: skip
+    services.update_opportunity(
+        by=OPERATOR,
+        uow=platform.uow(),
+        opportunity_id=offer.id or 0,
+        changes={"title": "Anaerobic digester"},
+    )
     assert titles(platform, q="Biogas") == []
     assert titles(platform, q="anaerobic") == ["Anaerobic digester"]
     services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0)
@@ -239,8 +274,12 @@ def test_the_text_index_stays_consistent_with_the_table(platform: Platform) -> N
     [offer] = services.list_opportunities(
         by=OPERATOR, uow=platform.uow(), query=opportunity_query(q="Biogas")
     ).items
-    services.update_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=offer.id or 0,
-                                changes={"teaser": "Covered lagoon digesters."})  # fmt: skip
+    services.update_opportunity(
+        by=OPERATOR,
+        uow=platform.uow(),
+        opportunity_id=offer.id or 0,
+        changes={"teaser": "Covered lagoon digesters."},
+    )
     services.delete_opportunity(by=OPERATOR, uow=platform.uow(), opportunity_id=1)
     with platform.engine.begin() as connection:
         assert text_index.is_consistent(connection)
@@ -248,8 +287,11 @@ def test_the_text_index_stays_consistent_with_the_table(platform: Platform) -> N
 
 def test_a_record_in_several_matching_countries_is_counted_once(platform: Platform) -> None:
     seed(platform)
-    for filters in ({"region": ["Eastern Africa"]}, {"region": ["Africa"], "sdg": ["2"]},
-                    {"country": ["KEN", "TZA"], "area": ["green"], "isic": ["10"]}):  # fmt: skip
+    for filters in (
+        {"region": ["Eastern Africa"]},
+        {"region": ["Africa"], "sdg": ["2"]},
+        {"country": ["KEN", "TZA"], "area": ["green"], "isic": ["10"]},
+    ):
         query = opportunity_query(limit=1, **filters)  # type: ignore[arg-type]
         page = services.list_opportunities(by=OPERATOR, uow=platform.uow(), query=query)
         assert page.total == 2, filters

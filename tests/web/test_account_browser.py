@@ -53,13 +53,15 @@ def test_an_administrator_disables_and_enables_a_user_in_place(page_as: Any, wor
     row.locator("button", has_text="Disable").click()
     page.locator(f"#user-{target.user_id} .badge", has_text="Disabled").wait_for()
     assert page.url.endswith("/admin/users?role=officer&state=active")
-    stored = accounts.get_user(uow=world.platform.uow(), by=Principal.system(),
-                               user_id=target.user_id or 0)  # fmt: skip
+    stored = accounts.get_user(
+        uow=world.platform.uow(), by=Principal.system(), user_id=target.user_id or 0
+    )
     assert not stored.active
     page.locator(f"#user-{target.user_id}").locator("button", has_text="Enable").click()
     page.locator(f"#user-{target.user_id}").locator("button", has_text="Disable").wait_for()
-    stored = accounts.get_user(uow=world.platform.uow(), by=Principal.system(),
-                               user_id=target.user_id or 0)  # fmt: skip
+    stored = accounts.get_user(
+        uow=world.platform.uow(), by=Principal.system(), user_id=target.user_id or 0
+    )
     assert stored.active
 
 

@@ -39,9 +39,11 @@ def sign_in(
         client=(address, 50000),
     )
     form = client.get("/login")
-    answer = client.post("/login", data={"email": email, "password": password,
-                                         "csrf_token": csrf_of(form.text)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": csrf_of(form.text)},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303, answer.text
     return client
 
@@ -91,8 +93,10 @@ def test_a_new_token_is_shown_once_works_on_the_api_and_stops_when_revoked(
     principal, email = fresh_member(world)
     client = sign_in(world, email)
     token = csrf_of(client.get("/account").text)
-    made = client.post("/account/tokens", data={"csrf_token": token, "name": "CRM sync",
-                                                "scopes": ["read", "write"]})  # fmt: skip
+    made = client.post(
+        "/account/tokens",
+        data={"csrf_token": token, "name": "CRM sync", "scopes": ["read", "write"]},
+    )
     assert made.status_code == 201
     assert "shown this once" in made.text
     secret = TOKEN.search(made.text)
@@ -110,8 +114,9 @@ def test_a_new_token_is_shown_once_works_on_the_api_and_stops_when_revoked(
     assert issued[:8] in page.text
     token_id = accounts.list_tokens(uow=world.platform.uow(), by=principal)[-1].id
     # With HTMX the answer is the token's row, now revoked.
-    revoked = client.post(f"/account/tokens/{token_id}/revoke", headers=HTMX,
-                          data={"csrf_token": token})  # fmt: skip
+    revoked = client.post(
+        f"/account/tokens/{token_id}/revoke", headers=HTMX, data={"csrf_token": token}
+    )
     assert revoked.status_code == 200
     assert revoked.text.lstrip().startswith(f'<tr id="token-{token_id}"')
     assert "Revoked" in revoked.text
@@ -125,8 +130,9 @@ def test_revoking_without_javascript_returns_to_the_account_page(world: World) -
     client = sign_in(world, email)
     token_id = accounts.list_tokens(uow=world.platform.uow(), by=principal)[0].id
     csrf = csrf_of(client.get("/account").text)
-    answer = client.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf}, follow_redirects=False
+    )
     assert answer.status_code == 303
     assert answer.headers["location"] == "/account?notice=revoked"
     assert "Programs that used it are refused" in client.get(answer.headers["location"]).text
@@ -138,8 +144,10 @@ def test_nobody_revokes_another_users_token_and_bad_ids_name_no_page(world: Worl
     token_id = accounts.list_tokens(uow=world.platform.uow(), by=owner)[0].id
     client = signed_in(world, "other_member")
     csrf = csrf_of(client.get("/account").text)
-    assert client.post(f"/account/tokens/{token_id}/revoke",
-                       data={"csrf_token": csrf}).status_code == 403  # fmt: skip
+    assert (
+        client.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf}).status_code
+        == 403
+    )
     assert accounts.list_tokens(uow=world.platform.uow(), by=owner)[0].revoked_at is None
     for bad in ("999999", "0", "99999999999", "abc"):
         answer = client.post(f"/account/tokens/{bad}/revoke", data={"csrf_token": csrf})
@@ -177,8 +185,15 @@ def test_a_token_with_an_end_date_works_until_that_day(world: World) -> None:
     client = sign_in(world, email)
     csrf = csrf_of(client.get("/account").text)
     day = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)
-    made = client.post("/account/tokens", data={"csrf_token": csrf, "name": "Trial",
-                                                "scopes": ["read"], "expires_on": day.isoformat()})  # fmt: skip
+    made = client.post(
+        "/account/tokens",
+        data={
+            "csrf_token": csrf,
+            "name": "Trial",
+            "scopes": ["read"],
+            "expires_on": day.isoformat(),
+        },
+    )
     assert made.status_code == 201
     stored = accounts.list_tokens(uow=world.platform.uow(), by=principal)[0]
     assert stored.expires_at is not None
@@ -193,10 +208,16 @@ def test_every_account_form_refuses_a_missing_or_forged_token(world: World) -> N
     client = sign_in(world, email)
     forms: list[tuple[str, dict[str, Any]]] = [
         ("/account/tokens", {"name": "Forged", "scopes": ["read"]}),
-        ("/account/password", {"current_password": PASSWORD, "new_password": "a new long one 77",
-                               "repeated": "a new long one 77"}),
+        (
+            "/account/password",
+            {
+                "current_password": PASSWORD,
+                "new_password": "a new long one 77",
+                "repeated": "a new long one 77",
+            },
+        ),
         (f"/account/tokens/{token_id}/revoke", {}),
-    ]  # fmt: skip
+    ]
     for path, values in forms:
         for token in (None, "forged"):
             data = values if token is None else {**values, "csrf_token": token}
@@ -288,17 +309,36 @@ def test_bad_password_changes_get_messages_by_their_fields(world: World) -> None
     csrf = csrf_of(client.get("/account").text)
     good = "a sound passphrase 42"
     cases = [
-        ({"current_password": PASSWORD, "new_password": good, "repeated": good + "!"},
-         "repeated", "The two new passwords are not the same."),
-        ({"current_password": "not it at all", "new_password": good, "repeated": good},
-         "current_password", "This is not your current password."),
-        ({"current_password": PASSWORD, "new_password": "short", "repeated": "short"},
-         "new_password", "Use at least 12 characters."),
-        ({"current_password": PASSWORD, "new_password": "password1234", "repeated": "password1234"},
-         "new_password", "one of the most common passwords"),
-        ({"current_password": PASSWORD, "new_password": "", "repeated": ""},
-         "new_password", "This field is required."),
-    ]  # fmt: skip
+        (
+            {"current_password": PASSWORD, "new_password": good, "repeated": good + "!"},
+            "repeated",
+            "The two new passwords are not the same.",
+        ),
+        (
+            {"current_password": "not it at all", "new_password": good, "repeated": good},
+            "current_password",
+            "This is not your current password.",
+        ),
+        (
+            {"current_password": PASSWORD, "new_password": "short", "repeated": "short"},
+            "new_password",
+            "Use at least 12 characters.",
+        ),
+        (
+            {
+                "current_password": PASSWORD,
+                "new_password": "password1234",
+                "repeated": "password1234",
+            },
+            "new_password",
+            "one of the most common passwords",
+        ),
+        (
+            {"current_password": PASSWORD, "new_password": "", "repeated": ""},
+            "new_password",
+            "This field is required.",
+        ),
+    ]
     for values, field, message in cases:
         answer = client.post("/account/password", data={"csrf_token": csrf, **values})
         assert answer.status_code == 422, values

@@ -73,10 +73,17 @@ def test_only_administrators_change_users_and_offices(world: World) -> None:
         (f"/admin/users/{target.user_id}/disable", {}),
         (f"/admin/users/{target.user_id}/unlock", {}),
         (f"/admin/users/{target.user_id}/password-reset", {}),
-        ("/admin/users", {"email": fresh_email(), "display_name": "X", "role": "member",
-                          "organisation_id": str(world.organisations["own"])}),
+        (
+            "/admin/users",
+            {
+                "email": fresh_email(),
+                "display_name": "X",
+                "role": "member",
+                "organisation_id": str(world.organisations["own"]),
+            },
+        ),
         ("/admin/offices", {"name": "Officer's office", "country": "KEN"}),
-    ]  # fmt: skip
+    ]
     for path, values in posts:
         assert client.post(path, data={"csrf_token": csrf, **values}).status_code == 403, path
     assert user_count(world) == before
@@ -120,9 +127,18 @@ def test_an_administrator_adds_a_member_and_the_log_shows_it(
 ) -> None:
     client, csrf = admin
     email = fresh_email()
-    answer = client.post("/admin/users", follow_redirects=False, data={
-        "csrf_token": csrf, "email": email, "display_name": "Li Wei", "role": "member",
-        "organisation_id": str(world.organisations["other"]), "password": PASSWORD})  # fmt: skip
+    answer = client.post(
+        "/admin/users",
+        follow_redirects=False,
+        data={
+            "csrf_token": csrf,
+            "email": email,
+            "display_name": "Li Wei",
+            "role": "member",
+            "organisation_id": str(world.organisations["other"]),
+            "password": PASSWORD,
+        },
+    )
     assert answer.status_code == 303
     listed = client.get(answer.headers["location"])
     assert "Li Wei" in listed.text and "can now sign in" in listed.text
@@ -137,8 +153,13 @@ def test_bad_new_users_get_messages_by_their_fields_and_nothing_is_written(
 ) -> None:
     client, csrf = admin
     own = str(world.organisations["own"])
-    good = {"email": fresh_email(), "display_name": "Amina", "role": "member",
-            "organisation_id": own, "password": PASSWORD}  # fmt: skip
+    good = {
+        "email": fresh_email(),
+        "display_name": "Amina",
+        "role": "member",
+        "organisation_id": own,
+        "password": PASSWORD,
+    }
     cases = [
         ({"email": EMAILS["member"]}, "email", "A user with this email exists already."),
         ({"email": "not an address"}, "email", "This is not an email address."),
@@ -171,9 +192,16 @@ def test_a_user_added_without_a_password_gets_a_one_time_link(
 ) -> None:
     client, csrf = admin
     email = fresh_email()
-    made = client.post("/admin/users", data={"csrf_token": csrf, "email": email,
-                                             "display_name": "Chen Jing", "role": "officer",
-                                             "office_id": "1"})  # fmt: skip
+    made = client.post(
+        "/admin/users",
+        data={
+            "csrf_token": csrf,
+            "email": email,
+            "display_name": "Chen Jing",
+            "role": "officer",
+            "office_id": "1",
+        },
+    )
     assert made.status_code == 201
     assert "is added" in made.text and "shown this once" in made.text
     link = LINK.search(made.text)
@@ -183,8 +211,12 @@ def test_a_user_added_without_a_password_gets_a_one_time_link(
     form = visitor.get(f"/password-reset?token={reset_token}")
     assert f'value="{reset_token}"' in form.text
     new = "tea gardens in spring 2030"
-    data = {"csrf_token": csrf_of(form.text), "token": reset_token, "password": new,
-            "repeated": new}  # fmt: skip
+    data = {
+        "csrf_token": csrf_of(form.text),
+        "token": reset_token,
+        "password": new,
+        "repeated": new,
+    }
     assert "Your new password is set" in visitor.post("/password-reset", data=data).text
     again = visitor.post("/password-reset", data=data)
     assert again.status_code == 422
@@ -197,16 +229,16 @@ def test_a_reset_link_for_a_user_works_once_and_a_disabled_user_gets_none(
 ) -> None:
     client, csrf = admin
     target, email = fresh_officer(world)
-    issued = client.post(f"/admin/users/{target.user_id}/password-reset",
-                         data={"csrf_token": csrf})  # fmt: skip
+    issued = client.post(f"/admin/users/{target.user_id}/password-reset", data={"csrf_token": csrf})
     assert issued.status_code == 201
     assert email in issued.text and "UTC" in issued.text
     link = LINK.search(issued.text)
     assert link is not None
     assert client.get("/admin/users").text.count(link.group(2)) == 0  # shown once only
     accounts.disable_user(uow=world.platform.uow(), by=SYSTEM, user_id=target.user_id or 0)
-    refused = client.post(f"/admin/users/{target.user_id}/password-reset",
-                          data={"csrf_token": csrf})  # fmt: skip
+    refused = client.post(
+        f"/admin/users/{target.user_id}/password-reset", data={"csrf_token": csrf}
+    )
     assert refused.status_code == 409
     missing = client.post("/admin/users/999999/password-reset", data={"csrf_token": csrf})
     assert missing.status_code == 404
@@ -219,8 +251,9 @@ def test_disabling_with_htmx_swaps_the_row_and_locks_the_user_out(
     target, email = fresh_officer(world)
     headers = bearer(world.platform, target)
     theirs = sign_in(world, email)
-    row = client.post(f"/admin/users/{target.user_id}/disable", headers=HTMX,
-                      data={"csrf_token": csrf})  # fmt: skip
+    row = client.post(
+        f"/admin/users/{target.user_id}/disable", headers=HTMX, data={"csrf_token": csrf}
+    )
     assert row.status_code == 200
     assert row.text.lstrip().startswith(f'<tr id="user-{target.user_id}"')
     assert "Disabled" in row.text and f"/admin/users/{target.user_id}/enable" in row.text
@@ -228,13 +261,19 @@ def test_disabling_with_htmx_swaps_the_row_and_locks_the_user_out(
     api = signed_in(world, "public")
     assert api.get("/api/v1/auth/me", headers=headers).status_code == 401
     assert email in client.get("/admin/users?state=disabled").text
-    back = client.post(f"/admin/users/{target.user_id}/enable", follow_redirects=False,
-                       data={"csrf_token": csrf, "back": "/admin/users?state=disabled"})  # fmt: skip
+    back = client.post(
+        f"/admin/users/{target.user_id}/enable",
+        follow_redirects=False,
+        data={"csrf_token": csrf, "back": "/admin/users?state=disabled"},
+    )
     assert back.status_code == 303
     assert back.headers["location"] == "/admin/users?state=disabled"
     sign_in(world, email)
-    elsewhere = client.post(f"/admin/users/{target.user_id}/disable", follow_redirects=False,
-                            data={"csrf_token": csrf, "back": "https://evil.example/"})  # fmt: skip
+    elsewhere = client.post(
+        f"/admin/users/{target.user_id}/disable",
+        follow_redirects=False,
+        data={"csrf_token": csrf, "back": "https://evil.example/"},
+    )
     assert elsewhere.headers["location"] == "/admin/users"
     log = client.get(f"/admin/audit?subject_type=user&subject_id={target.user_id}")
     for action in ("user.disable", "user.enable"):
@@ -317,8 +356,14 @@ def test_every_admin_form_refuses_a_missing_or_forged_token(world: World) -> Non
         "/admin/users",
         "/admin/offices",
     ]
-    values = {"email": fresh_email(), "display_name": "Forged", "role": "member",
-              "organisation_id": "1", "name": "Forged office", "country": "KEN"}  # fmt: skip
+    values = {
+        "email": fresh_email(),
+        "display_name": "Forged",
+        "role": "member",
+        "organisation_id": "1",
+        "name": "Forged office",
+        "country": "KEN",
+    }
     for path in forms:
         for token in (None, "forged"):
             data = values if token is None else {**values, "csrf_token": token}
@@ -337,8 +382,11 @@ def test_offices_are_listed_added_and_checked(world: World, admin: tuple[TestCli
     page = client.get("/admin/offices")
     assert "ITPO Test Office" in page.text and "China" in page.text
     name = f"ITPO Nairobi {uuid.uuid4().hex[:6]}"
-    made = client.post("/admin/offices", follow_redirects=False,
-                       data={"csrf_token": csrf, "name": name, "country": "KEN", "city": "Nairobi"})  # fmt: skip
+    made = client.post(
+        "/admin/offices",
+        follow_redirects=False,
+        data={"csrf_token": csrf, "name": name, "country": "KEN", "city": "Nairobi"},
+    )
     assert made.status_code == 303
     shown = client.get(made.headers["location"])
     assert f"The office {name} is added." in shown.text and "Kenya" in shown.text
@@ -364,8 +412,9 @@ def test_the_audit_log_shows_what_happened_and_its_filters_narrow_it(
     _, email = fresh_officer(world)
     theirs = sign_in(world, email)
     token_csrf = csrf_of(theirs.get("/account").text)
-    theirs.post("/account/tokens", data={"csrf_token": token_csrf, "name": "Audit me",
-                                         "scopes": ["read"]})  # fmt: skip
+    theirs.post(
+        "/account/tokens", data={"csrf_token": token_csrf, "name": "Audit me", "scopes": ["read"]}
+    )
     everything = client.get("/admin/audit")
     assert "API token created" in everything.text and "Signed in" in everything.text
     by_them = client.get(f"/admin/audit?actor={email}")

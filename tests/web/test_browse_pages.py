@@ -86,9 +86,16 @@ def test_each_asker_sees_each_record_at_its_disclosure_stage(
 
 
 def test_a_missing_or_malformed_id_is_a_not_found_page(clients: dict[str, TestClient]) -> None:
-    for path in ("/opportunities/0", "/opportunities/999999", "/opportunities/99999999999999",
-                 "/opportunities/-1", "/opportunities/abc", "/organisations/0",
-                 "/organisations/999999", "/organisations/99999999999999"):  # fmt: skip
+    for path in (
+        "/opportunities/0",
+        "/opportunities/999999",
+        "/opportunities/99999999999999",
+        "/opportunities/-1",
+        "/opportunities/abc",
+        "/organisations/0",
+        "/organisations/999999",
+        "/organisations/99999999999999",
+    ):
         answer = clients["officer"].get(path)
         assert answer.status_code == 404, path
         assert "text/html" in answer.headers["content-type"], path
@@ -133,14 +140,29 @@ def appraised_project(world: World) -> Iterator[int]:
     """A draft investment project of the "other" organisation with a kept appraisal,
     removed afterwards so the shared world stays as it was."""
     uow = world.platform.uow()
-    created = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="browse-appraised", organisation="org-other", kind="investment_project",
-        trl=None, status="draft", title="Appraised dryer plant", teaser="A plant.",
-        details=SECRET.format("appraised")))  # fmt: skip
+    created = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="browse-appraised",
+            organisation="org-other",
+            kind="investment_project",
+            trl=None,
+            status="draft",
+            title="Appraised dryer plant",
+            teaser="A plant.",
+            details=SECRET.format("appraised"),
+        ),
+    )
     assert created.id is not None
     model = json.loads(APPRAISAL_MODEL.read_text())
-    appraisals.attach_appraisal(by=OPERATOR, uow=world.platform.uow(), opportunity_id=created.id,
-                                model_data=model, name="Base case")  # fmt: skip
+    appraisals.attach_appraisal(
+        by=OPERATOR,
+        uow=world.platform.uow(),
+        opportunity_id=created.id,
+        model_data=model,
+        name="Base case",
+    )
     yield created.id
     services.delete_opportunity(by=OPERATOR, uow=world.platform.uow(), opportunity_id=created.id)
 

@@ -37,8 +37,10 @@ SIGN_IN = "sign-in"  # the answer is a redirect to the sign-in page
 
 
 def owner_member(asker: str, record: str) -> bool:
-    owners = {"member": ("own",), "other_member": ("other", "other_anonymous", "other_members",
-                                                   "other_draft", "project")}  # fmt: skip
+    owners = {
+        "member": ("own",),
+        "other_member": ("other", "other_anonymous", "other_members", "other_draft", "project"),
+    }
     return record in owners.get(asker, ())
 
 
@@ -180,8 +182,12 @@ def test_each_page_answers_each_visitor_as_the_rules_say(
         for record in READS:
             url = path.replace("{opportunity_id:int}", str(world.ids[record])) + case.query
             answer = client.get(url, follow_redirects=False)
-            check(answer.status_code, answer.headers.get("location"), case.expect(asker, record),
-                  (asker, url, record))  # fmt: skip
+            check(
+                answer.status_code,
+                answer.headers.get("location"),
+                case.expect(asker, record),
+                (asker, url, record),
+            )
             assert_no_leak(answer.text, asker, url)
         return
     if "{organisation_id:int}" in path:
@@ -193,8 +199,7 @@ def test_each_page_answers_each_visitor_as_the_rules_say(
         return
     url = path.replace("{match_id:int}", str(world.match_id)) + case.query
     answer = client.get(url, follow_redirects=False)
-    check(answer.status_code, answer.headers.get("location"), case.expect(asker, ""),
-          (asker, path))  # fmt: skip
+    check(answer.status_code, answer.headers.get("location"), case.expect(asker, ""), (asker, path))
     assert_no_leak(answer.text, asker, path)
 
 

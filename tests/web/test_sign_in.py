@@ -16,9 +16,16 @@ def test_a_page_for_users_sends_the_public_to_sign_in_and_back(world: World) -> 
     assert answer.headers["location"] == "/login?next=/account"
     form = client.get(answer.headers["location"])
     assert 'name="next" value="/account"' in form.text
-    back = client.post("/login", data={"email": EMAILS["member"], "password": PASSWORD,
-                                       "csrf_token": csrf_of(form.text), "next": "/account"},
-                       follow_redirects=False)  # fmt: skip
+    back = client.post(
+        "/login",
+        data={
+            "email": EMAILS["member"],
+            "password": PASSWORD,
+            "csrf_token": csrf_of(form.text),
+            "next": "/account",
+        },
+        follow_redirects=False,
+    )
     assert back.status_code == 303
     assert back.headers["location"] == "/account"
 
@@ -26,8 +33,14 @@ def test_a_page_for_users_sends_the_public_to_sign_in_and_back(world: World) -> 
 def test_a_wrong_password_shows_one_message_and_sets_no_session(world: World) -> None:
     client = signed_in(world, "public")
     form = client.get("/login")
-    answer = client.post("/login", data={"email": EMAILS["officer"], "password": "wrong password",
-                                         "csrf_token": csrf_of(form.text)})  # fmt: skip
+    answer = client.post(
+        "/login",
+        data={
+            "email": EMAILS["officer"],
+            "password": "wrong password",
+            "csrf_token": csrf_of(form.text),
+        },
+    )
     assert answer.status_code == 401
     assert "The email or the password is not right." in answer.text
     assert "itpo_session" not in client.cookies
@@ -36,8 +49,9 @@ def test_a_wrong_password_shows_one_message_and_sets_no_session(world: World) ->
 def test_a_sign_in_form_without_its_token_is_refused(world: World) -> None:
     client = signed_in(world, "public")
     client.get("/login")
-    answer = client.post("/login", data={"email": EMAILS["officer"], "password": PASSWORD,
-                                         "csrf_token": "forged"})  # fmt: skip
+    answer = client.post(
+        "/login", data={"email": EMAILS["officer"], "password": PASSWORD, "csrf_token": "forged"}
+    )
     assert answer.status_code == 403
     assert "This form has expired" in answer.text
     assert "itpo_session" not in client.cookies
@@ -47,9 +61,16 @@ def test_sign_in_never_sends_anyone_to_another_site(world: World) -> None:
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x"):
         client = signed_in(world, "public")
         form = client.get("/login")
-        answer = client.post("/login", data={"email": EMAILS["officer"], "password": PASSWORD,
-                                             "csrf_token": csrf_of(form.text), "next": target},
-                             follow_redirects=False)  # fmt: skip
+        answer = client.post(
+            "/login",
+            data={
+                "email": EMAILS["officer"],
+                "password": PASSWORD,
+                "csrf_token": csrf_of(form.text),
+                "next": target,
+            },
+            follow_redirects=False,
+        )
         assert answer.headers["location"] == "/", target
 
 

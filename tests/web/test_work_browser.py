@@ -27,14 +27,32 @@ def pair(world: World) -> dict[str, int]:
     """This module's own need (of the own organisation) and an offer for it, about a subject
     no other record of the world shares."""
     uow = world.platform.uow()
-    need = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="work-browser-need", organisation="org-own", kind="technology_need",
-        trl=None, min_trl=6, title="Geothermal heat for Rift Valley greenhouses",
-        teaser="Flower greenhouses in the Rift Valley need geothermal heat.", **GEOTHERMAL))  # fmt: skip
-    offer = services.create_opportunity(by=OPERATOR, uow=uow, data=opportunity_data(
-        external_id="work-browser-offer", organisation="org-third", trl=8,
-        title="Geothermal heat exchangers for greenhouses",
-        teaser="Geothermal heat exchangers that warm greenhouses.", **GEOTHERMAL))  # fmt: skip
+    need = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="work-browser-need",
+            organisation="org-own",
+            kind="technology_need",
+            trl=None,
+            min_trl=6,
+            title="Geothermal heat for Rift Valley greenhouses",
+            teaser="Flower greenhouses in the Rift Valley need geothermal heat.",
+            **GEOTHERMAL,
+        ),
+    )
+    offer = services.create_opportunity(
+        by=OPERATOR,
+        uow=uow,
+        data=opportunity_data(
+            external_id="work-browser-offer",
+            organisation="org-third",
+            trl=8,
+            title="Geothermal heat exchangers for greenhouses",
+            teaser="Geothermal heat exchangers that warm greenhouses.",
+            **GEOTHERMAL,
+        ),
+    )
     assert need.id is not None and offer.id is not None
     return {"need": need.id, "offer": offer.id}
 

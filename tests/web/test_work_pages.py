@@ -36,22 +36,43 @@ def pair(world: World) -> dict[str, int]:
     uow = world.platform.uow()
 
     def make(key: str, org: str, **changes: Any) -> int:
-        data = opportunity_data(external_id=f"work-{key}", organisation=f"org-{org}",
-                                details=SECRET.format(f"work-{key}"), **WATER, **changes)  # fmt: skip
+        data = opportunity_data(
+            external_id=f"work-{key}",
+            organisation=f"org-{org}",
+            details=SECRET.format(f"work-{key}"),
+            **WATER,
+            **changes,
+        )
         created = services.create_opportunity(by=OPERATOR, uow=uow, data=data)
         assert created.id is not None
         return created.id
 
     ids = {
-        "need": make("need", "own", kind="technology_need", trl=None, min_trl=5,
-                     title="Water purification for Arusha dairies",
-                     teaser="Dairy cooperatives in Arusha need water purification units."),
-        "offer": make("offer", "third", disclosure="anonymous", trl=7,
-                      title="Solar water purification units for dairies",
-                      teaser="Solar-powered water purification units for dairies."),
-        "second": make("second", "other", trl=8, title="Water purification kiosks for dairies",
-                       teaser="Water purification kiosks serving rural dairies."),
-    }  # fmt: skip
+        "need": make(
+            "need",
+            "own",
+            kind="technology_need",
+            trl=None,
+            min_trl=5,
+            title="Water purification for Arusha dairies",
+            teaser="Dairy cooperatives in Arusha need water purification units.",
+        ),
+        "offer": make(
+            "offer",
+            "third",
+            disclosure="anonymous",
+            trl=7,
+            title="Solar water purification units for dairies",
+            teaser="Solar-powered water purification units for dairies.",
+        ),
+        "second": make(
+            "second",
+            "other",
+            trl=8,
+            title="Water purification kiosks for dairies",
+            teaser="Water purification kiosks serving rural dairies.",
+        ),
+    }
     client = signed_in(world, "officer")
     page = client.get(f"/opportunities/{ids['need']}/matches?top=20")
     assert page.status_code == 200, page.text
@@ -143,9 +164,13 @@ def test_a_draft_has_no_matches_yet_and_says_why(world: World) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["/opportunities/0/matches", "/opportunities/99999999999/matches",
-     "/opportunities/abc/matches", "/opportunities/999999/matches"],
-)  # fmt: skip
+    [
+        "/opportunities/0/matches",
+        "/opportunities/99999999999/matches",
+        "/opportunities/abc/matches",
+        "/opportunities/999999/matches",
+    ],
+)
 def test_a_bad_opportunity_id_is_not_found(world: World, path: str) -> None:
     assert signed_in(world, "officer").get(path).status_code == 404
 
@@ -196,8 +221,11 @@ def test_without_javascript_a_verdict_returns_to_a_page_of_ours(
     match = _match_of(world, pair["need"], pair["offer"])
     client = signed_in(world, "member")
     token = csrf_of(client.get(f"/matches/{match.id}").text)
-    for back, expected in ((f"/opportunities/{pair['need']}/matches", None),
-                           ("https://evil.example/", "/"), ("//evil.example", "/")):  # fmt: skip
+    for back, expected in (
+        (f"/opportunities/{pair['need']}/matches", None),
+        ("https://evil.example/", "/"),
+        ("//evil.example", "/"),
+    ):
         answer = client.post(
             f"/matches/{match.id}/feedback",
             data={
@@ -333,15 +361,24 @@ def test_the_list_is_for_signed_in_people_and_its_owners(world: World) -> None:
 
 
 def test_a_counterpart_taken_back_to_draft_is_not_named(world: World, pair: dict[str, int]) -> None:
-    data = opportunity_data(external_id="work-hidden", organisation="org-other", **WATER, trl=7,
-                            title="Ultraviolet water purification for dairies",
-                            teaser="Ultraviolet water purification for dairy cooperatives.")  # fmt: skip
+    data = opportunity_data(
+        external_id="work-hidden",
+        organisation="org-other",
+        **WATER,
+        trl=7,
+        title="Ultraviolet water purification for dairies",
+        teaser="Ultraviolet water purification for dairy cooperatives.",
+    )
     created = services.create_opportunity(by=OPERATOR, uow=world.platform.uow(), data=data)
     assert created.id is not None
     signed_in(world, "officer").get(f"/opportunities/{pair['need']}/matches?top=20")
     match = _match_of(world, pair["need"], created.id)
-    services.update_opportunity(by=OPERATOR, uow=world.platform.uow(), opportunity_id=created.id,
-                                changes={"status": "draft"})  # fmt: skip
+    services.update_opportunity(
+        by=OPERATOR,
+        uow=world.platform.uow(),
+        opportunity_id=created.id,
+        changes={"status": "draft"},
+    )
     text = signed_in(world, "member").get(f"/matches/{match.id}").text
     assert "Ultraviolet" not in text and "An opportunity you cannot see" in text
     listed = signed_in(world, "member").get(f"/matches?opportunity_id={pair['need']}").text
@@ -353,29 +390,52 @@ def test_a_counterpart_taken_back_to_draft_is_not_named(world: World, pair: dict
 
 def _valid(**changes: Any) -> dict[str, Any]:
     return {
-        "kind": "technology_offer", "title": "Biogas digesters for dairy farms",
+        "kind": "technology_offer",
+        "title": "Biogas digesters for dairy farms",
         "teaser": "Small biogas digesters that turn dairy manure into cooking gas.",
-        "details": "Unit cost and licence terms.", "language": "en", "countries": ["KEN", "UGA"],
-        "isic_classes": ["3520"], "technology_areas": ["green.bioenergy"], "sdgs": ["7", "13"],
-        "trl": "8", "min_trl": "", "cooperation_types": ["licensing", "supply"],
-        "amount_min": "10000", "amount_max": "50000", "currency": "USD",
-        "energy_mwh_per_year": "120", "co2_tonnes_per_year": "80", "disclosure": "public",
-        "status": "draft", "valid_until": "2030-06-30",
-    } | changes  # fmt: skip
+        "details": "Unit cost and licence terms.",
+        "language": "en",
+        "countries": ["KEN", "UGA"],
+        "isic_classes": ["3520"],
+        "technology_areas": ["green.bioenergy"],
+        "sdgs": ["7", "13"],
+        "trl": "8",
+        "min_trl": "",
+        "cooperation_types": ["licensing", "supply"],
+        "amount_min": "10000",
+        "amount_max": "50000",
+        "currency": "USD",
+        "energy_mwh_per_year": "120",
+        "co2_tonnes_per_year": "80",
+        "disclosure": "public",
+        "status": "draft",
+        "valid_until": "2030-06-30",
+    } | changes
 
 
 def _post_new(client: TestClient, data: dict[str, Any], lang: str = "en") -> Any:
     token = csrf_of(client.get("/opportunities/new").text)
-    return client.post(f"/opportunities/new?lang={lang}", data={**data, "csrf_token": token},
-                       follow_redirects=False)  # fmt: skip
+    return client.post(
+        f"/opportunities/new?lang={lang}",
+        data={**data, "csrf_token": token},
+        follow_redirects=False,
+    )
 
 
 def test_the_new_form_offers_the_reference_data(world: World) -> None:
     member = signed_in(world, "member").get("/opportunities/new").text
     assert 'name="organisation_id" value="{}"'.format(world.organisations["own"]) in member
     assert "Meru Mango Growers" in member and "Pudong Solar Agritech" not in member
-    for expected in ('value="KEN"', 'value="3520"', 'value="green.bioenergy"', 'name="sdgs"',
-                     'value="joint_rnd"', 'value="USD"', 'name="valid_until"', 'value="anonymous"'):  # fmt: skip
+    for expected in (
+        'value="KEN"',
+        'value="3520"',
+        'value="green.bioenergy"',
+        'name="sdgs"',
+        'value="joint_rnd"',
+        'value="USD"',
+        'name="valid_until"',
+        'value="anonymous"',
+    ):
         assert expected in member, expected
     officer = signed_in(world, "officer").get("/opportunities/new").text
     assert '<select id="f-organisation_id"' in officer and "Kassel Dryers" in officer
@@ -492,11 +552,16 @@ def test_a_new_form_without_its_token_is_refused(world: World) -> None:
 @pytest.fixture
 def mine(world: World) -> int:
     """An opportunity of the own organisation, made for one test."""
-    created = services.create_opportunity(by=OPERATOR,
+    created = services.create_opportunity(
+        by=OPERATOR,
         uow=world.platform.uow(),
-        data=opportunity_data(external_id=None, organisation="org-own",
-                              title="Cold rooms for Meru mango", details="SECRET-DETAIL-mine"),
-    )  # fmt: skip
+        data=opportunity_data(
+            external_id=None,
+            organisation="org-own",
+            title="Cold rooms for Meru mango",
+            details="SECRET-DETAIL-mine",
+        ),
+    )
     assert created.id is not None
     return created.id
 
@@ -566,8 +631,11 @@ def test_deleting_needs_the_token_and_is_audited(world: World, mine: int) -> Non
     page = client.get(f"/opportunities/{mine}/edit")
     assert f'action="/opportunities/{mine}/delete"' in page.text
     assert client.post(f"/opportunities/{mine}/delete").status_code == 403
-    answer = client.post(f"/opportunities/{mine}/delete", data={"csrf_token": csrf_of(page.text)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        f"/opportunities/{mine}/delete",
+        data={"csrf_token": csrf_of(page.text)},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303 and answer.headers["location"] == "/opportunities"
     with pytest.raises(NotFound):
         services.get_opportunity(by=OPERATOR, uow=world.platform.uow(), opportunity_id=mine)

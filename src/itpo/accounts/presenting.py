@@ -13,8 +13,13 @@ def _when(value: dt.datetime | None) -> str | None:
 
 
 def office_dict(office: Office) -> dict[str, Any]:
-    return {"id": office.id, "name": office.name, "country": office.country,
-            "city": office.city, "created_at": _when(office.created_at)}  # fmt: skip
+    return {
+        "id": office.id,
+        "name": office.name,
+        "country": office.country,
+        "city": office.city,
+        "created_at": _when(office.created_at),
+    }
 
 
 def user_dict(user: User) -> dict[str, Any]:

@@ -47,8 +47,15 @@ def create_office(
         office.created_at = now()
         office.id = uow.offices.add(office)
         detail = {"name": office.name, "country": office.country, "city": office.city}
-        record(uow=uow, by=by, action="office.create", subject_type="office",
-               subject_id=office.id, detail=detail, now=now)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action="office.create",
+            subject_type="office",
+            subject_id=office.id,
+            detail=detail,
+            now=now,
+        )
         uow.commit()
     return office
 
@@ -103,10 +110,21 @@ def create_user(
             raise Conflict(f"a user with email {user.email!r} exists already")
         user.created_at = now()
         user.id = uow.users.add(user)
-        detail = {"email": user.email, "role": user.role.value, "office_id": user.office_id,
-                  "organisation_id": user.organisation_id}  # fmt: skip
-        record(uow=uow, by=by, action="user.create", subject_type="user",
-               subject_id=user.id, detail=detail, now=now)  # fmt: skip
+        detail = {
+            "email": user.email,
+            "role": user.role.value,
+            "office_id": user.office_id,
+            "organisation_id": user.organisation_id,
+        }
+        record(
+            uow=uow,
+            by=by,
+            action="user.create",
+            subject_type="user",
+            subject_id=user.id,
+            detail=detail,
+            now=now,
+        )
         uow.commit()
     return user
 
@@ -129,13 +147,21 @@ def _checked_user(
         "organisation_id", organisation_id, required=chosen is Role.MEMBER
     )
     if staff and organisation_id is not None:
-        checks.add("organisation_id", "must be empty: officers and administrators belong "
-                   "to an office, not to an organisation")  # fmt: skip
+        checks.add(
+            "organisation_id",
+            "must be empty: officers and administrators belong "
+            "to an office, not to an organisation",
+        )
     checks.errors.extend(password_problems(password, email=address))
     checks.done()
     assert chosen is not None
-    return User(email=address, display_name=name, role=chosen, office_id=office,
-                organisation_id=organisation)  # fmt: skip
+    return User(
+        email=address,
+        display_name=name,
+        role=chosen,
+        office_id=office,
+        organisation_id=organisation,
+    )
 
 
 def _refuse_unknown_references(uow: AccountsUnitOfWork, user: User) -> None:
@@ -203,8 +229,15 @@ def disable_user(
         uow.users.update(user)
         ended = uow.sessions.delete_for_user(user_id)
         revoked = uow.tokens.revoke_all(user_id, stamp)
-        record(uow=uow, by=by, action="user.disable", subject_type="user", subject_id=user_id,
-               detail={"sessions_ended": ended, "tokens_revoked": revoked}, now=now)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action="user.disable",
+            subject_type="user",
+            subject_id=user_id,
+            detail={"sessions_ended": ended, "tokens_revoked": revoked},
+            now=now,
+        )
         uow.commit()
     return user
 
@@ -220,8 +253,9 @@ def enable_user(
             return user
         user.active, user.failed_logins, user.locked_until = True, 0, None
         uow.users.update(user)
-        record(uow=uow, by=by, action="user.enable", subject_type="user", subject_id=user_id,
-               now=now)  # fmt: skip
+        record(
+            uow=uow, by=by, action="user.enable", subject_type="user", subject_id=user_id, now=now
+        )
         uow.commit()
     return user
 
@@ -249,11 +283,20 @@ def bootstrap_administrator(
             raise Conflict("an administrator exists already; administrators create the others")
         office = uow.offices.by_name(office_name.strip()) if isinstance(office_name, str) else None
         if office is None:
-            office = create_office(uow=uow, by=by, name=office_name, country=office_country,
-                                   city=office_city, now=now)  # fmt: skip
-        user = create_user(uow=uow, by=by, email=email, display_name=display_name,
-                           role=Role.ADMINISTRATOR, password=password, office_id=office.id,
-                           policy=policy, now=now)  # fmt: skip
+            office = create_office(
+                uow=uow, by=by, name=office_name, country=office_country, city=office_city, now=now
+            )
+        user = create_user(
+            uow=uow,
+            by=by,
+            email=email,
+            display_name=display_name,
+            role=Role.ADMINISTRATOR,
+            password=password,
+            office_id=office.id,
+            policy=policy,
+            now=now,
+        )
         uow.commit()
     return user
 

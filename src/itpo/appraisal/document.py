@@ -92,8 +92,11 @@ def _declared(r: _Reader, d: Mapping[str, Any], key: str, p: str, names: list[st
     found = next((n for n in DRIVERS if n == value and n in names), None)
     if value and found is None:
         declared = ", ".join(names) or "none"
-        r.fail(f"{p}.{key}", f"{value!r} has no distribution in the risk block, so it cannot be "
-                             f"correlated; drivers declared there: {declared}")  # fmt: skip
+        r.fail(
+            f"{p}.{key}",
+            f"{value!r} has no distribution in the risk block, so it cannot be "
+            f"correlated; drivers declared there: {declared}",
+        )
     return found or DRIVERS[0]
 
 
@@ -119,8 +122,10 @@ def _correlations(r: _Reader, raw: Any, names: list[str]) -> tuple[Correlation, 
         if len(key) == 1:
             r.fail(f"{path}[{i}]", f"names {pair.driver_a} twice; give two different drivers")
         elif key in seen:
-            r.fail(f"{path}[{i}]", f"{pair.driver_a} ~ {pair.driver_b} is already given in "
-                                   f"{path}[{seen[key]}]")  # fmt: skip
+            r.fail(
+                f"{path}[{i}]",
+                f"{pair.driver_a} ~ {pair.driver_b} is already given in {path}[{seen[key]}]",
+            )
         seen.setdefault(key, i)
     if len(r.errors) == before:
         _consistent(r, pairs, names)
@@ -139,9 +144,11 @@ def _consistent(r: _Reader, pairs: tuple[Correlation, ...], names: list[str]) ->
             where = row.get(frozenset((names[i], names[j])))
             given = f"risk.{CORRELATIONS}[{where}]" if where is not None else "not given, so 0"
             stated.append(f"{names[i]} ~ {names[j]} {matrix[i, j]:g} ({given})")
-        r.fail(f"risk.{CORRELATIONS}", "these coefficients cannot hold together (the correlation "
-                                       "matrix is not positive semi-definite): "
-                                       + "; ".join(stated))  # fmt: skip
+        r.fail(
+            f"risk.{CORRELATIONS}",
+            "these coefficients cannot hold together (the correlation "
+            "matrix is not positive semi-definite): " + "; ".join(stated),
+        )
 
 
 def _fuel(r: _Reader, d: Mapping[str, Any], key: str, p: str, required: bool) -> Fuel | None:
@@ -181,21 +188,23 @@ def _green(r: _Reader, raw: Any, model: Model | None) -> GreenBlock | None:
     if d is None:
         return None
     inputs = GreenInputs(
-        operating_years=r.int_(d, "operating_years", "green.operating_years",
-                               _operating_years(model)),
+        operating_years=r.int_(
+            d, "operating_years", "green.operating_years", _operating_years(model)
+        ),
         kwh_generated_firm=r.num(d, "kwh_generated_firm", "green.kwh_generated_firm", 0.0),
         kwh_generated_intermittent=r.num(
             d, "kwh_generated_intermittent", "green.kwh_generated_intermittent", 0.0
         ),
         kwh_saved=r.num(d, "kwh_saved", "green.kwh_saved", 0.0),
-        fuel_switches=r.items(d, "fuel_switches", "green.fuel_switches",
-                              lambda s, p: _switch(r, s, p)),
+        fuel_switches=r.items(
+            d, "fuel_switches", "green.fuel_switches", lambda s, p: _switch(r, s, p)
+        ),
         degradation=r.num(d, "degradation", "green.degradation", 0.0),
         direct_jobs=r.int_(d, "direct_jobs", "green.direct_jobs", 0),
         women_jobs=r.int_(d, "women_jobs", "green.women_jobs", 0),
         agri_food=r.bool_(d, "agri_food", "green.agri_food", False),
         water=r.bool_(d, "water", "green.water", False),
-    )  # fmt: skip
+    )
     country = r.str_(d, "country", "green.country")
     table = None
     if d.get("grid_factors") is not None:

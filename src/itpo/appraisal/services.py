@@ -193,8 +193,15 @@ def attach_appraisal(
     with uow:
         _writable_project(uow, by, opportunity_id)  # it may have gone meanwhile
         stored.id = uow.appraisals.add(stored)
-        record(uow=uow, by=by, action="appraisal.create", subject_type="appraisal",
-               subject_id=stored.id, detail={"opportunity_id": opportunity_id}, now=now)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action="appraisal.create",
+            subject_type="appraisal",
+            subject_id=stored.id,
+            detail={"opportunity_id": opportunity_id},
+            now=now,
+        )
         uow.commit()
     return stored
 
@@ -250,8 +257,15 @@ def _restricted_project(
     if stage(seen_by, found) is not Stage.RESTRICTED:
         raise NotFound("opportunity", opportunity_id)
     if audit and not by.belongs_to(found.organisation_id):
-        record(uow=uow, by=by, action="appraisal.view", subject_type="opportunity",
-               subject_id=opportunity_id, detail={"appraisal_id": appraisal_id}, now=now)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action="appraisal.view",
+            subject_type="opportunity",
+            subject_id=opportunity_id,
+            detail={"appraisal_id": appraisal_id},
+            now=now,
+        )
 
 
 def reappraise(*, stored: StoredAppraisal) -> AppraisalResult:

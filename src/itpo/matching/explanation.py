@@ -165,10 +165,20 @@ def _sector(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     level_en, level_zh = ISIC_LEVELS[level]
     facts = {"code": (entry.code,), "level": (level_en,)}
     if level == 4:
-        return Reason("isic", _pick(lang, f"Same sector: ISIC {entry.code} {entry.title_en}.",
-                      f"行业相同：ISIC {entry.code}（{entry.title_en}）。"), facts)  # fmt: skip
-    text = _pick(lang, f"Related sectors: both under ISIC {level_en} {entry.code} {entry.title_en}.",
-                 f"行业相近：同属 ISIC {level_zh} {entry.code}（{entry.title_en}）。")  # fmt: skip
+        return Reason(
+            "isic",
+            _pick(
+                lang,
+                f"Same sector: ISIC {entry.code} {entry.title_en}.",
+                f"行业相同：ISIC {entry.code}（{entry.title_en}）。",
+            ),
+            facts,
+        )
+    text = _pick(
+        lang,
+        f"Related sectors: both under ISIC {level_en} {entry.code} {entry.title_en}.",
+        f"行业相近：同属 ISIC {level_zh} {entry.code}（{entry.title_en}）。",
+    )
     return Reason("isic", text, facts)
 
 
@@ -185,8 +195,11 @@ def _sector_bridge(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
         f"{_kind(o, lang)}{colon}{_basis(code, lang)}"
         for o, code in zip((a, b), bases, strict=True)
     )
-    text = _pick(lang, f"Sector fit: both in ISIC division {division.code} {division.title_en} ({named}).",
-                 f"行业相符：同属 ISIC 大类 {division.code}（{division.title_en}）（{named}）。")  # fmt: skip
+    text = _pick(
+        lang,
+        f"Sector fit: both in ISIC division {division.code} {division.title_en} ({named}).",
+        f"行业相符：同属 ISIC 大类 {division.code}（{division.title_en}）（{named}）。",
+    )
     return Reason("isic", text, {"division": (division.code,), "bases": bases})
 
 
@@ -212,11 +225,17 @@ def _market(a: Party, b: Party, lang: str, ldc_priority: bool) -> Reason | None:
     name = reference.country(ldcs[0]).name(lang)
     facts = {**(fit.facts if fit else {}), "ldc": (ldcs[0],)}
     if fit is not None and market == (ldcs[0],):
-        text = _pick(lang, f"{fit.text[:-1]}, and a least developed country, a priority.",
-                     f"{fit.text[:-1]}，且为最不发达国家，属优先对象。")  # fmt: skip
+        text = _pick(
+            lang,
+            f"{fit.text[:-1]}, and a least developed country, a priority.",
+            f"{fit.text[:-1]}，且为最不发达国家，属优先对象。",
+        )
         return Reason("geography", text, facts)
-    extra = _pick(lang, f"{name} is a least developed country, a priority.",
-                  f"{name}为最不发达国家，属优先对象。")  # fmt: skip
+    extra = _pick(
+        lang,
+        f"{name} is a least developed country, a priority.",
+        f"{name}为最不发达国家，属优先对象。",
+    )
     return Reason("geography", _sentences([fit.text, extra] if fit else [extra], lang), facts)
 
 
@@ -232,8 +251,11 @@ def _market_fit(a: Party, b: Party, lang: str) -> Reason | None:
         ]
         if shared:
             name, kind = reference.country(shared[0]).name(lang), _kind(provider, lang)
-            text = _pick(lang, f"Market fit: {name} is one of the {kind}'s target markets.",
-                         f"市场相符：{name}是该{kind}的目标市场之一。")  # fmt: skip
+            text = _pick(
+                lang,
+                f"Market fit: {name} is one of the {kind}'s target markets.",
+                f"市场相符：{name}是该{kind}的目标市场之一。",
+            )
             return Reason("geography", text, {"market": (shared[0],)})
     ours = geo.places(a.opportunity, a.organisation)
     closest = geo.closest(ours, geo.places(b.opportunity, b.organisation))
@@ -279,10 +301,18 @@ def _amount(a: Opportunity, b: Opportunity, score: PairScore, lang: str) -> Reas
         "rates": tuple(f"{code}={rate}" for code, rate in sorted(rates.items())),
     }
     if fits:
-        return Reason("amount", _pick(lang, f"Amounts fit: {ka} {ma}, {kb} {mb}.",
-                      f"金额相符：{ka} {ma}，{kb} {mb}。"), facts)  # fmt: skip
-    return Reason("amount", _pick(lang, f"Amounts overlap: {ka} {ma}, {kb} {mb}.",
-                  f"金额部分重叠：{ka} {ma}，{kb} {mb}。"), facts)  # fmt: skip
+        return Reason(
+            "amount",
+            _pick(lang, f"Amounts fit: {ka} {ma}, {kb} {mb}.", f"金额相符：{ka} {ma}，{kb} {mb}。"),
+            facts,
+        )
+    return Reason(
+        "amount",
+        _pick(
+            lang, f"Amounts overlap: {ka} {ma}, {kb} {mb}.", f"金额部分重叠：{ka} {ma}，{kb} {mb}。"
+        ),
+        facts,
+    )
 
 
 def _trl(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
@@ -294,8 +324,15 @@ def _trl(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
         return None
     kr, ka = _kind(ready, lang), _kind(asking, lang)
     facts = {"trl": (str(ready.trl),), "min_trl": (str(asking.min_trl),)}
-    return Reason("trl", _pick(lang, f"Readiness fits: the {kr} is at TRL {ready.trl}; the {ka} asks for TRL {asking.min_trl} or more.",
-                  f"成熟度相符：该{kr}处于 TRL {ready.trl}，{ka}要求至少 TRL {asking.min_trl}。"), facts)  # fmt: skip
+    return Reason(
+        "trl",
+        _pick(
+            lang,
+            f"Readiness fits: the {kr} is at TRL {ready.trl}; the {ka} asks for TRL {asking.min_trl} or more.",
+            f"成熟度相符：该{kr}处于 TRL {ready.trl}，{ka}要求至少 TRL {asking.min_trl}。",
+        ),
+        facts,
+    )
 
 
 def _sdgs(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
@@ -316,16 +353,30 @@ def _technology(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     shared = [x for x in ours if x in theirs]
     if shared:
         names = [areas[x].name_zh if lang == "zh" else areas[x].name_en for x in shared]
-        return Reason("technology", _pick(lang, f"Shared technology areas: {', '.join(names)}.",
-                      f"共同技术领域：{'、'.join(names)}。"), {"areas": tuple(shared)})  # fmt: skip
+        return Reason(
+            "technology",
+            _pick(
+                lang,
+                f"Shared technology areas: {', '.join(names)}.",
+                f"共同技术领域：{'、'.join(names)}。",
+            ),
+            {"areas": tuple(shared)},
+        )
     related = [(x, y) for x in ours for y in theirs if area_similarity(x, y) > 0]
     if not related:
         return None
     x, y = related[0]
     family = areas[areas[x].parent or x]
     name = family.name_zh if lang == "zh" else family.name_en
-    return Reason("technology", _pick(lang, f"Related technology: both are in the {name} family.",
-                  f"技术相关：双方同属“{name}”领域。"), {"family": (family.code,), "pair": (x, y)})  # fmt: skip
+    return Reason(
+        "technology",
+        _pick(
+            lang,
+            f"Related technology: both are in the {name} family.",
+            f"技术相关：双方同属“{name}”领域。",
+        ),
+        {"family": (family.code,), "pair": (x, y)},
+    )
 
 
 def _cooperation(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
@@ -340,19 +391,28 @@ def _cooperation(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
 def near_miss_text(miss: NearMiss, lang: str) -> str:
     kind = KINDS[miss.side][1 if lang == "zh" else 0] if miss.side else ""
     if miss.rule is Rule.TRL:
-        return _pick(lang, f"Nearly missed: TRL {miss.trl} is exactly the {kind}'s minimum.",
-                     f"险些未达：TRL {miss.trl} 恰好等于该{kind}要求的最低成熟度。")  # fmt: skip
+        return _pick(
+            lang,
+            f"Nearly missed: TRL {miss.trl} is exactly the {kind}'s minimum.",
+            f"险些未达：TRL {miss.trl} 恰好等于该{kind}要求的最低成熟度。",
+        )
     if miss.rule is Rule.MARKETS and miss.country and miss.market:
         name, market = (
             reference.country(miss.country).name(lang),
             reference.country(miss.market).name(lang),
         )
         area = geo.shared_area_name(miss.country, miss.market, geo.SUBREGION, lang)
-        return _pick(lang, f"Nearly missed: {name} is not among the {kind}'s markets, but shares {area} with {market}.",
-                     f"险些不符：{name}不在该{kind}的目标市场内，但与{market}同属{area}。")  # fmt: skip
+        return _pick(
+            lang,
+            f"Nearly missed: {name} is not among the {kind}'s markets, but shares {area} with {market}.",
+            f"险些不符：{name}不在该{kind}的目标市场内，但与{market}同属{area}。",
+        )
     if miss.rule is Rule.EXPIRY:
-        return _pick(lang, f"Nearly missed: the {kind} expires on {miss.valid_until}.",
-                     f"即将到期：该{kind}有效期至 {miss.valid_until}。")  # fmt: skip
+        return _pick(
+            lang,
+            f"Nearly missed: the {kind} expires on {miss.valid_until}.",
+            f"即将到期：该{kind}有效期至 {miss.valid_until}。",
+        )
     return miss.message
 
 

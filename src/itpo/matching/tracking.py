@@ -229,8 +229,15 @@ def _compute(
     rates: Mapping[str, float],
 ) -> Computed:
     with uow:  # the owners' stamps from the same reads as the matches
-        results = find_matches(uow=uow, index=index, opportunity_id=opportunity_id, today=today,
-                               top=stored.depth, weights=stored.weights, rates=rates)  # fmt: skip
+        results = find_matches(
+            uow=uow,
+            index=index,
+            opportunity_id=opportunity_id,
+            today=today,
+            top=stored.depth,
+            weights=stored.weights,
+            rates=rates,
+        )
         asking = uow.opportunities.get(opportunity_id)
         shown = {r.organisation_id for r in results if r.organisation_id is not None}
         if asking is not None:
@@ -394,8 +401,15 @@ def give_feedback(
         state = state_after([*match.decisions, decision], match.first_id, match.second_id)
         decision_id = uow.matches.add_decision(match_id, decision, state)
         detail = {"side": side, "state": state.value, "reason": text}
-        record(uow=uow, by=by, action=f"match.{parsed.value}", subject_type="match",
-               subject_id=match_id, detail=detail, now=lambda: decision.decided_at)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action=f"match.{parsed.value}",
+            subject_type="match",
+            subject_id=match_id,
+            detail=detail,
+            now=lambda: decision.decided_at,
+        )
         uow.commit()
     decisions = (*match.decisions, dataclasses.replace(decision, id=decision_id))
     return dataclasses.replace(
@@ -457,8 +471,14 @@ def learn(
         )
         with uow:
             uow.weights.add(StoredWeights(after, len(examples), note, now()))
-            record(uow=uow, by=by, action="weights.learn", subject_type="weights",
-                   detail={"note": note}, now=now)  # fmt: skip
+            record(
+                uow=uow,
+                by=by,
+                action="weights.learn",
+                subject_type="weights",
+                detail={"note": note},
+                now=now,
+            )
             uow.commit()
     return report
 

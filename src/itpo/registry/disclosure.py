@@ -129,9 +129,7 @@ def visible_fields(audience: Audience, opportunity: Disclosed) -> frozenset[str]
     return fields - OWNER_HINTS
 
 
-def redact(
-    values: Mapping[str, Any], audience: Audience, opportunity: Disclosed
-) -> dict[str, Any]:
+def redact(values: Mapping[str, Any], audience: Audience, opportunity: Disclosed) -> dict[str, Any]:
     """The values the audience may see; a hidden field is absent, not blanked."""
     fields = visible_fields(audience, opportunity)
     if fields is None:

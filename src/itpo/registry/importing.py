@@ -176,8 +176,15 @@ def import_records(
             _write_opportunities(uow, parsed, stamp, report, tick)
             if len(parsed) >= STATISTICS_AFTER:
                 uow.opportunities.refresh_statistics()
-        record(uow=uow, by=by, action="import", subject_type="file", subject_id=None,
-               detail=_audit_detail(report, source), now=now)  # fmt: skip
+        record(
+            uow=uow,
+            by=by,
+            action="import",
+            subject_type="file",
+            subject_id=None,
+            detail=_audit_detail(report, source),
+            now=now,
+        )
         uow.commit()
     return report
 

@@ -212,8 +212,14 @@ def audit_restricted_views(
         and "details" in v.values
         and not by.belongs_to(v.values.get("organisation_id"))
     ]
-    record_many(uow=uow, by=by, action="opportunity.view_restricted",
-                subject_type="opportunity", subject_ids=seen, now=now)  # fmt: skip
+    record_many(
+        uow=uow,
+        by=by,
+        action="opportunity.view_restricted",
+        subject_type="opportunity",
+        subject_ids=seen,
+        now=now,
+    )
 
 
 def _page(uow: AuditedUnitOfWork, query: OpportunityQuery, newest_first: bool) -> Page[Opportunity]:

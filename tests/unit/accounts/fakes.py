@@ -349,11 +349,24 @@ def world(policy: AccountPolicy = POLICY) -> World:
         uow=uow, by=Principal.system(), data=organisation_data(), now=clock
     )
     admin = services.bootstrap_administrator(
-        uow=uow, email="Chief@ITPO.example", display_name="Chief", password=PASSWORD,
-        office_name="ITPO Shanghai", office_country="CHN", policy=policy, now=clock,
-    )  # fmt: skip
+        uow=uow,
+        email="Chief@ITPO.example",
+        display_name="Chief",
+        password=PASSWORD,
+        office_name="ITPO Shanghai",
+        office_country="CHN",
+        policy=policy,
+        now=clock,
+    )
     member = services.create_user(
-        uow=uow, by=Principal.of(admin), email="wanjiru@meru.example", display_name="Wanjiru",
-        role="member", password=PASSWORD, organisation_id=1, policy=policy, now=clock,
-    )  # fmt: skip
+        uow=uow,
+        by=Principal.of(admin),
+        email="wanjiru@meru.example",
+        display_name="Wanjiru",
+        role="member",
+        password=PASSWORD,
+        organisation_id=1,
+        policy=policy,
+        now=clock,
+    )
     return World(uow, clock, admin, member)

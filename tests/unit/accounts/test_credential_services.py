@@ -19,8 +19,9 @@ from itpo.registry.errors import Conflict, NotFound, ValidationError
 def test_a_token_resolves_to_its_user_with_its_scopes_until_revoked() -> None:
     w = world()
     by = Principal.of(w.member)
-    issued = services.create_token(uow=w.uow, by=by, name="ERP sync", scopes=["read", "write"],
-                                   now=w.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=w.uow, by=by, name="ERP sync", scopes=["read", "write"], now=w.clock
+    )
     assert issued.token.startswith(issued.record.prefix)
     found = services.resolve_token(uow=w.uow, token=issued.token, ip="10.1.1.1", now=w.clock)
     assert found.user_id == w.member.id and found.scopes == frozenset({Scope.READ, Scope.WRITE})
@@ -33,9 +34,14 @@ def test_a_token_resolves_to_its_user_with_its_scopes_until_revoked() -> None:
 
 def test_a_token_stops_at_its_expiry() -> None:
     w = world()
-    issued = services.create_token(uow=w.uow, by=Principal.of(w.member), name="trial",
-                                   scopes="read", expires_at=w.clock.now + dt.timedelta(days=1),
-                                   now=w.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=w.uow,
+        by=Principal.of(w.member),
+        name="trial",
+        scopes="read",
+        expires_at=w.clock.now + dt.timedelta(days=1),
+        now=w.clock,
+    )
     w.clock.advance(hours=23, minutes=59)
     services.resolve_token(uow=w.uow, token=issued.token, now=w.clock)
     w.clock.advance(minutes=1)
@@ -45,8 +51,9 @@ def test_a_token_stops_at_its_expiry() -> None:
 
 def test_last_use_is_written_at_most_once_a_minute() -> None:
     w = world()
-    issued = services.create_token(uow=w.uow, by=Principal.of(w.member), name="t",
-                                   scopes=["read"], now=w.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=w.uow, by=Principal.of(w.member), name="t", scopes=["read"], now=w.clock
+    )
     services.resolve_token(uow=w.uow, token=issued.token, now=w.clock)
     commits = w.uow.commits
     w.clock.advance(seconds=30)
@@ -95,8 +102,14 @@ def test_a_bad_token_request_names_the_field_and_writes_nothing(
     before = copy.deepcopy(w.uow.committed)
     expires = None if expires_in is None else w.clock.now + expires_in
     with pytest.raises(ValidationError) as raised:
-        services.create_token(uow=w.uow, by=Principal.of(w.member), name=name, scopes=scopes,
-                              expires_at=expires, now=w.clock)  # fmt: skip
+        services.create_token(
+            uow=w.uow,
+            by=Principal.of(w.member),
+            name=name,
+            scopes=scopes,
+            expires_at=expires,
+            now=w.clock,
+        )
     assert [e.field for e in raised.value.errors] == [field]
     assert w.uow.committed == before
 
@@ -111,8 +124,9 @@ def test_a_token_cannot_mint_a_token_with_more_scopes_than_its_own() -> None:
 
 def test_only_the_owner_or_an_administrator_sees_and_revokes_tokens() -> None:
     w = world()
-    issued = services.create_token(uow=w.uow, by=Principal.of(w.admin), name="ops",
-                                   scopes=["admin"], now=w.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=w.uow, by=Principal.of(w.admin), name="ops", scopes=["admin"], now=w.clock
+    )
     assert issued.record.id is not None and w.admin.id is not None
     with pytest.raises(Forbidden):
         services.revoke_token(uow=w.uow, by=Principal.of(w.member), token_id=issued.record.id)
@@ -126,17 +140,25 @@ def test_only_the_owner_or_an_administrator_sees_and_revokes_tokens() -> None:
 def test_a_session_slides_while_used_and_ends_when_idle() -> None:
     w = world()
     assert w.member.id is not None
-    started = services.start_session(uow=w.uow, user_id=w.member.id, ip="10.0.0.1",
-                                     user_agent="Firefox", policy=POLICY, now=w.clock)  # fmt: skip
+    started = services.start_session(
+        uow=w.uow,
+        user_id=w.member.id,
+        ip="10.0.0.1",
+        user_agent="Firefox",
+        policy=POLICY,
+        now=w.clock,
+    )
     for _ in range(3):  # used every 11 hours: it lives past the 12-hour idle limit
         w.clock.advance(hours=11)
-        active = services.resolve_session(uow=w.uow, session_id=started.session_id,
-                                          policy=POLICY, now=w.clock)  # fmt: skip
+        active = services.resolve_session(
+            uow=w.uow, session_id=started.session_id, policy=POLICY, now=w.clock
+        )
         assert active.user.id == w.member.id
     w.clock.advance(hours=12)
     with pytest.raises(NotAuthenticated):
-        services.resolve_session(uow=w.uow, session_id=started.session_id, policy=POLICY,
-                                 now=w.clock)  # fmt: skip
+        services.resolve_session(
+            uow=w.uow, session_id=started.session_id, policy=POLICY, now=w.clock
+        )
     assert w.uow.committed.sessions == {}
 
 
@@ -146,12 +168,14 @@ def test_a_session_ends_after_seven_days_however_used() -> None:
     started = services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
     for _ in range(15):  # 165 hours, never idle for long
         w.clock.advance(hours=11)
-        services.resolve_session(uow=w.uow, session_id=started.session_id, policy=POLICY,
-                                 now=w.clock)  # fmt: skip
+        services.resolve_session(
+            uow=w.uow, session_id=started.session_id, policy=POLICY, now=w.clock
+        )
     w.clock.advance(hours=3)  # 168 hours: seven days, three hours after the last use
     with pytest.raises(NotAuthenticated):
-        services.resolve_session(uow=w.uow, session_id=started.session_id, policy=POLICY,
-                                 now=w.clock)  # fmt: skip
+        services.resolve_session(
+            uow=w.uow, session_id=started.session_id, policy=POLICY, now=w.clock
+        )
 
 
 def test_the_csrf_token_matches_only_its_own_session() -> None:
@@ -159,8 +183,9 @@ def test_the_csrf_token_matches_only_its_own_session() -> None:
     assert w.member.id is not None
     one = services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
     two = services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
-    active = services.resolve_session(uow=w.uow, session_id=one.session_id, policy=POLICY,
-                                      now=w.clock)  # fmt: skip
+    active = services.resolve_session(
+        uow=w.uow, session_id=one.session_id, policy=POLICY, now=w.clock
+    )
     assert active.csrf_matches(one.csrf_token) and active.csrf_token == one.csrf_token
     assert not active.csrf_matches(two.csrf_token) and not active.csrf_matches(None)
 
@@ -178,28 +203,39 @@ def test_signing_out_ends_the_session() -> None:
 
 def test_a_reset_token_works_once_within_its_hour() -> None:
     w = world()
-    issued = services.start_password_reset(uow=w.uow, email="WANJIRU@meru.example",
-                                           policy=POLICY, now=w.clock)  # fmt: skip
+    issued = services.start_password_reset(
+        uow=w.uow, email="WANJIRU@meru.example", policy=POLICY, now=w.clock
+    )
     assert issued is not None and issued.expires_at == w.clock.now + dt.timedelta(hours=1)
     w.clock.advance(minutes=59)
-    services.finish_password_reset(uow=w.uow, token=issued.token,
-                                   password="cassava chips at dawn", policy=POLICY, now=w.clock)  # fmt: skip
+    services.finish_password_reset(
+        uow=w.uow, token=issued.token, password="cassava chips at dawn", policy=POLICY, now=w.clock
+    )
     with pytest.raises(ValidationError, match="token: is not valid, was used"):
-        services.finish_password_reset(uow=w.uow, token=issued.token,
-                                       password="cassava chips at dusk", policy=POLICY,
-                                       now=w.clock)  # fmt: skip
+        services.finish_password_reset(
+            uow=w.uow,
+            token=issued.token,
+            password="cassava chips at dusk",
+            policy=POLICY,
+            now=w.clock,
+        )
 
 
 def test_an_expired_reset_token_is_refused() -> None:
     w = world()
-    issued = services.start_password_reset(uow=w.uow, email=w.member.email, policy=POLICY,
-                                           now=w.clock)  # fmt: skip
+    issued = services.start_password_reset(
+        uow=w.uow, email=w.member.email, policy=POLICY, now=w.clock
+    )
     assert issued is not None
     w.clock.advance(hours=1)
     with pytest.raises(ValidationError, match="token"):
-        services.finish_password_reset(uow=w.uow, token=issued.token,
-                                       password="cassava chips at dawn", policy=POLICY,
-                                       now=w.clock)  # fmt: skip
+        services.finish_password_reset(
+            uow=w.uow,
+            token=issued.token,
+            password="cassava chips at dawn",
+            policy=POLICY,
+            now=w.clock,
+        )
 
 
 def test_a_reset_for_an_unknown_email_gives_nothing_to_send() -> None:
@@ -211,21 +247,30 @@ def test_a_reset_for_an_unknown_email_gives_nothing_to_send() -> None:
 
 def test_a_reset_with_a_weak_password_keeps_the_token_usable() -> None:
     w = world()
-    issued = services.start_password_reset(uow=w.uow, email=w.member.email, policy=POLICY,
-                                           now=w.clock)  # fmt: skip
+    issued = services.start_password_reset(
+        uow=w.uow, email=w.member.email, policy=POLICY, now=w.clock
+    )
     assert issued is not None
     with pytest.raises(ValidationError, match="password"):
-        services.finish_password_reset(uow=w.uow, token=issued.token, password="short",
-                                       policy=POLICY, now=w.clock)  # fmt: skip
-    services.finish_password_reset(uow=w.uow, token=issued.token, password=PASSWORD + "!",
-                                   policy=POLICY, now=w.clock)  # fmt: skip
+        services.finish_password_reset(
+            uow=w.uow, token=issued.token, password="short", policy=POLICY, now=w.clock
+        )
+    services.finish_password_reset(
+        uow=w.uow, token=issued.token, password=PASSWORD + "!", policy=POLICY, now=w.clock
+    )
 
 
 def test_the_audit_log_is_for_administrators_and_lists_newest_first() -> None:
     w = world()
-    record(uow=w.uow, by=Principal.of(w.member, ip="10.0.0.5"), action="opportunity.view",
-                    subject_type="opportunity", subject_id=12, detail={"stage": "restricted"},
-                    now=w.clock)  # fmt: skip
+    record(
+        uow=w.uow,
+        by=Principal.of(w.member, ip="10.0.0.5"),
+        action="opportunity.view",
+        subject_type="opportunity",
+        subject_id=12,
+        detail={"stage": "restricted"},
+        now=w.clock,
+    )
     page = services.list_audit(uow=w.uow, by=Principal.of(w.admin), query=AuditQuery(limit=2))
     newest = page.items[0]
     assert newest.action == "opportunity.view" and newest.subject_id == "12"
@@ -305,8 +350,13 @@ def test_an_audit_entry_must_be_json() -> None:
     w = world()
     before = copy.deepcopy(w.uow.committed)
     with pytest.raises(ValidationError, match="detail: must be JSON"):
-        record(uow=w.uow, by=ANONYMOUS, action="x.y", subject_type="x",
-                        detail={"when": dt.date(2026, 1, 1)})  # fmt: skip
+        record(
+            uow=w.uow,
+            by=ANONYMOUS,
+            action="x.y",
+            subject_type="x",
+            detail={"when": dt.date(2026, 1, 1)},
+        )
     with pytest.raises(ValidationError, match="action: is required"):
         record(uow=w.uow, by=ANONYMOUS, action="", subject_type="x")
     assert w.uow.committed == before
@@ -316,8 +366,9 @@ def test_disabling_a_user_ends_their_sessions_and_revokes_their_tokens() -> None
     w = world()
     assert w.member.id is not None
     started = services.start_session(uow=w.uow, user_id=w.member.id, policy=POLICY, now=w.clock)
-    issued = services.create_token(uow=w.uow, by=Principal.of(w.member), name="t",
-                                   scopes=["read"], now=w.clock)  # fmt: skip
+    issued = services.create_token(
+        uow=w.uow, by=Principal.of(w.member), name="t", scopes=["read"], now=w.clock
+    )
     services.disable_user(uow=w.uow, by=Principal.of(w.admin), user_id=w.member.id, now=w.clock)
     assert w.uow.committed.sessions == {}
     assert w.uow.committed.tokens[1].revoked_at == w.clock.now

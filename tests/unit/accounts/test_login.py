@@ -36,8 +36,14 @@ def refusal(
 
 def test_the_right_password_signs_in_whatever_the_emails_case() -> None:
     w = world()
-    user = services.authenticate(uow=w.uow, email=" Wanjiru@Meru.example ", password=PASSWORD,
-                                 ip="10.0.0.1", policy=POLICY, now=w.clock)  # fmt: skip
+    user = services.authenticate(
+        uow=w.uow,
+        email=" Wanjiru@Meru.example ",
+        password=PASSWORD,
+        ip="10.0.0.1",
+        policy=POLICY,
+        now=w.clock,
+    )
     assert user.id == w.member.id and user.last_login_at == w.clock.now
     assert [a.succeeded for a in w.uow.committed.attempts] == [True]
 
@@ -59,8 +65,14 @@ def test_an_unknown_email_still_costs_a_password_verification() -> None:
     w = world()
     policy = dataclasses.replace(POLICY, passwords=Counting(POLICY.passwords.hasher))
     with pytest.raises(LoginRefused):
-        services.authenticate(uow=w.uow, email="nobody@x.example", password="guess",
-                              ip=None, policy=policy, now=w.clock)  # fmt: skip
+        services.authenticate(
+            uow=w.uow,
+            email="nobody@x.example",
+            password="guess",
+            ip=None,
+            policy=policy,
+            now=w.clock,
+        )
     assert calls == ["guess"]
 
 
@@ -185,8 +197,9 @@ def test_a_success_resets_the_count_of_failures() -> None:
     w = world()
     for _ in range(4):
         refusal(w, EMAIL, "not the password", ip=None)
-    services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip=None, policy=POLICY,
-                          now=w.clock)  # fmt: skip
+    services.authenticate(
+        uow=w.uow, email=EMAIL, password=PASSWORD, ip=None, policy=POLICY, now=w.clock
+    )
     for _ in range(4):
         refusal(w, EMAIL, "not the password", ip=None)
     assert w.uow.committed.users[2].locked_until is None
@@ -197,18 +210,27 @@ def test_an_address_that_failed_too_often_waits_for_the_window_to_slide() -> Non
     policy = dataclasses.replace(POLICY, ip_max_failures=3, ip_window_minutes=10)
     for minute in range(3):
         with pytest.raises(LoginRefused):
-            services.authenticate(uow=w.uow, email=f"guess{minute}@x.example", password="x",
-                                  ip="10.0.0.9", policy=policy, now=w.clock)  # fmt: skip
+            services.authenticate(
+                uow=w.uow,
+                email=f"guess{minute}@x.example",
+                password="x",
+                ip="10.0.0.9",
+                policy=policy,
+                now=w.clock,
+            )
         w.clock.advance(minutes=1)
     with pytest.raises(TooManyAttempts) as raised:
-        services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.9",
-                              policy=policy, now=w.clock)  # fmt: skip
+        services.authenticate(
+            uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.9", policy=policy, now=w.clock
+        )
     assert raised.value.retry_after_seconds == 7 * 60  # the first failure leaves at 10:00
-    services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.10",
-                          policy=policy, now=w.clock)  # fmt: skip
+    services.authenticate(
+        uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.10", policy=policy, now=w.clock
+    )
     w.clock.advance(minutes=7)
-    services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.9",
-                          policy=policy, now=w.clock)  # fmt: skip
+    services.authenticate(
+        uow=w.uow, email=EMAIL, password=PASSWORD, ip="10.0.0.9", policy=policy, now=w.clock
+    )
 
 
 def test_a_disabled_user_cannot_sign_in() -> None:
@@ -222,7 +244,13 @@ def test_a_hash_with_old_parameters_is_replaced_at_sign_in() -> None:
     w = world()
     stronger = Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
     old = w.uow.committed.users[2].password_hash
-    services.authenticate(uow=w.uow, email=EMAIL, password=PASSWORD, ip=None,
-                          policy=dataclasses.replace(POLICY, passwords=stronger), now=w.clock)  # fmt: skip
+    services.authenticate(
+        uow=w.uow,
+        email=EMAIL,
+        password=PASSWORD,
+        ip=None,
+        policy=dataclasses.replace(POLICY, passwords=stronger),
+        now=w.clock,
+    )
     new = w.uow.committed.users[2].password_hash
     assert new != old and "t=2" in new and stronger.verify(new, PASSWORD)

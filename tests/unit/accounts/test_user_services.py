@@ -17,8 +17,14 @@ from itpo.registry.errors import Conflict, NotFound, ValidationError
 
 
 def staff(**changes: Any) -> dict[str, Any]:
-    return {"email": "li.wei@itpo.example", "display_name": "Li Wei", "role": "officer",
-            "password": PASSWORD, "office_id": 1, "policy": POLICY} | changes  # fmt: skip
+    return {
+        "email": "li.wei@itpo.example",
+        "display_name": "Li Wei",
+        "role": "officer",
+        "password": PASSWORD,
+        "office_id": 1,
+        "policy": POLICY,
+    } | changes
 
 
 def test_the_first_administrator_comes_with_an_office_and_an_audit_trail() -> None:
@@ -33,9 +39,15 @@ def test_the_first_administrator_comes_with_an_office_and_an_audit_trail() -> No
 def test_a_second_first_administrator_is_refused() -> None:
     w = world()
     with pytest.raises(Conflict, match="exists already"):
-        services.bootstrap_administrator(uow=w.uow, email="b@itpo.example", display_name="B",
-                                         password=PASSWORD, office_name="ITPO Shanghai",
-                                         office_country="CHN", policy=POLICY)  # fmt: skip
+        services.bootstrap_administrator(
+            uow=w.uow,
+            email="b@itpo.example",
+            display_name="B",
+            password=PASSWORD,
+            office_name="ITPO Shanghai",
+            office_country="CHN",
+            policy=POLICY,
+        )
 
 
 def test_the_password_hash_is_never_in_a_users_repr() -> None:
@@ -49,14 +61,18 @@ def test_only_an_administrator_creates_officers() -> None:
     w = world()
     officer = services.create_user(uow=w.uow, by=Principal.of(w.admin), **staff())
     with pytest.raises(Forbidden):
-        services.create_user(uow=w.uow, by=Principal.of(officer),
-                             **staff(email="x@itpo.example"))  # fmt: skip
-    services.create_user(uow=w.uow, by=Principal.of(officer), **staff(
-        email="amina@meru.example", role="member", office_id=None, organisation_id=1))  # fmt: skip
+        services.create_user(uow=w.uow, by=Principal.of(officer), **staff(email="x@itpo.example"))
+    services.create_user(
+        uow=w.uow,
+        by=Principal.of(officer),
+        **staff(email="amina@meru.example", role="member", office_id=None, organisation_id=1),
+    )
     with pytest.raises(Forbidden):
-        services.create_user(uow=w.uow, by=Principal.of(w.member),
-                             **staff(email="y@meru.example", role="member", organisation_id=1,
-                                     office_id=None))  # fmt: skip
+        services.create_user(
+            uow=w.uow,
+            by=Principal.of(w.member),
+            **staff(email="y@meru.example", role="member", organisation_id=1, office_id=None),
+        )
     with pytest.raises(NotAuthenticated):  # the public is asked to sign in
         services.create_user(uow=w.uow, by=ANONYMOUS, **staff(email="z@itpo.example"))
 
@@ -94,8 +110,9 @@ def test_a_bad_user_is_refused_naming_the_field_and_nothing_is_written(
 def test_a_taken_email_is_a_conflict_whatever_its_case() -> None:
     w = world()
     with pytest.raises(Conflict, match=r"wanjiru@meru\.example"):
-        services.create_user(uow=w.uow, by=Principal.of(w.admin),
-                             **staff(email="WANJIRU@meru.example"))  # fmt: skip
+        services.create_user(
+            uow=w.uow, by=Principal.of(w.admin), **staff(email="WANJIRU@meru.example")
+        )
 
 
 def test_offices_need_a_known_country_and_a_unique_name() -> None:
@@ -113,8 +130,9 @@ def test_offices_need_a_known_country_and_a_unique_name() -> None:
 
 def test_listing_users_is_for_administrators() -> None:
     w = world()
-    page = services.list_users(uow=w.uow, by=Principal.of(w.admin),
-                               query=UserQuery(roles=(Role.MEMBER,)))  # fmt: skip
+    page = services.list_users(
+        uow=w.uow, by=Principal.of(w.admin), query=UserQuery(roles=(Role.MEMBER,))
+    )
     assert [u.email for u in page.items] == ["wanjiru@meru.example"]
     with pytest.raises(Forbidden):
         services.list_users(uow=w.uow, by=Principal.of(w.member), query=UserQuery())
@@ -155,16 +173,28 @@ def test_changing_a_password_needs_the_current_one_and_a_good_new_one() -> None:
     w = world()
     by = Principal.of(w.member)
     with pytest.raises(ValidationError) as raised:
-        services.change_password(uow=w.uow, by=by, current_password="wrong",
-                                 new_password="short", policy=POLICY)  # fmt: skip
+        services.change_password(
+            uow=w.uow, by=by, current_password="wrong", new_password="short", policy=POLICY
+        )
     assert [e.field for e in raised.value.errors] == ["current_password", "new_password"]
-    services.change_password(uow=w.uow, by=by, current_password=PASSWORD,
-                             new_password="cassava chips at dawn", policy=POLICY)  # fmt: skip
-    assert services.authenticate(uow=w.uow, email=w.member.email,
-                                 password="cassava chips at dawn", ip=None, policy=POLICY)  # fmt: skip
+    services.change_password(
+        uow=w.uow,
+        by=by,
+        current_password=PASSWORD,
+        new_password="cassava chips at dawn",
+        policy=POLICY,
+    )
+    assert services.authenticate(
+        uow=w.uow, email=w.member.email, password="cassava chips at dawn", ip=None, policy=POLICY
+    )
     with pytest.raises(Forbidden):
-        services.change_password(uow=w.uow, by=Principal.system(), current_password=PASSWORD,
-                                 new_password="cassava chips at dusk", policy=POLICY)  # fmt: skip
+        services.change_password(
+            uow=w.uow,
+            by=Principal.system(),
+            current_password=PASSWORD,
+            new_password="cassava chips at dusk",
+            policy=POLICY,
+        )
 
 
 def wrong_change(w: World, by: Principal) -> None:

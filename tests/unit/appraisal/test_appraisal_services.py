@@ -124,8 +124,10 @@ def test_an_ambiguous_irr_is_reported_with_every_root() -> None:
     data["fixed_costs"].append({"name": "Site restoration", "amount": 2_000_000, "start_year": 20})
     total = services.appraise(by=OPERATOR, model_data=data).summary()["total_capital"]
     assert total["irr"] is None and total["irr_ambiguous"]
-    assert total["irr_roots"] == [pytest.approx(-0.0594124, abs=1e-6),
-                                  pytest.approx(0.1251133, abs=1e-6)]  # fmt: skip
+    assert total["irr_roots"] == [
+        pytest.approx(-0.0594124, abs=1e-6),
+        pytest.approx(0.1251133, abs=1e-6),
+    ]
 
 
 def test_flows_that_never_turn_positive_have_no_irr() -> None:

@@ -95,13 +95,18 @@ def lines(a: Appraisal) -> dict[str, list[float]]:
     income, flows = a.income_statement, a.cash_flow_total
     shield = [TAX * d for d in income["depreciation"]]
     return {
-        "savings": [r - t - s for r, t, s in zip(income["revenue"], income["tax"], shield,
-                                                 strict=True)],
+        "savings": [
+            r - t - s for r, t, s in zip(income["revenue"], income["tax"], shield, strict=True)
+        ],
         "shield": shield,
-        "terminal": [v - t for v, t in zip(flows["inflow_residual_value"],
-                                           flows["outflow_tax_on_sale"], strict=True)],
+        "terminal": [
+            v - t
+            for v, t in zip(
+                flows["inflow_residual_value"], flows["outflow_tax_on_sale"], strict=True
+            )
+        ],
         "total": flows["net_cash_flow"],
-    }  # fmt: skip
+    }
 
 
 def test_the_savings_shield_terminal_and_total_lines_match_the_book_line_by_line() -> None:

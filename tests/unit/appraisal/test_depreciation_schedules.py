@@ -36,9 +36,15 @@ def macrs(recovery_years: int, declining: float) -> list[float]:
 
 @pytest.mark.parametrize(
     ("name", "years", "declining"),
-    [("macrs_3", 3, 2.0), ("macrs_5", 5, 2.0), ("macrs_7", 7, 2.0), ("macrs_10", 10, 2.0),
-     ("macrs_15", 15, 1.5), ("macrs_20", 20, 1.5)],
-)  # fmt: skip
+    [
+        ("macrs_3", 3, 2.0),
+        ("macrs_5", 5, 2.0),
+        ("macrs_7", 7, 2.0),
+        ("macrs_10", 10, 2.0),
+        ("macrs_15", 15, 1.5),
+        ("macrs_20", 20, 1.5),
+    ],
+)
 def test_each_named_table_is_the_irs_half_year_method_rounded_as_printed(
     name: str, years: int, declining: float
 ) -> None:
@@ -110,30 +116,66 @@ PATH = "investments[5].depreciation_schedule"
 @pytest.mark.parametrize(
     ("item", "expected"),
     [
-        ({"depreciation": "schedule", "depreciation_schedule": [0.5, 0.6, -0.1]},
-         [(f"{PATH}[2]", "must be a fraction within 0..1, got -0.1")]),
-        ({"depreciation": "schedule", "depreciation_schedule": [0.2, 0.32, 0.192]},
-         [(PATH, "the yearly shares must add up to 1 (100%); they add up to 71.2000%")]),
-        ({"depreciation": "schedule", "depreciation_schedule": [20, 32, 19.2, 11.52, 11.52, 5.76]},
-         [(PATH, "looks written in percent; write fractions (0.2 for 20%)")]),
-        ({"depreciation": "schedule"},
-         [(PATH, "needs the share written off in each year, e.g. [0.2, 0.32, 0.192, 0.1152, "
-                 "0.1152, 0.0576]")]),
-        ({"depreciation": "schedule", "depreciation_schedule": []},
-         [(PATH, "needs the share written off in each year, e.g. [0.2, 0.32, 0.192, 0.1152, "
-                 "0.1152, 0.0576]")]),
-        ({"depreciation": "macrs_5", "depreciation_schedule": FIVE_YEAR},
-         [(PATH, "is only read with depreciation 'schedule', not 'macrs_5'")]),
-        ({"depreciation": "schedule", "depreciation_schedule": "20/32/19.2"},
-         [(PATH, "must be a list of numbers, got str")]),
-        ({"depreciation": "schedule", "depreciation_schedule": [0.5, "half"]},
-         [(f"{PATH}[1]", "must be a number, got 'half'")]),
-        ({"depreciation": "macrs_4"},
-         [("investments[5].depreciation", "must be one of straight_line, declining_balance, "
-           "schedule, macrs_3, macrs_5, macrs_7, macrs_10, macrs_15, macrs_20, none; got "
-           "'macrs_4'")]),
+        (
+            {"depreciation": "schedule", "depreciation_schedule": [0.5, 0.6, -0.1]},
+            [(f"{PATH}[2]", "must be a fraction within 0..1, got -0.1")],
+        ),
+        (
+            {"depreciation": "schedule", "depreciation_schedule": [0.2, 0.32, 0.192]},
+            [(PATH, "the yearly shares must add up to 1 (100%); they add up to 71.2000%")],
+        ),
+        (
+            {
+                "depreciation": "schedule",
+                "depreciation_schedule": [20, 32, 19.2, 11.52, 11.52, 5.76],
+            },
+            [(PATH, "looks written in percent; write fractions (0.2 for 20%)")],
+        ),
+        (
+            {"depreciation": "schedule"},
+            [
+                (
+                    PATH,
+                    "needs the share written off in each year, e.g. [0.2, 0.32, 0.192, 0.1152, "
+                    "0.1152, 0.0576]",
+                )
+            ],
+        ),
+        (
+            {"depreciation": "schedule", "depreciation_schedule": []},
+            [
+                (
+                    PATH,
+                    "needs the share written off in each year, e.g. [0.2, 0.32, 0.192, 0.1152, "
+                    "0.1152, 0.0576]",
+                )
+            ],
+        ),
+        (
+            {"depreciation": "macrs_5", "depreciation_schedule": FIVE_YEAR},
+            [(PATH, "is only read with depreciation 'schedule', not 'macrs_5'")],
+        ),
+        (
+            {"depreciation": "schedule", "depreciation_schedule": "20/32/19.2"},
+            [(PATH, "must be a list of numbers, got str")],
+        ),
+        (
+            {"depreciation": "schedule", "depreciation_schedule": [0.5, "half"]},
+            [(f"{PATH}[1]", "must be a number, got 'half'")],
+        ),
+        (
+            {"depreciation": "macrs_4"},
+            [
+                (
+                    "investments[5].depreciation",
+                    "must be one of straight_line, declining_balance, "
+                    "schedule, macrs_3, macrs_5, macrs_7, macrs_10, macrs_15, macrs_20, none; got "
+                    "'macrs_4'",
+                )
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_bad_schedule_is_refused_naming_the_field(
     item: dict[str, Any], expected: list[tuple[str, str]]
 ) -> None:

@@ -23,12 +23,18 @@ def test_a_table_merged_into_the_model_gives_the_co2_of_passing_it_alone() -> No
     assert merged["green"]["grid_factors"] == {
         "source": "kenya-2024.csv",
         "countries": {
-            "KEN": {"combined_margin_firm": 420.0, "combined_margin_intermittent": 380.0,
-                    "energy_efficiency": None},
-            "UGA": {"combined_margin_firm": 50.0, "combined_margin_intermittent": 40.0,
-                    "energy_efficiency": 45.0},
+            "KEN": {
+                "combined_margin_firm": 420.0,
+                "combined_margin_intermittent": 380.0,
+                "energy_efficiency": None,
+            },
+            "UGA": {
+                "combined_margin_firm": 50.0,
+                "combined_margin_intermittent": 40.0,
+                "energy_efficiency": 45.0,
+            },
         },
-    }  # fmt: skip
+    }
     kept = services.appraise(by=OPERATOR, model_data=merged).summary()
     assert kept["green"] == passed["green"]
     assert kept["green"]["grid_factor_table"] == "kenya-2024.csv"
@@ -66,26 +72,49 @@ G = "green.grid_factors"
 @pytest.mark.parametrize(
     ("grid_factors", "expected"),
     [
-        ({"countries": {"KEN": {"combined_margin_intermittent": 380}}},
-         [(f"{G}.source", "is required")]),
+        (
+            {"countries": {"KEN": {"combined_margin_intermittent": 380}}},
+            [(f"{G}.source", "is required")],
+        ),
         ({"source": "mine"}, [(f"{G}.countries", "must be an object, got NoneType")]),
-        ({"source": "mine", "countries": {}},
-         [(f"{G}.countries", "must give the factors of at least one country")]),
-        ({"source": "mine", "countries": {"KE": {"combined_margin_firm": 1}}},
-         [(f"{G}.countries.KE", "'KE' is not an ISO alpha-3 country code")]),
-        ({"source": "mine", "countries": {"KEN": {}, "ken": {}}},
-         [(f"{G}.countries.ken", "KEN is given twice")]),
-        ({"source": "mine", "countries": {"KEN": {"combined_margin_intermittent": 380000}}},
-         [(f"{G}.countries.KEN.combined_margin_intermittent",
-           "must be within 0..2,000 gCO2/kWh, got 380000.0")]),
-        ({"source": "mine", "countries": {"KEN": {"combined_margin_intermittent": "380"}}},
-         [(f"{G}.countries.KEN.combined_margin_intermittent", "must be a number, got '380'")]),
-        ({"source": "mine", "countries": {"KEN": {"combined_margin_intermitent": 380}}},
-         [(f"{G}.countries.KEN.combined_margin_intermitent", "unknown factor; the factors are "
-           "combined_margin_firm, combined_margin_intermittent, energy_efficiency")]),
+        (
+            {"source": "mine", "countries": {}},
+            [(f"{G}.countries", "must give the factors of at least one country")],
+        ),
+        (
+            {"source": "mine", "countries": {"KE": {"combined_margin_firm": 1}}},
+            [(f"{G}.countries.KE", "'KE' is not an ISO alpha-3 country code")],
+        ),
+        (
+            {"source": "mine", "countries": {"KEN": {}, "ken": {}}},
+            [(f"{G}.countries.ken", "KEN is given twice")],
+        ),
+        (
+            {"source": "mine", "countries": {"KEN": {"combined_margin_intermittent": 380000}}},
+            [
+                (
+                    f"{G}.countries.KEN.combined_margin_intermittent",
+                    "must be within 0..2,000 gCO2/kWh, got 380000.0",
+                )
+            ],
+        ),
+        (
+            {"source": "mine", "countries": {"KEN": {"combined_margin_intermittent": "380"}}},
+            [(f"{G}.countries.KEN.combined_margin_intermittent", "must be a number, got '380'")],
+        ),
+        (
+            {"source": "mine", "countries": {"KEN": {"combined_margin_intermitent": 380}}},
+            [
+                (
+                    f"{G}.countries.KEN.combined_margin_intermitent",
+                    "unknown factor; the factors are "
+                    "combined_margin_firm, combined_margin_intermittent, energy_efficiency",
+                )
+            ],
+        ),
         ("KEN 380", [(G, "must be an object, got str")]),
     ],
-)  # fmt: skip
+)
 def test_a_bad_table_in_the_model_is_refused_naming_the_field(
     grid_factors: Any, expected: list[tuple[str, str]]
 ) -> None:
@@ -94,5 +123,6 @@ def test_a_bad_table_in_the_model_is_refused_naming_the_field(
 
 def test_a_factor_the_project_needs_but_the_table_leaves_blank_is_named() -> None:
     table = {"source": "mine", "countries": {"KEN": {"combined_margin_firm": 420}}}
-    assert errors_of(table) == [("green.combined_margin_intermittent",
-                                 "no factor is published for KEN")]  # fmt: skip
+    assert errors_of(table) == [
+        ("green.combined_margin_intermittent", "no factor is published for KEN")
+    ]

@@ -31,14 +31,19 @@ def linear(coefficient: float | None) -> dict[str, Any]:
             {"driver_a": "sales_price", "driver_b": "fixed_costs", "coefficient": coefficient}
         ]
     return {
-        "name": "Linear plant", "currency": "USD", "horizon_years": 6, "discount_rate": 0.1,
-        "phases": {"construction": {"start_year": 1, "end_year": 1},
-                   "production": {"start_year": 2, "end_year": 6}},
+        "name": "Linear plant",
+        "currency": "USD",
+        "horizon_years": 6,
+        "discount_rate": 0.1,
+        "phases": {
+            "construction": {"start_year": 1, "end_year": 1},
+            "production": {"start_year": 2, "end_year": 6},
+        },
         "investments": [{"name": "Kit", "amount": 1000, "year": 1, "useful_life": 5}],
         "products": [{"name": "Output", "capacity": 1, "price": 1000}],
         "fixed_costs": [{"name": "Staff", "amount": 800}],
         "risk": risk,
-    }  # fmt: skip
+    }
 
 
 def run(data: dict[str, Any]) -> services.AppraisalResult:
@@ -70,8 +75,9 @@ def test_a_declared_correlation_is_drawn_and_narrows_the_npv_spread_as_theory_sa
     for result in (together, apart):
         assert result.monte_carlo is not None
         error = 4 * result.monte_carlo.std_npv / math.sqrt(DRAWS)
-        assert result.monte_carlo.expected_npv == pytest.approx(result.appraisal.total.npv,
-                                                                abs=error)  # fmt: skip
+        assert result.monte_carlo.expected_npv == pytest.approx(
+            result.appraisal.total.npv, abs=error
+        )
 
 
 def test_the_correlations_are_reported_with_the_distributions() -> None:
@@ -116,26 +122,53 @@ P = "risk.correlations"
 @pytest.mark.parametrize(
     ("correlations", "expected"),
     [
-        ([pair("sales_price", "sales_quantity", 0.5)],
-         [(f"{P}[0].driver_b", f"'sales_quantity' has no distribution in the risk block, so it "
-                               f"cannot be correlated; {DECLARED}")]),
-        ([pair("sales_price", "weather", 0.5)],
-         [(f"{P}[0].driver_b", f"'weather' has no distribution in the risk block, so it cannot "
-                               f"be correlated; {DECLARED}")]),
-        ([pair("sales_price", "investment_cost", 1.2)],
-         [(f"{P}[0].coefficient", "must be within -1..1, got 1.2")]),
-        ([pair("sales_price", "investment_cost", "high")],
-         [(f"{P}[0].coefficient", "must be a number, got 'high'")]),
-        ([{"driver_a": "sales_price"}],
-         [(f"{P}[0].driver_b", "is required"), (f"{P}[0].coefficient", "is required")]),
-        ([pair("sales_price", "sales_price", 0.5)],
-         [(f"{P}[0]", "names sales_price twice; give two different drivers")]),
-        ([pair("sales_price", "investment_cost", 0.2), pair("investment_cost", "sales_price", 0.3)],
-         [(f"{P}[1]", f"investment_cost ~ sales_price is already given in {P}[0]")]),
+        (
+            [pair("sales_price", "sales_quantity", 0.5)],
+            [
+                (
+                    f"{P}[0].driver_b",
+                    f"'sales_quantity' has no distribution in the risk block, so it "
+                    f"cannot be correlated; {DECLARED}",
+                )
+            ],
+        ),
+        (
+            [pair("sales_price", "weather", 0.5)],
+            [
+                (
+                    f"{P}[0].driver_b",
+                    f"'weather' has no distribution in the risk block, so it cannot "
+                    f"be correlated; {DECLARED}",
+                )
+            ],
+        ),
+        (
+            [pair("sales_price", "investment_cost", 1.2)],
+            [(f"{P}[0].coefficient", "must be within -1..1, got 1.2")],
+        ),
+        (
+            [pair("sales_price", "investment_cost", "high")],
+            [(f"{P}[0].coefficient", "must be a number, got 'high'")],
+        ),
+        (
+            [{"driver_a": "sales_price"}],
+            [(f"{P}[0].driver_b", "is required"), (f"{P}[0].coefficient", "is required")],
+        ),
+        (
+            [pair("sales_price", "sales_price", 0.5)],
+            [(f"{P}[0]", "names sales_price twice; give two different drivers")],
+        ),
+        (
+            [
+                pair("sales_price", "investment_cost", 0.2),
+                pair("investment_cost", "sales_price", 0.3),
+            ],
+            [(f"{P}[1]", f"investment_cost ~ sales_price is already given in {P}[0]")],
+        ),
         ({"sales_price": 0.5}, [(P, "must be a list, got dict")]),
         ([0.5], [(f"{P}[0]", "must be an object, got float")]),
     ],
-)  # fmt: skip
+)
 def test_a_bad_correlation_is_refused_naming_the_field(
     correlations: Any, expected: list[tuple[str, str]]
 ) -> None:
@@ -143,20 +176,34 @@ def test_a_bad_correlation_is_refused_naming_the_field(
 
 
 def test_coefficients_that_cannot_hold_together_name_every_pair_involved() -> None:
-    declared = [pair("sales_price", "investment_cost", 0.9),
-                pair("investment_cost", "operating_costs", 0.9),
-                pair("sales_price", "operating_costs", -0.9)]  # fmt: skip
-    assert errors_of(declared) == [(P, (
-        "these coefficients cannot hold together (the correlation matrix is not positive "
-        "semi-definite): sales_price ~ investment_cost 0.9 (risk.correlations[0]); "
-        "sales_price ~ operating_costs -0.9 (risk.correlations[2]); investment_cost ~ "
-        "operating_costs 0.9 (risk.correlations[1])"))]  # fmt: skip
+    declared = [
+        pair("sales_price", "investment_cost", 0.9),
+        pair("investment_cost", "operating_costs", 0.9),
+        pair("sales_price", "operating_costs", -0.9),
+    ]
+    assert errors_of(declared) == [
+        (
+            P,
+            (
+                "these coefficients cannot hold together (the correlation matrix is not positive "
+                "semi-definite): sales_price ~ investment_cost 0.9 (risk.correlations[0]); "
+                "sales_price ~ operating_costs -0.9 (risk.correlations[2]); investment_cost ~ "
+                "operating_costs 0.9 (risk.correlations[1])"
+            ),
+        )
+    ]
     # A pair left out counts as 0, which two strong pairs may not allow either.
-    assert errors_of(declared[:2]) == [(P, (
-        "these coefficients cannot hold together (the correlation matrix is not positive "
-        "semi-definite): sales_price ~ investment_cost 0.9 (risk.correlations[0]); "
-        "sales_price ~ operating_costs 0 (not given, so 0); investment_cost ~ operating_costs "
-        "0.9 (risk.correlations[1])"))]  # fmt: skip
+    assert errors_of(declared[:2]) == [
+        (
+            P,
+            (
+                "these coefficients cannot hold together (the correlation matrix is not positive "
+                "semi-definite): sales_price ~ investment_cost 0.9 (risk.correlations[0]); "
+                "sales_price ~ operating_costs 0 (not given, so 0); investment_cost ~ operating_costs "
+                "0.9 (risk.correlations[1])"
+            ),
+        )
+    ]
 
 
 def test_a_risk_block_of_correlations_alone_names_no_driver_to_correlate() -> None:
@@ -164,19 +211,25 @@ def test_a_risk_block_of_correlations_alone_names_no_driver_to_correlate() -> No
     data["risk"] = {"correlations": [pair("sales_price", "investment_cost", 0.5)]}
     with pytest.raises(ModelError) as caught:
         services.appraise(by=OPERATOR, model_data=data)
-    assert caught.value.errors[0] == (f"{P}[0].driver_a", "'sales_price' has no distribution in "
-                                      "the risk block, so it cannot be correlated; drivers "
-                                      "declared there: none")  # fmt: skip
+    assert caught.value.errors[0] == (
+        f"{P}[0].driver_a",
+        "'sales_price' has no distribution in "
+        "the risk block, so it cannot be correlated; drivers "
+        "declared there: none",
+    )
 
 
 def test_the_library_refuses_an_impossible_matrix_naming_the_drivers() -> None:
     model = parse_model(linear(None))
-    dists = {"sales_price": Normal(1, 0.1), "fixed_costs": Normal(1, 0.1),
-             "sales_quantity": Normal(1, 0.1)}  # fmt: skip
+    dists = {
+        "sales_price": Normal(1, 0.1),
+        "fixed_costs": Normal(1, 0.1),
+        "sales_quantity": Normal(1, 0.1),
+    }
     bad = [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]
     with pytest.raises(
         InvalidInputError,
         match=r"^correlation: is not positive semi-definite: "
         r"no draws can correlate sales_price, fixed_costs, sales_quantity so$",
     ):
-        simulate(model, dists, draws=100, correlation=bad)  # fmt: skip
+        simulate(model, dists, draws=100, correlation=bad)

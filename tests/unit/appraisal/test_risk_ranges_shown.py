@@ -43,25 +43,41 @@ def test_a_model_without_a_risk_block_reports_the_default_ranges_it_drew(
     mc = defaults.summary()["monte_carlo"]
     assert mc["distributions_from"] == "defaults"
     assert mc["distributions"]["investment_cost"] == {
-        "distribution": "triangular", "low": 0.95, "mode": 1.0, "high": 1.25,
-    }  # fmt: skip
+        "distribution": "triangular",
+        "low": 0.95,
+        "mode": 1.0,
+        "high": 1.25,
+    }
 
 
 def test_a_models_own_risk_block_is_reported_with_each_kind_of_parameter() -> None:
     data = full_document()
-    data["risk"]["discount_rate"] = {"distribution": "triangular", "low": 0.1, "mode": 0.12,
-                                     "high": 0.17}  # fmt: skip
+    data["risk"]["discount_rate"] = {
+        "distribution": "triangular",
+        "low": 0.1,
+        "mode": 0.12,
+        "high": 0.17,
+    }
     result = services.appraise(by=OPERATOR, model_data=data, monte_carlo=MonteCarloOptions(200))
     assert not result.default_risk
     source = content.risk_source(result)
     assert source == "Distributions from the model's risk block, drawn independently."
     rows = {row[0]: row[1:] for row in content.risk_rows(result)}
-    assert rows["Sales price"] == ("pert", "factor on the base value: low 0.80, mode 1.00, "
-                                   "high 1.10", "0.98")  # fmt: skip
-    assert rows["Operating costs"] == ("normal", "factor on the base value: mean 1.00, sd 0.05",
-                                       "1.00")  # fmt: skip
-    assert rows["Discount rate"] == ("triangular", "rate: low 10.0%, mode 12.0%, high 17.0%",
-                                     "13.0%")  # fmt: skip
+    assert rows["Sales price"] == (
+        "pert",
+        "factor on the base value: low 0.80, mode 1.00, high 1.10",
+        "0.98",
+    )
+    assert rows["Operating costs"] == (
+        "normal",
+        "factor on the base value: mean 1.00, sd 0.05",
+        "1.00",
+    )
+    assert rows["Discount rate"] == (
+        "triangular",
+        "rate: low 10.0%, mode 12.0%, high 17.0%",
+        "13.0%",
+    )
     assert result.summary()["monte_carlo"]["distributions_from"] == "model risk block"
 
 
@@ -82,8 +98,9 @@ def test_every_report_states_the_distributions_beside_the_base_case_npv(
     assert "default ranges were drawn" in " ".join(text.split())
     assert "low 0.95, mode 1.00, high 1.25" in text
     write_report(defaults, tmp_path / "r.xlsx")
-    cells = [c.value for row in load_workbook(tmp_path / "r.xlsx")["Summary"].iter_rows()
-             for c in row]  # fmt: skip
+    cells = [
+        c.value for row in load_workbook(tmp_path / "r.xlsx")["Summary"].iter_rows() for c in row
+    ]
     assert all(cell in cells for row in DEFAULT_ROWS for cell in row)
 
 

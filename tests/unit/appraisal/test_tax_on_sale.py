@@ -97,9 +97,12 @@ def test_a_limit_on_carrying_losses_cannot_go_with_crediting_them() -> None:
     data["tax"] |= {"credit_losses": True}
     with pytest.raises(ModelError) as caught:
         parse_model(data)
-    assert caught.value.errors == [("tax.loss_carry_forward_years",
-                                    "must be blank with tax.credit_losses: losses are credited, "
-                                    "not carried forward")]  # fmt: skip
+    assert caught.value.errors == [
+        (
+            "tax.loss_carry_forward_years",
+            "must be blank with tax.credit_losses: losses are credited, not carried forward",
+        )
+    ]
     data["tax"] = {"rate": 0.3, "credit_losses": "yes"}
     with pytest.raises(ModelError) as caught:
         parse_model(data)

@@ -45,16 +45,26 @@ def test_the_template_has_one_sheet_per_input_block_with_help_and_lists(tmp_path
     write_model_file(path, {})
     wb = load_workbook(path)
     assert wb.sheetnames == ["README", *(s.name for s in SHEETS)]
-    for name in ("general", "investments", "working_capital", "sales", "operating_costs",
-                 "loans", "tax", "currencies", "green"):  # fmt: skip
+    for name in (
+        "general",
+        "investments",
+        "working_capital",
+        "sales",
+        "operating_costs",
+        "loans",
+        "tax",
+        "currencies",
+        "green",
+    ):
         assert name in wb.sheetnames
     assert wb["loans"]["F1"].value == "tenor_years"
     assert "grace" in wb["loans"]["F1"].comment.text
     assert wb["general"]["B2"].comment is not None
     lists = [v.formula1 for v in wb["loans"].data_validations.dataValidation]
     assert '"annuity,linear"' in lists
-    assert any("declining_balance" in v.formula1
-               for v in wb["investments"].data_validations.dataValidation)  # fmt: skip
+    assert any(
+        "declining_balance" in v.formula1 for v in wb["investments"].data_validations.dataValidation
+    )
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".json", ".yaml"])
@@ -131,8 +141,9 @@ def test_a_bad_exchange_rate_names_the_currencies_row(tmp_path: Path) -> None:
 def test_overlapping_phases_name_the_general_sheet(tmp_path: Path) -> None:
     path = workbook_with(tmp_path, "general", "B11", 1)  # start-up begins in year 1
     found = problems_of(path)
-    assert any(p.startswith("sheet 'general', row 11, phases.startup") and "overlaps" in p
-               for p in found), found  # fmt: skip
+    assert any(
+        p.startswith("sheet 'general', row 11, phases.startup") and "overlaps" in p for p in found
+    ), found
 
 
 def test_a_badly_written_utilisation_is_refused_with_an_example(tmp_path: Path) -> None:

@@ -24,8 +24,14 @@ def test_every_new_block_reads_back_from_a_file_as_written(tmp_path: Path, suffi
     write_model_file(path, document_with_every_block())
     read = parse_document(read_model_source(path).data)
     assert read == parse_document(document_with_every_block())
-    assert read.model.investments[5].depreciation_schedule == (0.2, 0.32, 0.192, 0.1152,
-                                                               0.1152, 0.0576)  # fmt: skip
+    assert read.model.investments[5].depreciation_schedule == (
+        0.2,
+        0.32,
+        0.192,
+        0.1152,
+        0.1152,
+        0.0576,
+    )
     assert len(read.correlations) == 2
     assert read.green is not None and read.green.grid_table is not None
     assert read.green.grid_table.name == "Kenya grid study 2024"
@@ -82,8 +88,10 @@ def test_a_schedule_typed_in_percent_reads_and_a_garbled_one_names_its_cell(
 def test_a_bad_correlation_row_names_the_correlations_sheet(tmp_path: Path) -> None:
     path = workbook_with(tmp_path, "correlations", "B2", "sales_quantity")
     [problem] = problems_of(path)
-    assert problem.startswith("sheet 'correlations', row 2, driver_b: 'sales_quantity' has no "
-                              "distribution in the risk block")  # fmt: skip
+    assert problem.startswith(
+        "sheet 'correlations', row 2, driver_b: 'sales_quantity' has no "
+        "distribution in the risk block"
+    )
     impossible = workbook_with(tmp_path, "correlations", "C2", -0.95)
     wb = load_workbook(impossible)
     wb["correlations"]["C3"] = 0.95

@@ -76,8 +76,11 @@ def test_indexes_sharing_statistics_score_as_one_collection() -> None:
     shared = CorpusStatistics()
     left, right = BM25Index(statistics=shared), BM25Index(statistics=shared)
     whole = BM25Index()
-    for terms, part in [(["solar", "dryer"], left), (["solar", "solar", "pump", "water"], right),
-                        (["wind", "turbine"], right)]:  # fmt: skip
+    for terms, part in [
+        (["solar", "dryer"], left),
+        (["solar", "solar", "pump", "water"], right),
+        (["wind", "turbine"], right),
+    ]:
         part.add(terms)
         whole.add(terms)
     assert shared.count == 3 and len(left) == 1 and len(right) == 2

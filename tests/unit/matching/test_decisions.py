@@ -43,10 +43,12 @@ def match() -> Match:
         ([verdict(8, "decline", 1), verdict(8, "accept", 2)], MatchState.INTERESTED),
         ([verdict(3, "accept", 1), verdict(3, "decline", 2)], MatchState.DECLINED),
         # Order is by time, not by the order the list happens to be in.
-        ([verdict(8, "accept", 5), verdict(8, "decline", 1), verdict(3, "accept", 2)],
-         MatchState.INTRODUCED),
+        (
+            [verdict(8, "accept", 5), verdict(8, "decline", 1), verdict(3, "accept", 2)],
+            MatchState.INTRODUCED,
+        ),
     ],
-)  # fmt: skip
+)
 def test_state_follows_each_partys_latest_verdict(
     decisions: list[Decision], state: MatchState
 ) -> None:

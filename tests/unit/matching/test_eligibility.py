@@ -174,18 +174,25 @@ def test_a_section_or_a_technology_family_alone_is_too_broad_to_connect() -> Non
 
 def test_technology_areas_reach_the_sector_of_a_record_that_states_only_isic() -> None:
     mandate = offer_party(
-        kind=OpportunityKind.INVESTMENT_MANDATE, isic_classes=[], trl=None, min_trl=None,
-        technology_areas=["green.solar_pv", "infrastructure.power_grid"],
-    )  # fmt: skip
-    power = need_party(
-        kind=OpportunityKind.INVESTMENT_PROJECT, isic_classes=["3510"], technology_areas=[],
+        kind=OpportunityKind.INVESTMENT_MANDATE,
+        isic_classes=[],
+        trl=None,
         min_trl=None,
-    )  # fmt: skip
+        technology_areas=["green.solar_pv", "infrastructure.power_grid"],
+    )
+    power = need_party(
+        kind=OpportunityKind.INVESTMENT_PROJECT,
+        isic_classes=["3510"],
+        technology_areas=[],
+        min_trl=None,
+    )
     assert check(mandate, power, today=TODAY).eligible
     schools = need_party(
-        kind=OpportunityKind.INVESTMENT_PROJECT, isic_classes=["8510"], technology_areas=[],
+        kind=OpportunityKind.INVESTMENT_PROJECT,
+        isic_classes=["8510"],
+        technology_areas=[],
         min_trl=None,
-    )  # fmt: skip
+    )
     assert rules(check(mandate, schools, today=TODAY).failures) == {Rule.SUBJECT}
 
 

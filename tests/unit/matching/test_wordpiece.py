@@ -18,8 +18,16 @@ def wordpiece() -> WordPiece:
 def test_words_split_into_known_pieces_between_cls_and_sep(wordpiece: WordPiece) -> None:
     # The ids bert-base-uncased gives for "Hello, world! unaffable".
     assert wordpiece.encode("Hello, world! unaffable", 64) == [
-        101, 7592, 1010, 2088, 999, 14477, 20961, 3468, 102,
-    ]  # fmt: skip
+        101,
+        7592,
+        1010,
+        2088,
+        999,
+        14477,
+        20961,
+        3468,
+        102,
+    ]
 
 
 def test_accents_are_stripped_and_ideographs_stand_alone() -> None:

@@ -24,10 +24,19 @@ def record(
     disclosure: Disclosure = Disclosure.PUBLIC, status: Status = Status.PUBLISHED
 ) -> Opportunity:
     return Opportunity(
-        kind=OpportunityKind.TECHNOLOGY_OFFER, organisation_id=OWNER, title="Dryer",
-        teaser="A dryer.", language="en", details="Royalty 4%", amount_min=1.0, amount_max=2.0,
-        currency="USD", disclosure=disclosure, status=status, id=40,
-    )  # fmt: skip
+        kind=OpportunityKind.TECHNOLOGY_OFFER,
+        organisation_id=OWNER,
+        title="Dryer",
+        teaser="A dryer.",
+        language="en",
+        details="Royalty 4%",
+        amount_min=1.0,
+        amount_max=2.0,
+        currency="USD",
+        disclosure=disclosure,
+        status=status,
+        id=40,
+    )
 
 
 MEMBER = Audience(signed_in=True, organisation_id=9)
@@ -59,10 +68,15 @@ def test_each_audience_gets_its_stage(
 
 def values() -> dict[str, object]:
     return {
-        "id": 40, "title": "Dryer", "teaser": "A dryer.", "details": "Royalty 4%",
-        "amount_min": 1.0, "organisation_id": OWNER, "organisation_name": "Owner Ltd",
+        "id": 40,
+        "title": "Dryer",
+        "teaser": "A dryer.",
+        "details": "Royalty 4%",
+        "amount_min": 1.0,
+        "organisation_id": OWNER,
+        "organisation_name": "Owner Ltd",
         "some_new_column": "x",
-    }  # fmt: skip
+    }
 
 
 def test_redaction_keeps_only_the_fields_of_the_stage() -> None:

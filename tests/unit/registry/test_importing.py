@@ -19,17 +19,26 @@ from itpo.registry.importing import (
 
 
 def organisation_row(row: int, external_id: str = "org-1", **changes: Any) -> RawRecord:
-    data = {"external_id": external_id, "name": "Kisumu Agro Co-operative", "kind": "ngo",
-            "country": "KEN"} | changes  # fmt: skip
+    data = {
+        "external_id": external_id,
+        "name": "Kisumu Agro Co-operative",
+        "kind": "ngo",
+        "country": "KEN",
+    } | changes
     return RawRecord("organisations", row, data)
 
 
 def need_row(row: int, external_id: str, **changes: Any) -> RawRecord:
     data = {
-        "external_id": external_id, "kind": "technology_need", "organisation": "org-1",
-        "title": f"Solar drying for mango, lot {row}", "teaser": "We need a solar dryer.",
-        "language": "en", "countries": "KEN", "status": "published",
-    } | changes  # fmt: skip
+        "external_id": external_id,
+        "kind": "technology_need",
+        "organisation": "org-1",
+        "title": f"Solar drying for mango, lot {row}",
+        "teaser": "We need a solar dryer.",
+        "language": "en",
+        "countries": "KEN",
+        "status": "published",
+    } | changes
     return RawRecord("opportunities", row, data)
 
 

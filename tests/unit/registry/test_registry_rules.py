@@ -22,9 +22,13 @@ PUBLIC = Principal.anonymous()
 
 
 def member_of(organisation_id: int, scopes: frozenset[Scope] | None = None) -> Principal:
-    return Principal(user_id=organisation_id + 100, role=Role.MEMBER,
-                     organisation_id=organisation_id, label=f"member of {organisation_id}",
-                     scopes=scopes)  # fmt: skip
+    return Principal(
+        user_id=organisation_id + 100,
+        role=Role.MEMBER,
+        organisation_id=organisation_id,
+        label=f"member of {organisation_id}",
+        scopes=scopes,
+    )
 
 
 @pytest.fixture
@@ -32,13 +36,20 @@ def uow() -> FakeUnitOfWork:
     """Two organisations (1 and 2), each with a published offer; a draft of organisation 2."""
     uow = FakeUnitOfWork()
     services.create_organisation(uow=uow, by=OPERATOR, data=organisation_data())
-    services.create_organisation(uow=uow, by=OPERATOR, data=organisation_data(
-        external_id="org-ke", name="Meru Mango Growers", country="KEN"))  # fmt: skip
+    services.create_organisation(
+        uow=uow,
+        by=OPERATOR,
+        data=organisation_data(external_id="org-ke", name="Meru Mango Growers", country="KEN"),
+    )
     services.create_opportunity(uow=uow, by=OPERATOR, data=opportunity_data())
-    services.create_opportunity(uow=uow, by=OPERATOR, data=opportunity_data(
-        external_id="ke-1", organisation="org-ke"))  # fmt: skip
-    services.create_opportunity(uow=uow, by=OPERATOR, data=opportunity_data(
-        external_id="ke-draft", organisation="org-ke", status="draft"))  # fmt: skip
+    services.create_opportunity(
+        uow=uow, by=OPERATOR, data=opportunity_data(external_id="ke-1", organisation="org-ke")
+    )
+    services.create_opportunity(
+        uow=uow,
+        by=OPERATOR,
+        data=opportunity_data(external_id="ke-draft", organisation="org-ke", status="draft"),
+    )
     return uow
 
 
@@ -61,8 +72,9 @@ def test_every_change_is_audited_with_who_made_it(uow: FakeUnitOfWork) -> None:
 def test_a_refused_change_writes_nothing_not_even_an_audit_entry(uow: FakeUnitOfWork) -> None:
     before = (actions(uow), dict(uow.committed.opportunities))
     with pytest.raises(Forbidden):
-        services.update_opportunity(uow=uow, by=member_of(2), opportunity_id=1,
-                                    changes={"title": "Taken over"})  # fmt: skip
+        services.update_opportunity(
+            uow=uow, by=member_of(2), opportunity_id=1, changes={"title": "Taken over"}
+        )
     with pytest.raises(Forbidden):
         services.create_opportunity(uow=uow, by=PUBLIC, data=opportunity_data(external_id=None))
     assert (actions(uow), dict(uow.committed.opportunities)) == before
@@ -86,8 +98,9 @@ def test_only_the_office_chooses_external_ids(uow: FakeUnitOfWork) -> None:
         services.create_opportunity(uow=uow, by=member_of(2), data=data)
     assert refused.value.errors[0].field == "external_id"
     with pytest.raises(ValidationError):
-        services.update_organisation(uow=uow, by=member_of(2), organisation_id=2,
-                                     changes={"external_id": "demo:org-x"})  # fmt: skip
+        services.update_organisation(
+            uow=uow, by=member_of(2), organisation_id=2, changes={"external_id": "demo:org-x"}
+        )
     made = services.create_opportunity(uow=uow, by=OFFICER, data=data)
     assert made.external_id == "demo:need-x"
 
@@ -135,10 +148,12 @@ def test_an_import_moves_what_no_import_made_only_when_let(uow: FakeUnitOfWork) 
 
 def test_an_import_moves_what_an_import_made_and_says_so(uow: FakeUnitOfWork) -> None:
     row = opportunity_data(external_id="imported-1", organisation="org-ke")
-    import_records(uow=uow, by=OFFICER,
-                   batch=ImportBatch(opportunities=[RawRecord("opportunities", 2, row)]))  # fmt: skip
+    import_records(
+        uow=uow, by=OFFICER, batch=ImportBatch(opportunities=[RawRecord("opportunities", 2, row)])
+    )
     moved = {**row, "organisation": "org-sh-1"}
-    report = import_records(uow=uow, by=OFFICER,
-                            batch=ImportBatch(opportunities=[RawRecord("opportunities", 2, moved)]))  # fmt: skip
+    report = import_records(
+        uow=uow, by=OFFICER, batch=ImportBatch(opportunities=[RawRecord("opportunities", 2, moved)])
+    )
     [change] = report.changes
     assert change.made_by_import and report.to_allow == []

@@ -64,7 +64,7 @@ port_option = click.option(
 @click.pass_context
 def cli(context: click.Context, database_url: str | None) -> None:
     """ITPO Exchange: two-way investment and technology exchange."""
-    context.obj = CliState(database_url=database_url)  # fmt: skip
+    context.obj = CliState(database_url=database_url)
 
 
 @cli.command()
@@ -134,8 +134,14 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
     listening = None if no_serve else _claim(host or settings.host, port or settings.port)
     try:
         platform = state.platform(initialise=True)
-        report = run_import(platform, demo_batch(today=platform.today()), by=state.operator,
-                            dry_run=False, allow_moves=True, source="demo")  # fmt: skip
+        report = run_import(
+            platform,
+            demo_batch(today=platform.today()),
+            by=state.operator,
+            dry_run=False,
+            allow_moves=True,
+            source="demo",
+        )
         console.print("Demo data loaded. " + describe(report))
         build_index(platform)
         demo_administrator(platform)

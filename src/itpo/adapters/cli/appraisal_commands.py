@@ -76,21 +76,32 @@ def _print(result: AppraisalResult) -> None:
     from itpo.adapters.reports import content
 
     console.print(f"{result.model.name} ({result.model.currency})", markup=False)
-    rows = [dict(zip(("name", "total", "equity"), r, strict=True))
-            for r in content.indicator_rows(result)]  # fmt: skip
+    rows = [
+        dict(zip(("name", "total", "equity"), r, strict=True))
+        for r in content.indicator_rows(result)
+    ]
     rows += [{"name": name, "total": value} for name, value in content.other_rows(result)]
-    print_table(rows, [("name", "indicator", 66), ("total", "total capital", 40),
-                       ("equity", "equity", 40)])  # fmt: skip
+    print_table(
+        rows, [("name", "indicator", 66), ("total", "total capital", 40), ("equity", "equity", 40)]
+    )
     extra = content.monte_carlo_rows(result) + content.green_rows(result)
     if extra:
-        print_table([{"name": n, "value": v} for n, v in extra],
-                    [("name", "risk and green impact", 40), ("value", "value", 80)])  # fmt: skip
+        print_table(
+            [{"name": n, "value": v} for n, v in extra],
+            [("name", "risk and green impact", 40), ("value", "value", 80)],
+        )
     if result.monte_carlo is not None:
         console.print(content.risk_source(result), markup=False)
         keys = ("driver", "distribution", "parameters", "mean")
-        print_table([dict(zip(keys, r, strict=True)) for r in content.risk_rows(result)],
-                    [("driver", "driver", 18), ("distribution", "distribution", 12),
-                     ("parameters", "parameters", 60), ("mean", "mean", 8)])  # fmt: skip
+        print_table(
+            [dict(zip(keys, r, strict=True)) for r in content.risk_rows(result)],
+            [
+                ("driver", "driver", 18),
+                ("distribution", "distribution", 12),
+                ("parameters", "parameters", 60),
+                ("mean", "mean", 8),
+            ],
+        )
 
 
 @click.command("appraise")

@@ -46,23 +46,42 @@ def run_import(
     with Progress(*columns, console=console.rich, transient=True, disable=quiet) as progress:
         steps = len(batch) + (0 if dry_run else len(batch.opportunities))
         task = progress.add_task("importing", total=steps)
-        return import_records(uow=platform.uow(immediate=True), by=by, batch=batch,
-                              dry_run=dry_run, allow_moves=allow_moves, source=source,
-                              now=platform.clock,
-                              progress=lambda n: progress.advance(task, n))  # fmt: skip
+        return import_records(
+            uow=platform.uow(immediate=True),
+            by=by,
+            batch=batch,
+            dry_run=dry_run,
+            allow_moves=allow_moves,
+            source=source,
+            now=platform.clock,
+            progress=lambda n: progress.advance(task, n),
+        )
 
 
 def report_dict(report: ImportReport) -> dict[str, object]:
     return {
         "dry_run": report.dry_run,
-        "organisations": {"created": report.organisations_created, "updated": report.organisations_updated},
-        "opportunities": {"created": report.opportunities_created, "updated": report.opportunities_updated},
+        "organisations": {
+            "created": report.organisations_created,
+            "updated": report.organisations_updated,
+        },
+        "opportunities": {
+            "created": report.opportunities_created,
+            "updated": report.opportunities_updated,
+        },
         "changes": [
-            {"section": c.section, "row": c.row, "record_id": c.record_id, "field": c.field,
-             "before": c.before, "after": c.after, "made_by_import": c.made_by_import}
+            {
+                "section": c.section,
+                "row": c.row,
+                "record_id": c.record_id,
+                "field": c.field,
+                "before": c.before,
+                "after": c.after,
+                "made_by_import": c.made_by_import,
+            }
             for c in report.changes
         ],
-    }  # fmt: skip
+    }
 
 
 def describe(report: ImportReport) -> str:
@@ -71,7 +90,7 @@ def describe(report: ImportReport) -> str:
         f"Organisations: {report.organisations_created} new, {report.organisations_updated} updated; "
         f"opportunities: {report.opportunities_created} new, {report.opportunities_updated} updated "
         f"({verb} written)."
-    ]  # fmt: skip
+    ]
     for change in report.changes:
         note = "" if change.made_by_import else " (entered by hand: needs --allow-moves)"
         lines.append(f"  {change}{note}")
@@ -114,8 +133,15 @@ def import_command(
         max_rows=settings.max_import_rows,
         max_unzipped_mb=settings.max_import_unzipped_mb,
     )
-    report = run_import(state.platform(), batch, by=state.operator, dry_run=dry_run,
-                        allow_moves=allow_moves, source=file.name, quiet=as_json)  # fmt: skip
+    report = run_import(
+        state.platform(),
+        batch,
+        by=state.operator,
+        dry_run=dry_run,
+        allow_moves=allow_moves,
+        source=file.name,
+        quiet=as_json,
+    )
     print_json(report_dict(report)) if as_json else console.print(describe(report))
 
 
@@ -154,11 +180,11 @@ def export_command(
         else None
     )
     platform = state.platform()
-    organisations, opportunities = export_records(uow=platform.uow(), by=state.operator,
-                                                  query=query, source=file.name,
-                                                  now=platform.clock)  # fmt: skip
+    organisations, opportunities = export_records(
+        uow=platform.uow(), by=state.operator, query=query, source=file.name, now=platform.clock
+    )
     count = write_records(file, organisations, opportunities, section)
-    console.print(f"Wrote {count} records to {file}.")  # fmt: skip
+    console.print(f"Wrote {count} records to {file}.")
 
 
 @click.command("template")

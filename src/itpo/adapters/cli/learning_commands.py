@@ -16,8 +16,12 @@ def _figure(value: float) -> str:
 
 @click.command("learn")
 @click.option("--dry-run", is_flag=True, help="Show the new weights without storing them.")
-@click.option("--min-decisions", type=click.IntRange(2), default=None,
-              help="Fewest verdicts to learn from (default 20).")  # fmt: skip
+@click.option(
+    "--min-decisions",
+    type=click.IntRange(2),
+    default=None,
+    help="Fewest verdicts to learn from (default 20).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_state
 @clean_errors
@@ -31,8 +35,13 @@ def learn_command(state: CliState, dry_run: bool, min_decisions: int | None, as_
 
     platform = state.platform()
     try:
-        report = learn(uow=platform.uow(), by=state.operator, dry_run=dry_run,
-                       min_decisions=min_decisions, now=platform.clock)  # fmt: skip
+        report = learn(
+            uow=platform.uow(),
+            by=state.operator,
+            dry_run=dry_run,
+            min_decisions=min_decisions,
+            now=platform.clock,
+        )
     except LearningRefused as refused:
         fail(f"no new weights: {refused}")
         raise SystemExit(1) from None
@@ -53,16 +62,22 @@ def learn_command(state: CliState, dry_run: bool, min_decisions: int | None, as_
         )
         return
     rows = [
-        {"name": s.name, "before": f"{report.before[s.name]:.3f}",
-         "after": f"{report.after[s.name]:.3f}"}
+        {
+            "name": s.name,
+            "before": f"{report.before[s.name]:.3f}",
+            "after": f"{report.after[s.name]:.3f}",
+        }
         for s in WEIGHT_SETTINGS
-    ]  # fmt: skip
+    ]
     print_table(
         rows,
-        [("name", "component", 12), ("before", f"v{report.before.version}", 8),
-         ("after", f"v{report.after.version}", 8)],
+        [
+            ("name", "component", 12),
+            ("before", f"v{report.before.version}", 8),
+            ("after", f"v{report.after.version}", 8),
+        ],
         title=f"Weights learned from {report.decisions} verdicts ({report.accepted} accepted)",
-    )  # fmt: skip
+    )
     console.print(
         f"Agreement with the verdicts (share of accepted-declined pairs ranked right): "
         f"{_figure(report.agreement_before)} before, {_figure(report.agreement_after)} after."
@@ -105,11 +120,13 @@ def weights_command(state: CliState, as_json: bool) -> None:
         )
         return
     print_table(
-        [{"name": s.name, "weight": f"{weights[s.name]:.3f}", "help": s.help}
-         for s in WEIGHT_SETTINGS],
+        [
+            {"name": s.name, "weight": f"{weights[s.name]:.3f}", "help": s.help}
+            for s in WEIGHT_SETTINGS
+        ],
         [("name", "component", 12), ("weight", "weight", 8), ("help", "meaning", 80)],
         title=f"Scoring weights, version {weights.version}",
-    )  # fmt: skip
+    )
     if not history:
         console.print("Version 1: the declared defaults; `itpo learn` adds versions.")
     for stored in history:

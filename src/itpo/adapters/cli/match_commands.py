@@ -19,8 +19,13 @@ MATCH_STATES = ("proposed", "shortlisted", "interested", "introduced", "declined
 
 @click.command("match")
 @click.argument("opportunity_id", type=int)
-@click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True,
-              help="How many matches to show.")  # fmt: skip
+@click.option(
+    "--top",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="How many matches to show.",
+)
 @click.option("--include-declined", is_flag=True, help="Also show counterparts someone declined.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts, with every reason.")
 @pass_state
@@ -69,11 +74,18 @@ def match_command(
     ]
     print_table(
         rows,
-        [("score", "score", 5), ("match", "match", 6), ("id", "opportunity", 11),
-         ("kind", "kind", 18), ("title", "title", 46), ("country", "country", 14),
-         ("state", "state", 11), ("reason", "top reason", 64)],
+        [
+            ("score", "score", 5),
+            ("match", "match", 6),
+            ("id", "opportunity", 11),
+            ("kind", "kind", 18),
+            ("title", "title", 46),
+            ("country", "country", 14),
+            ("state", "state", 11),
+            ("reason", "top reason", 64),
+        ],
         title=f"Matches for opportunity {opportunity_id}",
-    )  # fmt: skip
+    )
 
 
 @click.group("matches")
@@ -93,10 +105,19 @@ def _row(match: Match) -> dict[str, Any]:
 
 
 @matches_group.command("list")
-@click.option("--opportunity", "opportunity_id", type=int,
-              help="Only matches where this opportunity is either side.")  # fmt: skip
-@click.option("--state", "states", multiple=True, type=click.Choice(MATCH_STATES),
-              help="Only matches in this state (repeatable).")  # fmt: skip
+@click.option(
+    "--opportunity",
+    "opportunity_id",
+    type=int,
+    help="Only matches where this opportunity is either side.",
+)
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice(MATCH_STATES),
+    help="Only matches in this state (repeatable).",
+)
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -133,10 +154,16 @@ def list_command(
         return
     print_table(
         [_row(match) for match in page.items],
-        [("id", "match", 6), ("pair", "opportunities", 15), ("score", "score", 5),
-         ("state", "state", 11), ("decisions", "verdicts", 8), ("updated", "changed", 16)],
+        [
+            ("id", "match", 6),
+            ("pair", "opportunities", 15),
+            ("score", "score", 5),
+            ("state", "state", 11),
+            ("decisions", "verdicts", 8),
+            ("updated", "changed", 16),
+        ],
         title=f"{page.total} matches",
-    )  # fmt: skip
+    )
 
 
 @matches_group.command("show")
@@ -181,8 +208,11 @@ def _verdict_command(verdict: str, summary: str) -> click.Command:
     @click.command(verdict, help=summary)
     @click.argument("match_id", type=int)
     @click.option("--reason", help="Why (required to decline).", required=verdict == "decline")
-    @click.option("--side", type=int,
-                  help="The opportunity on whose behalf its owner decides; omit for an officer.")  # fmt: skip
+    @click.option(
+        "--side",
+        type=int,
+        help="The opportunity on whose behalf its owner decides; omit for an officer.",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
     @pass_state
     @clean_errors
@@ -193,9 +223,15 @@ def _verdict_command(verdict: str, summary: str) -> click.Command:
 
         platform = state.platform()
         try:
-            match = give_feedback(uow=platform.uow(immediate=True), by=state.operator,
-                                  match_id=match_id, verdict=verdict, reason=reason, side=side,
-                                  now=platform.clock)  # fmt: skip
+            match = give_feedback(
+                uow=platform.uow(immediate=True),
+                by=state.operator,
+                match_id=match_id,
+                verdict=verdict,
+                reason=reason,
+                side=side,
+                now=platform.clock,
+            )
         finally:
             platform.close()
         _print(match, as_json)

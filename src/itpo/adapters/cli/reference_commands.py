@@ -33,13 +33,32 @@ def countries(region: str | None, as_json: bool) -> None:
 
     members = reference.countries_in_region(region) if region else None
     rows = [
-        {"code": c.code, "name": c.name_en, "name_zh": c.name_zh, "region": c.region_en,
-         "subregion": c.subregion_en, "ldc": c.ldc, "lldc": c.lldc, "sids": c.sids,
-         "income_level": c.income_level, "currency": c.currency}
-        for c in reference.countries().values() if members is None or c.code in members
-    ]  # fmt: skip
-    _show(rows, [("code", "code", 4), ("name", "name", 40), ("name_zh", "中文", 16),
-                 ("subregion", "sub-region", 28), ("income_level", "income", 12)], as_json)  # fmt: skip
+        {
+            "code": c.code,
+            "name": c.name_en,
+            "name_zh": c.name_zh,
+            "region": c.region_en,
+            "subregion": c.subregion_en,
+            "ldc": c.ldc,
+            "lldc": c.lldc,
+            "sids": c.sids,
+            "income_level": c.income_level,
+            "currency": c.currency,
+        }
+        for c in reference.countries().values()
+        if members is None or c.code in members
+    ]
+    _show(
+        rows,
+        [
+            ("code", "code", 4),
+            ("name", "name", 40),
+            ("name_zh", "中文", 16),
+            ("subregion", "sub-region", 28),
+            ("income_level", "income", 12),
+        ],
+        as_json,
+    )
 
 
 @reference_group.command("regions")
@@ -48,10 +67,27 @@ def regions(as_json: bool) -> None:
     """UN M49 regions and sub-regions, and the LDC / LLDC / SIDS groups."""
     from itpo.registry import reference
 
-    rows = [{"code": r.code, "level": r.level, "name": r.name_en, "name_zh": r.name_zh,
-             "countries": len(r.countries)} for r in reference.region_names()]  # fmt: skip
-    _show(rows, [("code", "code", 5), ("level", "level", 12), ("name", "name", 40),
-                 ("name_zh", "中文", 16), ("countries", "countries", 9)], as_json)  # fmt: skip
+    rows = [
+        {
+            "code": r.code,
+            "level": r.level,
+            "name": r.name_en,
+            "name_zh": r.name_zh,
+            "countries": len(r.countries),
+        }
+        for r in reference.region_names()
+    ]
+    _show(
+        rows,
+        [
+            ("code", "code", 5),
+            ("level", "level", 12),
+            ("name", "name", 40),
+            ("name_zh", "中文", 16),
+            ("countries", "countries", 9),
+        ],
+        as_json,
+    )
 
 
 @reference_group.command("isic")
@@ -61,8 +97,11 @@ def isic(level: str | None, as_json: bool) -> None:
     """ISIC Rev.4 sections, divisions, groups and classes."""
     from itpo.registry import reference
 
-    rows = [{"code": e.code, "level": e.level, "title": e.title_en, "parent": e.parent}
-            for e in reference.isic().values() if level is None or e.level == level]  # fmt: skip
+    rows = [
+        {"code": e.code, "level": e.level, "title": e.title_en, "parent": e.parent}
+        for e in reference.isic().values()
+        if level is None or e.level == level
+    ]
     _show(rows, [("code", "code", 5), ("level", "level", 9), ("title", "title", 80)], as_json)
 
 
@@ -84,8 +123,15 @@ def trl(as_json: bool) -> None:
     """Technology readiness levels 1-9."""
     from itpo.registry import reference
 
-    rows = [{"level": t.level, "title": t.title_en, "title_zh": t.title_zh,
-             "description": t.description_en} for t in reference.trl_levels()]  # fmt: skip
+    rows = [
+        {
+            "level": t.level,
+            "title": t.title_en,
+            "title_zh": t.title_zh,
+            "description": t.description_en,
+        }
+        for t in reference.trl_levels()
+    ]
     _show(
         rows,
         [("level", "TRL", 3), ("title", "title", 40), ("description", "description", 70)],
@@ -99,8 +145,10 @@ def currencies(as_json: bool) -> None:
     """ISO 4217 currencies."""
     from itpo.registry import reference
 
-    rows = [{"code": c.code, "name": c.name, "minor_unit": c.minor_unit}
-            for c in reference.currencies().values()]  # fmt: skip
+    rows = [
+        {"code": c.code, "name": c.name, "minor_unit": c.minor_unit}
+        for c in reference.currencies().values()
+    ]
     _show(rows, [("code", "code", 4), ("name", "name", 50)], as_json)
 
 
@@ -110,6 +158,14 @@ def areas(as_json: bool) -> None:
     """Technology areas: green and AI-for-manufacturing first."""
     from itpo.registry import reference
 
-    rows = [{"code": a.code, "name": a.name_en, "name_zh": a.name_zh, "green": a.green,
-             "ai_manufacturing": a.ai_manufacturing} for a in reference.technology_areas().values()]  # fmt: skip
+    rows = [
+        {
+            "code": a.code,
+            "name": a.name_en,
+            "name_zh": a.name_zh,
+            "green": a.green,
+            "ai_manufacturing": a.ai_manufacturing,
+        }
+        for a in reference.technology_areas().values()
+    ]
     _show(rows, [("code", "code", 40), ("name", "name", 44), ("name_zh", "中文", 16)], as_json)

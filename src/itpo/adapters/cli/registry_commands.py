@@ -63,9 +63,17 @@ def list_organisations(
     if as_json:
         print_json(rows)
         return
-    print_table(rows, [("id", "id", 6), ("name", "name", 48), ("kind", "kind", 16),
-                       ("country", "country", 7), ("city", "city", 16)],
-                title=f"{len(rows)} of {page.total} organisations")  # fmt: skip
+    print_table(
+        rows,
+        [
+            ("id", "id", 6),
+            ("name", "name", 48),
+            ("kind", "kind", 16),
+            ("country", "country", 7),
+            ("city", "city", 16),
+        ],
+        title=f"{len(rows)} of {page.total} organisations",
+    )
 
 
 @organisations.command("show")
@@ -125,22 +133,45 @@ def list_opportunities(
     from itpo.registry import reading
     from itpo.registry.filters import opportunity_query
 
-    query = opportunity_query(kind=kind, country=country, region=region, isic=isic, sdg=sdg,
-                              area=area, status=status, q=q, organisation_id=organisation_id,
-                              limit=limit, offset=offset)  # fmt: skip
+    query = opportunity_query(
+        kind=kind,
+        country=country,
+        region=region,
+        isic=isic,
+        sdg=sdg,
+        area=area,
+        status=status,
+        q=q,
+        organisation_id=organisation_id,
+        limit=limit,
+        offset=offset,
+    )
     platform = state.platform()
     # The table shows no restricted detail; --json prints every field, and is audited for it.
     depth = reading.Depth.FULL if as_json else reading.Depth.SUMMARY
-    page = reading.view_opportunities(uow=platform.uow(), by=state.operator, query=query,
-                                      home=platform.settings.home_country, depth=depth,
-                                      now=platform.clock)  # fmt: skip
+    page = reading.view_opportunities(
+        uow=platform.uow(),
+        by=state.operator,
+        query=query,
+        home=platform.settings.home_country,
+        depth=depth,
+        now=platform.clock,
+    )
     rows = [dict(view.values) for view in page.items]
     if as_json:
         print_json(rows)
         return
-    print_table(rows, [("id", "id", 6), ("kind", "kind", 18), ("title", "title", 56),
-                       ("countries", "countries", 16), ("status", "status", 9)],
-                title=f"{len(rows)} of {page.total} opportunities")  # fmt: skip
+    print_table(
+        rows,
+        [
+            ("id", "id", 6),
+            ("kind", "kind", 18),
+            ("title", "title", 56),
+            ("countries", "countries", 16),
+            ("status", "status", 9),
+        ],
+        title=f"{len(rows)} of {page.total} opportunities",
+    )
 
 
 @opportunities.command("show")
@@ -153,9 +184,13 @@ def show_opportunity(state: CliState, opportunity_id: int, as_json: bool) -> Non
     from itpo.registry import reading
 
     platform = state.platform()
-    view = reading.view_opportunity(uow=platform.uow(), by=state.operator,
-                                    opportunity_id=opportunity_id,
-                                    home=platform.settings.home_country, now=platform.clock)  # fmt: skip
+    view = reading.view_opportunity(
+        uow=platform.uow(),
+        by=state.operator,
+        opportunity_id=opportunity_id,
+        home=platform.settings.home_country,
+        now=platform.clock,
+    )
     record = dict(view.values)
     print_json(record) if as_json else print_record(record)
 
@@ -168,6 +203,10 @@ def expire_opportunities(state: CliState) -> None:
     from itpo.registry import services
 
     platform = state.platform()
-    count = services.expire_overdue(uow=platform.uow(immediate=True), by=state.operator,
-                                    today=platform.today(), now=platform.clock)  # fmt: skip
+    count = services.expire_overdue(
+        uow=platform.uow(immediate=True),
+        by=state.operator,
+        today=platform.today(),
+        now=platform.clock,
+    )
     console.print(f"{count} opportunities expired.")

@@ -12,8 +12,13 @@ from itpo.registry.model import OpportunityKind
 @click.command("search")
 @click.argument("text")
 @click.option("--lang", help="Language of the text (ISO 639-1, e.g. en, zh, fr); default: guessed.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in OpportunityKind]),
-              help="Only opportunities of this kind (repeatable).")  # fmt: skip
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice([k.value for k in OpportunityKind]),
+    help="Only opportunities of this kind (repeatable).",
+)
 @click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_state
@@ -44,14 +49,25 @@ def search_command(
         console.print("Nothing found.")
         return
     rows = [
-        {"id": h.opportunity_id, "kind": h.kind.value, "title": h.title,
-         "country": ", ".join(h.countries), "organisation": h.organisation,
-         "terms": ", ".join(h.matched_terms)}
+        {
+            "id": h.opportunity_id,
+            "kind": h.kind.value,
+            "title": h.title,
+            "country": ", ".join(h.countries),
+            "organisation": h.organisation,
+            "terms": ", ".join(h.matched_terms),
+        }
         for h in hits
-    ]  # fmt: skip
+    ]
     print_table(
         rows,
-        [("id", "id", 6), ("kind", "kind", 18), ("title", "title", 56), ("country", "country", 14),
-         ("organisation", "organisation", 30), ("terms", "matched", 30)],
+        [
+            ("id", "id", 6),
+            ("kind", "kind", 18),
+            ("title", "title", 56),
+            ("country", "country", 14),
+            ("organisation", "organisation", 30),
+            ("terms", "matched", 30),
+        ],
         title=f"Opportunities for “{text}”",
-    )  # fmt: skip
+    )

@@ -65,39 +65,63 @@ def users() -> None:
 )
 @pass_state
 @clean_errors
-def create_user(state: CliState, email: str, display_name: str, role: str,
-                office_id: int | None, organisation_id: int | None,
-                password_stdin: bool) -> None:  # fmt: skip
+def create_user(
+    state: CliState,
+    email: str,
+    display_name: str,
+    role: str,
+    office_id: int | None,
+    organisation_id: int | None,
+    password_stdin: bool,
+) -> None:
     """Create a user with a password."""
     from itpo.accounts import services
 
     platform = state.platform()
     password = read_password(password_stdin)
     user = services.create_user(
-        uow=platform.uow(), by=COMMAND_LINE, email=email, display_name=display_name, role=role,
-        password=password, office_id=office_id, organisation_id=organisation_id,
-        policy=platform.settings.account_policy(), now=platform.clock,
-    )  # fmt: skip
+        uow=platform.uow(),
+        by=COMMAND_LINE,
+        email=email,
+        display_name=display_name,
+        role=role,
+        password=password,
+        office_id=office_id,
+        organisation_id=organisation_id,
+        policy=platform.settings.account_policy(),
+        now=platform.clock,
+    )
     console.print(f"User {user.email} created: id {user.id}, {user.role.value}.", markup=False)
 
 
 @users.command("list")
 @click.option("--role", type=click.Choice([r.value for r in Role]), help="Only this role.")
 @click.option("--office", "office_id", type=int, help="Only users of this office.")
-@click.option("--organisation", "organisation_id", type=int,
-              help="Only members of this organisation.")  # fmt: skip
+@click.option(
+    "--organisation", "organisation_id", type=int, help="Only members of this organisation."
+)
 @click.option("--disabled", is_flag=True, help="Only disabled users.")
 @json_option
 @pass_state
 @clean_errors
-def list_users(state: CliState, role: str | None, office_id: int | None,
-               organisation_id: int | None, disabled: bool, as_json: bool) -> None:  # fmt: skip
+def list_users(
+    state: CliState,
+    role: str | None,
+    office_id: int | None,
+    organisation_id: int | None,
+    disabled: bool,
+    as_json: bool,
+) -> None:
     """List users (never their passwords)."""
     from itpo.accounts import services
     from itpo.accounts.presenting import user_dict
 
-    query = UserQuery(roles=(Role(role),) if role else (), office_id=office_id,
-                      organisation_id=organisation_id, active=False if disabled else None)  # fmt: skip
+    query = UserQuery(
+        roles=(Role(role),) if role else (),
+        office_id=office_id,
+        organisation_id=organisation_id,
+        active=False if disabled else None,
+    )
     platform = state.platform()
     page = services.list_users(uow=platform.uow(), by=COMMAND_LINE, query=query)
     rows = [user_dict(user) for user in page.items]
@@ -113,11 +137,20 @@ def list_users(state: CliState, role: str | None, office_id: int | None,
         row["state"] = "active" if row["active"] else "disabled"
         if row["active"] and row["id"] in locked:
             row["state"] = "locked"
-    print_table(rows, [("id", "id", 5), ("email", "email", 36), ("display_name", "name", 28),
-                       ("role", "role", 13), ("office", "office", 24),
-                       ("organisation_id", "organisation", 12), ("state", "state", 8),
-                       ("last_login_at", "last sign-in", 25)],
-                title=f"{len(rows)} users")  # fmt: skip
+    print_table(
+        rows,
+        [
+            ("id", "id", 5),
+            ("email", "email", 36),
+            ("display_name", "name", 28),
+            ("role", "role", 13),
+            ("office", "office", 24),
+            ("organisation_id", "organisation", 12),
+            ("state", "state", 8),
+            ("last_login_at", "last sign-in", 25),
+        ],
+        title=f"{len(rows)} users",
+    )
 
 
 @users.command("disable")
@@ -238,8 +271,11 @@ def list_offices(state: CliState, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    print_table(rows, [("id", "id", 5), ("name", "name", 40), ("country", "country", 7),
-                       ("city", "city", 24)], title=f"{len(rows)} offices")  # fmt: skip
+    print_table(
+        rows,
+        [("id", "id", 5), ("name", "name", 40), ("country", "country", 7), ("city", "city", 24)],
+        title=f"{len(rows)} offices",
+    )
 
 
 def first_administrator(
@@ -258,8 +294,10 @@ def first_administrator(
 
     if services.has_administrator(uow=platform.uow()):
         if email:
-            console.print("An administrator exists already; no other was created "
-                          "(administrators add users with `itpo users create`).")  # fmt: skip
+            console.print(
+                "An administrator exists already; no other was created "
+                "(administrators add users with `itpo users create`)."
+            )
         return
     if not email:
         console.print("No administrator yet: `itpo init --admin-email EMAIL` creates the first.")
@@ -273,11 +311,17 @@ def first_administrator(
     country = (office_country or settings.home_country).strip().upper()
     office_name = office or _existing_office(platform) or _office_name(country)
     user = services.bootstrap_administrator(
-        uow=platform.uow(), email=email, display_name=name or "Administrator",
-        password=password, office_name=office_name, office_country=country,
-        office_city=office_city, by=Principal.system("itpo init"),
-        policy=settings.account_policy(), now=platform.clock,
-    )  # fmt: skip
+        uow=platform.uow(),
+        email=email,
+        display_name=name or "Administrator",
+        password=password,
+        office_name=office_name,
+        office_country=country,
+        office_city=office_city,
+        by=Principal.system("itpo init"),
+        policy=settings.account_policy(),
+        now=platform.clock,
+    )
     console.print(f"Administrator {user.email} created, of office {office_name!r}.", markup=False)
 
 
@@ -290,11 +334,17 @@ def demo_administrator(platform: Platform) -> None:
         return
     password = generate_password(DEMO_ADMIN)
     services.bootstrap_administrator(
-        uow=platform.uow(), email=DEMO_ADMIN, display_name="Demo administrator",
-        password=password, office_name="ITPO Shanghai (demo)", office_country="CHN",
-        office_city="Shanghai", by=Principal.system("itpo demo"),
-        policy=platform.settings.account_policy(), now=platform.clock,
-    )  # fmt: skip
+        uow=platform.uow(),
+        email=DEMO_ADMIN,
+        display_name="Demo administrator",
+        password=password,
+        office_name="ITPO Shanghai (demo)",
+        office_country="CHN",
+        office_city="Shanghai",
+        by=Principal.system("itpo demo"),
+        policy=platform.settings.account_policy(),
+        now=platform.clock,
+    )
     console.print(f"Demo administrator: {DEMO_ADMIN}, password {password}", markup=False)
     console.print("The password is shown this once and stored only as a hash: note it now.")
 

@@ -182,7 +182,7 @@ def _template_workbook() -> Workbook:
         ["code", "name"],
         [[c.code, c.name] for c in reference.currencies().values()],
     )
-    return workbook  # fmt: skip
+    return workbook
 
 
 def _data_sheet(sheet: Worksheet, section: str) -> None:
@@ -208,10 +208,15 @@ def _data_sheet(sheet: Worksheet, section: str) -> None:
 
 
 def _fields_sheet(sheet: Worksheet) -> None:
-    _lists_sheet(sheet, ["record", "field", "required", "description", "allowed values"], [
-        [section, spec.name, "yes" if spec.required else "", spec.help, ", ".join(spec.allowed)]
-        for section in (ORGANISATIONS, OPPORTUNITIES) for spec in FIELDS[section]
-    ])  # fmt: skip
+    _lists_sheet(
+        sheet,
+        ["record", "field", "required", "description", "allowed values"],
+        [
+            [section, spec.name, "yes" if spec.required else "", spec.help, ", ".join(spec.allowed)]
+            for section in (ORGANISATIONS, OPPORTUNITIES)
+            for spec in FIELDS[section]
+        ],
+    )
     sheet.column_dimensions["D"].width = 90
 
 

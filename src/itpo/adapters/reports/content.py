@@ -85,9 +85,11 @@ def other_rows(result: AppraisalResult) -> list[Row]:
     a = result.appraisal
     return [
         ("Minimum DSCR", ratio(a.dscr_min)),
-        ("Break-even capacity utilisation, first full-production year",
-         pct(a.break_even_first_full_year, 1)),
-    ]  # fmt: skip
+        (
+            "Break-even capacity utilisation, first full-production year",
+            pct(a.break_even_first_full_year, 1),
+        ),
+    ]
 
 
 def yearly_tables(result: AppraisalResult) -> list[tuple[str, list[tuple[str, list[float]]]]]:
@@ -167,9 +169,11 @@ def _shown(value: float, is_rate: bool) -> str:
 def risk_source(result: AppraisalResult) -> str:
     """Where the Monte Carlo distributions came from, in a sentence."""
     if result.default_risk:
-        return ("The model has no risk block, so the default ranges were drawn (see "
-                "docs/appraisal.md); a mean factor other than 1.00 moves expected NPV away "
-                "from the base case.")  # fmt: skip
+        return (
+            "The model has no risk block, so the default ranges were drawn (see "
+            "docs/appraisal.md); a mean factor other than 1.00 moves expected NPV away "
+            "from the base case."
+        )
     pairs = [
         f"{DRIVER_LABELS[c.driver_a].lower()} ~ {DRIVER_LABELS[c.driver_b].lower()} "
         f"{c.coefficient:+.2f}"
@@ -177,8 +181,10 @@ def risk_source(result: AppraisalResult) -> str:
     ]
     if not pairs:
         return "Distributions from the model's risk block, drawn independently."
-    return ("Distributions from the model's risk block, with the rank correlations "
-            "(Iman-Conover) " + ", ".join(pairs) + ".")  # fmt: skip
+    return (
+        "Distributions from the model's risk block, with the rank correlations "
+        "(Iman-Conover) " + ", ".join(pairs) + "."
+    )
 
 
 def risk_rows(result: AppraisalResult) -> list[Row]:

@@ -42,12 +42,19 @@ def _charts(result: AppraisalResult) -> str:
     labels = content.year_labels(result)
     flows = a.cash_flow_total["net_cash_flow"]
     parts = [
-        svg.cash_flow_chart(labels, flows, a.cash_flow_total["cumulative"],
-                            f"Net cash flow, total capital ({result.model.currency})"),
-        svg.cash_flow_chart(labels, a.cash_flow_equity["net_cash_flow_equity"],
-                            a.cash_flow_equity["cumulative"],
-                            f"Net cash flow, equity ({result.model.currency})"),
-    ]  # fmt: skip
+        svg.cash_flow_chart(
+            labels,
+            flows,
+            a.cash_flow_total["cumulative"],
+            f"Net cash flow, total capital ({result.model.currency})",
+        ),
+        svg.cash_flow_chart(
+            labels,
+            a.cash_flow_equity["net_cash_flow_equity"],
+            a.cash_flow_equity["cumulative"],
+            f"Net cash flow, equity ({result.model.currency})",
+        ),
+    ]
     return "".join(f"<figure>{p}</figure>" for p in parts)
 
 
@@ -63,13 +70,22 @@ def _risk(result: AppraisalResult) -> str:
         "the sensitivity indicator is the % change in NPV per 1% change of the driver; the "
         "switching value is the change that brings NPV to zero. The spider chart moves every "
         "driver by the same % of its base value (the rate too: +10% of 12% is 13.2%).</p>",
-        _table(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
-               content.sensitivity_rows(result)),
-        _figure(svg.tornado_chart(content.tornado_bars(result), s.base_npv,
-                                  "Tornado: NPV range by driver")),
-        _figure(svg.spider_chart(*content.spider_lines(result),
-                                 "Spider: NPV as each driver changes from its base value")),
-    ]  # fmt: skip
+        _table(
+            ["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
+            content.sensitivity_rows(result),
+        ),
+        _figure(
+            svg.tornado_chart(
+                content.tornado_bars(result), s.base_npv, "Tornado: NPV range by driver"
+            )
+        ),
+        _figure(
+            svg.spider_chart(
+                *content.spider_lines(result),
+                "Spider: NPV as each driver changes from its base value",
+            )
+        ),
+    ]
     mc = result.monte_carlo
     if mc is not None:
         parts += [
@@ -78,10 +94,11 @@ def _risk(result: AppraisalResult) -> str:
             f"<p class='note'>{escape(content.risk_source(result))}</p>",
             _table(content.RISK_HEAD, content.risk_rows(result)),
             "<figure>"
-            + svg.histogram_chart(mc.histogram_edges, mc.histogram_counts,
-                                  "Distribution of simulated NPV")
+            + svg.histogram_chart(
+                mc.histogram_edges, mc.histogram_counts, "Distribution of simulated NPV"
+            )
             + "</figure>",
-        ]  # fmt: skip
+        ]
     return "".join(parts)
 
 

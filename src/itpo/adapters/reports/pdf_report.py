@@ -41,8 +41,16 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
 
 
 def _title(drawing: Drawing, text: str) -> None:
-    drawing.add(String(drawing.width / 2, drawing.height - 12, text, textAnchor="middle",
-                       fontName="Helvetica-Bold", fontSize=10))  # fmt: skip
+    drawing.add(
+        String(
+            drawing.width / 2,
+            drawing.height - 12,
+            text,
+            textAnchor="middle",
+            fontName="Helvetica-Bold",
+            fontSize=10,
+        )
+    )
 
 
 def cash_flow_drawing(result: AppraisalResult) -> Drawing:
@@ -156,11 +164,13 @@ def write_pdf(result: AppraisalResult, path: Path) -> None:
         _table(["Indicator", "Value"], content.other_rows(result)),
         cash_flow_drawing(result),
         Paragraph("Sensitivity", h2),
-        _table(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
-               content.sensitivity_rows(result)),
+        _table(
+            ["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
+            content.sensitivity_rows(result),
+        ),
         tornado_drawing(result),
         spider_drawing(result),
-    ]  # fmt: skip
+    ]
     if result.monte_carlo is not None:
         story += [
             Paragraph("Monte Carlo simulation", h2),
@@ -170,11 +180,17 @@ def write_pdf(result: AppraisalResult, path: Path) -> None:
             histogram_drawing(result),
         ]
     if result.green is not None:
-        story += [Paragraph("Green impact", h2), _table(["Measure", "Value"],
-                                                        content.green_rows(result))]  # fmt: skip
+        story += [
+            Paragraph("Green impact", h2),
+            _table(["Measure", "Value"], content.green_rows(result)),
+        ]
     story += _yearly(result)
     document = SimpleDocTemplate(
-        str(path), pagesize=landscape(A4), title=f"Appraisal: {result.model.name}",
-        author="ITPO Exchange", leftMargin=15 * mm, rightMargin=15 * mm,
-    )  # fmt: skip
+        str(path),
+        pagesize=landscape(A4),
+        title=f"Appraisal: {result.model.name}",
+        author="ITPO Exchange",
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+    )
     document.build(story)

@@ -90,8 +90,11 @@ def cash_flow_chart(
     for i, (name, value) in enumerate(zip(labels, flows, strict=True)):
         x = left + i * step
         colour = POSITIVE if value >= 0 else NEGATIVE
-        body.append(_rect(x + step * 0.15, y(0), step * 0.7, y(value) - y(0), colour,
-                          f"{name}: {value:,.0f}"))  # fmt: skip
+        body.append(
+            _rect(
+                x + step * 0.15, y(0), step * 0.7, y(value) - y(0), colour, f"{name}: {value:,.0f}"
+            )
+        )
         if len(labels) <= 30 or i % 2 == 0:
             body.append(_text(x + step / 2, height - bottom + 14, name))
     points = " ".join(f"{left + (i + 0.5) * step:.1f},{y(v):.1f}" for i, v in enumerate(cumulative))
@@ -111,10 +114,26 @@ def tornado_chart(bars: Sequence[tuple[str, float, float]], base: float, title: 
     for i, (name, lo, hi) in enumerate(bars):
         top = 30 + i * row
         body.append(_text(left - 6, top + row / 2 + 4, name, "end"))
-        body.append(_rect(x(min(lo, base)), top + 4, abs(x(lo) - x(base)), row - 8, NEGATIVE
-                          if lo < base else POSITIVE, f"{name} low: NPV {lo:,.0f}"))  # fmt: skip
-        body.append(_rect(x(min(hi, base)), top + 4, abs(x(hi) - x(base)), row - 8, POSITIVE
-                          if hi >= base else NEGATIVE, f"{name} high: NPV {hi:,.0f}"))  # fmt: skip
+        body.append(
+            _rect(
+                x(min(lo, base)),
+                top + 4,
+                abs(x(lo) - x(base)),
+                row - 8,
+                NEGATIVE if lo < base else POSITIVE,
+                f"{name} low: NPV {lo:,.0f}",
+            )
+        )
+        body.append(
+            _rect(
+                x(min(hi, base)),
+                top + 4,
+                abs(x(hi) - x(base)),
+                row - 8,
+                POSITIVE if hi >= base else NEGATIVE,
+                f"{name} high: NPV {hi:,.0f}",
+            )
+        )
     body.append(_line(x(base), 26, x(base), height - 18))
     body.append(_text(x(base), height - 4, f"base NPV {short(base)}"))
     return _svg(width, height, title, body)
@@ -136,8 +155,10 @@ def spider_chart(
     for k, (name, npvs) in enumerate(lines):
         colour = SERIES[k % len(SERIES)]
         points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(npvs))
-        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2"><title>{escape(name)}</title></polyline>')  # fmt: skip
+        body.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" '
+            f'stroke-width="2"><title>{escape(name)}</title></polyline>'
+        )
         body.append(_line(right + 12, top + 10 + 18 * k, right + 32, top + 10 + 18 * k, colour))
         body.append(_text(right + 38, top + 14 + 18 * k, name, "start"))
     body.append(_text((left + right) / 2, height - 6, "change of the driver from its base value"))
@@ -152,8 +173,16 @@ def histogram_chart(edges: Sequence[float], counts: Sequence[int], title: str) -
     body = _y_axis(y, left, width - 10, 0, max(max(counts), 1))
     for lo, hi, count in zip(edges[:-1], edges[1:], counts, strict=True):
         colour = NEGATIVE if hi <= 0 else POSITIVE
-        body.append(_rect(x(lo), y(count), x(hi) - x(lo) - 1, y(0) - y(count), colour,
-                          f"{lo:,.0f} to {hi:,.0f}: {count}"))  # fmt: skip
+        body.append(
+            _rect(
+                x(lo),
+                y(count),
+                x(hi) - x(lo) - 1,
+                y(0) - y(count),
+                colour,
+                f"{lo:,.0f} to {hi:,.0f}: {count}",
+            )
+        )
     for tick in nice_ticks(edges[0], edges[-1]):
         body.append(_text(x(tick), height - bottom + 14, short(tick)))
     if edges[0] < 0 < edges[-1]:

@@ -90,14 +90,18 @@ def _tornado(wb: Workbook, result: AppraisalResult) -> None:
     ws.append(["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"])
     for name, lo, hi in content.tornado_bars(result):
         ws.append([name, lo, hi])
-    _rows(ws, ["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
-          content.sensitivity_rows(result))  # fmt: skip
+    _rows(
+        ws,
+        ["Driver", "NPV low", "NPV high", "Sensitivity indicator", "Switching value"],
+        content.sensitivity_rows(result),
+    )
     n = len(result.sensitivity.tornado)
     chart = BarChart()
     chart.type = "bar"
     chart.title = "Tornado: NPV at the low and high value of each driver"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=n + 1),
-                   titles_from_data=True)  # fmt: skip
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=n + 1), titles_from_data=True
+    )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=n + 1))
     chart.overlap = 100
     chart.width, chart.height = 24, 10
@@ -115,8 +119,10 @@ def _spider(wb: Workbook, result: AppraisalResult) -> None:
     chart.title = "Spider: NPV as each driver changes from its base value"
     chart.y_axis.title = f"NPV ({result.model.currency})"
     chart.x_axis.title = "Change of the driver"
-    chart.add_data(Reference(ws, min_col=2, max_col=len(lines) + 1, min_row=1,
-                             max_row=len(steps) + 1), titles_from_data=True)  # fmt: skip
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=len(lines) + 1, min_row=1, max_row=len(steps) + 1),
+        titles_from_data=True,
+    )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(steps) + 1))
     chart.width, chart.height = 24, 10
     wb["Summary"].add_chart(chart, "E65")

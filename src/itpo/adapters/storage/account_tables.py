@@ -26,10 +26,13 @@ user_account = sa.Table(
     sa.Column("display_name", sa.String(200), nullable=False),
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("password_hash", sa.String(200), nullable=False),
-    sa.Column("office_id", sa.Integer,
-              sa.ForeignKey("office.id", ondelete="RESTRICT"), index=True),
-    sa.Column("organisation_id", sa.Integer,
-              sa.ForeignKey("organisation.id", ondelete="RESTRICT"), index=True),
+    sa.Column("office_id", sa.Integer, sa.ForeignKey("office.id", ondelete="RESTRICT"), index=True),
+    sa.Column(
+        "organisation_id",
+        sa.Integer,
+        sa.ForeignKey("organisation.id", ondelete="RESTRICT"),
+        index=True,
+    ),
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("failed_logins", sa.Integer, nullable=False),
     sa.Column("locked_until", Timestamp),
@@ -43,14 +46,19 @@ user_account = sa.Table(
         "(role <> 'member' AND organisation_id IS NULL AND office_id IS NOT NULL)",
         name="belongs",
     ),
-)  # fmt: skip
+)
 
 api_token = sa.Table(
     "api_token",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer,
-              sa.ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("scopes", JsonList, nullable=False),
     sa.Column("prefix", sa.String(16), nullable=False),
@@ -60,16 +68,22 @@ api_token = sa.Table(
     sa.Column("last_used_at", Timestamp),
     sa.Column("revoked_at", Timestamp),
     # The token this one was made with: revoking it stops this one too.
-    sa.Column("parent_id", sa.Integer,
-              sa.ForeignKey("api_token.id", ondelete="CASCADE"), index=True),
-)  # fmt: skip
+    sa.Column(
+        "parent_id", sa.Integer, sa.ForeignKey("api_token.id", ondelete="CASCADE"), index=True
+    ),
+)
 
 user_session = sa.Table(
     "user_session",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer,
-              sa.ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("session_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("csrf_secret", sa.String(64), nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
@@ -77,19 +91,24 @@ user_session = sa.Table(
     sa.Column("last_seen_at", Timestamp, nullable=False),
     sa.Column("ip", sa.String(64)),
     sa.Column("user_agent", sa.String(300)),
-)  # fmt: skip
+)
 
 password_reset = sa.Table(
     "password_reset",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer,
-              sa.ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("expires_at", Timestamp, nullable=False),
     sa.Column("used_at", Timestamp),
-)  # fmt: skip
+)
 
 # Failed and successful sign-ins, so that limits per address hold across workers and restarts.
 login_attempt = sa.Table(

@@ -20,11 +20,17 @@ from itpo.registry.queries import Page
 def _match(row: sa.Row[Any], decisions: Sequence[Decision] = ()) -> Match:
     m = row._mapping
     return Match(
-        id=m["id"], first_id=m["first_id"], second_id=m["second_id"], score=m["score"],
-        components=dict(m["components"]), weights_version=m["weights_version"],
-        state=MatchState(m["state"]), created_at=m["created_at"], updated_at=m["updated_at"],
+        id=m["id"],
+        first_id=m["first_id"],
+        second_id=m["second_id"],
+        score=m["score"],
+        components=dict(m["components"]),
+        weights_version=m["weights_version"],
+        state=MatchState(m["state"]),
+        created_at=m["created_at"],
+        updated_at=m["updated_at"],
         decisions=tuple(decisions),
-    )  # fmt: skip
+    )
 
 
 def _decision(row: sa.Row[Any]) -> Decision:

@@ -54,29 +54,51 @@ def _list_values(values: dict[str, Any]) -> dict[str, Any]:
 def organisation_from_row(row: sa.Row[Any]) -> Organisation:
     m = row._mapping
     return Organisation(
-        id=m["id"], external_id=m["external_id"], name=m["name"],
-        kind=OrganisationKind(m["kind"]), country=m["country"], city=m["city"],
-        website=m["website"], size=OrganisationSize(m["size"]) if m["size"] else None,
-        isic_classes=list(m["isic_classes"]), description=m["description"],
-        languages=list(m["languages"]), created_at=m["created_at"], updated_at=m["updated_at"],
-    )  # fmt: skip
+        id=m["id"],
+        external_id=m["external_id"],
+        name=m["name"],
+        kind=OrganisationKind(m["kind"]),
+        country=m["country"],
+        city=m["city"],
+        website=m["website"],
+        size=OrganisationSize(m["size"]) if m["size"] else None,
+        isic_classes=list(m["isic_classes"]),
+        description=m["description"],
+        languages=list(m["languages"]),
+        created_at=m["created_at"],
+        updated_at=m["updated_at"],
+    )
 
 
 def opportunity_from_row(row: sa.Row[Any]) -> Opportunity:
     m = row._mapping
     return Opportunity(
-        id=m["id"], external_id=m["external_id"], kind=OpportunityKind(m["kind"]),
-        organisation_id=m["organisation_id"], title=m["title"], teaser=m["teaser"],
-        details=m["details"], language=m["language"], isic_classes=list(m["isic_classes"]),
-        technology_areas=list(m["technology_areas"]), sdgs=list(m["sdgs"]),
-        countries=list(m["countries"]), trl=m["trl"], min_trl=m["min_trl"],
+        id=m["id"],
+        external_id=m["external_id"],
+        kind=OpportunityKind(m["kind"]),
+        organisation_id=m["organisation_id"],
+        title=m["title"],
+        teaser=m["teaser"],
+        details=m["details"],
+        language=m["language"],
+        isic_classes=list(m["isic_classes"]),
+        technology_areas=list(m["technology_areas"]),
+        sdgs=list(m["sdgs"]),
+        countries=list(m["countries"]),
+        trl=m["trl"],
+        min_trl=m["min_trl"],
         cooperation_types=[CooperationType(c) for c in m["cooperation_types"]],
-        amount_min=m["amount_min"], amount_max=m["amount_max"], currency=m["currency"],
+        amount_min=m["amount_min"],
+        amount_max=m["amount_max"],
+        currency=m["currency"],
         energy_mwh_per_year=m["energy_mwh_per_year"],
-        co2_tonnes_per_year=m["co2_tonnes_per_year"], disclosure=Disclosure(m["disclosure"]),
-        status=Status(m["status"]), valid_until=m["valid_until"], created_at=m["created_at"],
+        co2_tonnes_per_year=m["co2_tonnes_per_year"],
+        disclosure=Disclosure(m["disclosure"]),
+        status=Status(m["status"]),
+        valid_until=m["valid_until"],
+        created_at=m["created_at"],
         updated_at=m["updated_at"],
-    )  # fmt: skip
+    )
 
 
 def _like(text: str) -> str:

@@ -101,11 +101,12 @@ opportunity = sa.Table(
     sa.Index("ix_opportunity_kind_status", "kind", "status"),
     # The matching index asks for what changed since its last look, on every match.
     sa.Index("ix_opportunity_updated_at", "updated_at", "id"),
-    sa.CheckConstraint("amount_min IS NULL OR amount_max IS NULL OR amount_min <= amount_max",
-                       name="amount_order"),
+    sa.CheckConstraint(
+        "amount_min IS NULL OR amount_max IS NULL OR amount_min <= amount_max", name="amount_order"
+    ),
     sa.CheckConstraint("trl IS NULL OR trl BETWEEN 1 AND 9", name="trl_range"),
     sa.CheckConstraint("min_trl IS NULL OR min_trl BETWEEN 1 AND 9", name="min_trl_range"),
-)  # fmt: skip
+)
 
 opportunity_facet = sa.Table(
     "opportunity_facet",

@@ -39,8 +39,11 @@ def error_page(
     visit = anonymous_visit(request)
     title = TITLES.get(status, "Something went wrong")
     response = render(
-        request, visit, "error.html", {"status": status, "title": title, "message": message},
+        request,
+        visit,
+        "error.html",
+        {"status": status, "title": title, "message": message},
         status=status,
-    )  # fmt: skip
+    )
     response.headers.update(dict(headers or {}))
     return response

@@ -74,9 +74,13 @@ def render(
         )
     if request.query_params.get(LANGUAGE_PARAMETER) in LANGUAGES:
         response.set_cookie(
-            LANGUAGE_COOKIE, language, max_age=YEAR_SECONDS, samesite="lax", secure=secure,
+            LANGUAGE_COOKIE,
+            language,
+            max_age=YEAR_SECONDS,
+            samesite="lax",
+            secure=secure,
             path="/",
-        )  # fmt: skip
+        )
     return response
 
 

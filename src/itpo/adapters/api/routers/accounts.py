@@ -256,8 +256,12 @@ def list_users(
         roles=tuple(role or ()), limit=page_limit(platform.settings, limit), offset=offset
     )
     page = accounts.list_users(uow=uow, by=principal, query=query)
-    return {"items": [user_dict(u) for u in page.items], "total": page.total,
-            "limit": page.limit, "offset": page.offset}  # fmt: skip
+    return {
+        "items": [user_dict(u) for u in page.items],
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
 
 
 @router.post(
@@ -359,10 +363,15 @@ class AuditFilters(BaseModel):
 
     def query(self, limit: int | None, offset: int) -> AuditQuery:
         return AuditQuery(
-            actor_id=self.actor_id, action=self.action, subject_type=self.subject_type,
-            subject_id=self.subject_id, since=_utc(self.since), until=_utc(self.until),
-            limit=limit, offset=offset,
-        )  # fmt: skip
+            actor_id=self.actor_id,
+            action=self.action,
+            subject_type=self.subject_type,
+            subject_id=self.subject_id,
+            since=_utc(self.since),
+            until=_utc(self.until),
+            limit=limit,
+            offset=offset,
+        )
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -385,8 +394,12 @@ def audit_log(
     newest first (administrators)."""
     query = filters.query(page_limit(platform.settings, limit), offset)
     page = accounts.list_audit(uow=uow, by=principal, query=query)
-    return {"items": [audit_dict(e) for e in page.items], "total": page.total,
-            "limit": page.limit, "offset": page.offset}  # fmt: skip
+    return {
+        "items": [audit_dict(e) for e in page.items],
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
 
 
 AUDIT_COLUMNS = ("id", "at", "actor_id", "actor", "action", "subject_type", "subject_id", "ip")

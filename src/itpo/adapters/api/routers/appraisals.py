@@ -102,8 +102,12 @@ def _with_grid_csv(model: dict[str, Any], prefix: list[str | int]) -> dict[str, 
     rest = {k: v for k, v in model.items() if k != GRID_FIELD}
     text = model[GRID_FIELD]
     if not isinstance(text, str):
-        raise HTTPException(422, detail=[{"loc": [*prefix, GRID_FIELD], "msg": "must be CSV text",
-                                          "type": "value_error"}])  # fmt: skip
+        raise HTTPException(
+            422,
+            detail=[
+                {"loc": [*prefix, GRID_FIELD], "msg": "must be CSV text", "type": "value_error"}
+            ],
+        )
     try:
         return with_grid_factors(rest, parse_grid_table(text, f"{GRID_FIELD} of the request"))
     except GridTableError as error:
@@ -129,8 +133,10 @@ def _public(stored: StoredAppraisal) -> dict[str, Any]:
     }
 
 
-@router.post("/appraisals", responses={422: {"description": "The model is invalid; "
-                                                            "each error names its field"}})  # fmt: skip
+@router.post(
+    "/appraisals",
+    responses={422: {"description": "The model is invalid; each error names its field"}},
+)
 def appraise(
     principal: PrincipalDep,
     model: Annotated[dict[str, Any], Body(examples=[MODEL_EXAMPLE])],
@@ -151,10 +157,12 @@ def appraise(
     return result_dict(result)
 
 
-@router.post("/opportunities/{opportunity_id}/appraisals", response_model=AppraisalPublic,
-             status_code=status.HTTP_201_CREATED,
-             responses={**MISSING, 409: {"model": Problem,
-                                         "description": "Not an investment project"}})  # fmt: skip
+@router.post(
+    "/opportunities/{opportunity_id}/appraisals",
+    response_model=AppraisalPublic,
+    status_code=status.HTTP_201_CREATED,
+    responses={**MISSING, 409: {"model": Problem, "description": "Not an investment project"}},
+)
 def attach(
     opportunity_id: RecordId,
     body: AppraisalCreate,
@@ -182,8 +190,11 @@ def attach(
     return _public(stored)
 
 
-@router.get("/opportunities/{opportunity_id}/appraisals", response_model=list[AppraisalPublic],
-            responses=MISSING)  # fmt: skip
+@router.get(
+    "/opportunities/{opportunity_id}/appraisals",
+    response_model=list[AppraisalPublic],
+    responses=MISSING,
+)
 def list_for_opportunity(
     opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> list[dict[str, Any]]:
@@ -206,8 +217,9 @@ def get_appraisal(
     return {**_public(stored), "model": stored.model}
 
 
-@router.get("/appraisals/{appraisal_id}/report.html", response_class=HTMLResponse,
-            responses=MISSING)  # fmt: skip
+@router.get(
+    "/appraisals/{appraisal_id}/report.html", response_class=HTMLResponse, responses=MISSING
+)
 def report(
     appraisal_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> HTMLResponse:

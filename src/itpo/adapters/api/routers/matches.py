@@ -153,10 +153,16 @@ def _cached(
     """The answer when the cache holds it and nothing needs writing, reading only; else None."""
     with uow:  # one read transaction for all of it
         generation = _generation(platform)
-        results = recorded_matches(uow=uow, by=principal, cache=platform.match_cache,
-                                   generation=generation, opportunity_id=opportunity_id,
-                                   today=platform.today(), top=top,
-                                   include_declined=include_declined)  # fmt: skip
+        results = recorded_matches(
+            uow=uow,
+            by=principal,
+            cache=platform.match_cache,
+            generation=generation,
+            opportunity_id=opportunity_id,
+            today=platform.today(),
+            top=top,
+            include_declined=include_declined,
+        )
     return None if results is None else [result.to_dict() for result in results]
 
 
@@ -169,11 +175,19 @@ def _computed(
     include_declined: bool,
 ) -> list[dict[str, Any]]:
     generation = _generation(platform)
-    results = match_and_record(uow=uow, by=principal, index=platform.index(),
-                               cache=platform.match_cache, generation=generation,
-                               opportunity_id=opportunity_id, today=platform.today(), top=top,
-                               include_declined=include_declined, rates=platform.rates(),
-                               now=platform.clock)  # fmt: skip
+    results = match_and_record(
+        uow=uow,
+        by=principal,
+        index=platform.index(),
+        cache=platform.match_cache,
+        generation=generation,
+        opportunity_id=opportunity_id,
+        today=platform.today(),
+        top=top,
+        include_declined=include_declined,
+        rates=platform.rates(),
+        now=platform.clock,
+    )
     return [result.to_dict() for result in results]
 
 

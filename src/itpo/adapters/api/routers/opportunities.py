@@ -89,9 +89,13 @@ def list_opportunities(
     return {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
-@router.post("", response_model=OpportunityView, response_model_exclude_unset=True,
-             status_code=status.HTTP_201_CREATED,
-             responses={**REFUSED, 409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
+@router.post(
+    "",
+    response_model=OpportunityView,
+    response_model_exclude_unset=True,
+    status_code=status.HTTP_201_CREATED,
+    responses={**REFUSED, 409: {"model": Problem, "description": "external_id taken"}},
+)
 def create_opportunity(
     body: OpportunityCreate, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, Any]:
@@ -102,8 +106,12 @@ def create_opportunity(
     return _shown(platform, uow, principal, created.id)
 
 
-@router.get("/{opportunity_id}", response_model=OpportunityView,
-            response_model_exclude_unset=True, responses={**NOT_FOUND, **REFUSED})  # fmt: skip
+@router.get(
+    "/{opportunity_id}",
+    response_model=OpportunityView,
+    response_model_exclude_unset=True,
+    responses={**NOT_FOUND, **REFUSED},
+)
 def get_opportunity(
     opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> dict[str, Any]:
@@ -111,10 +119,12 @@ def get_opportunity(
     return _shown(platform, uow, principal, opportunity_id)
 
 
-@router.patch("/{opportunity_id}", response_model=OpportunityView,
-              response_model_exclude_unset=True,
-              responses={**NOT_FOUND, **REFUSED,
-                         409: {"model": Problem, "description": "external_id taken"}})  # fmt: skip
+@router.patch(
+    "/{opportunity_id}",
+    response_model=OpportunityView,
+    response_model_exclude_unset=True,
+    responses={**NOT_FOUND, **REFUSED, 409: {"model": Problem, "description": "external_id taken"}},
+)
 def update_opportunity(
     opportunity_id: RecordId,
     body: OpportunityUpdate,
@@ -133,8 +143,9 @@ def update_opportunity(
     return _shown(platform, uow, principal, opportunity_id)
 
 
-@router.delete("/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT,
-               responses={**NOT_FOUND, **REFUSED})  # fmt: skip
+@router.delete(
+    "/{opportunity_id}", status_code=status.HTTP_204_NO_CONTENT, responses={**NOT_FOUND, **REFUSED}
+)
 def delete_opportunity(
     opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
 ) -> Response:

@@ -87,8 +87,12 @@ def sentence(language: str, message: str) -> str:
         return translate(language, text, **values)
     long = TOO_LONG.match(message)
     if long:
-        return translate(language, "This is {length} characters long; at most {limit} fit.",
-                         length=long.group(1), limit=long.group(2))  # fmt: skip
+        return translate(
+            language,
+            "This is {length} characters long; at most {limit} fit.",
+            length=long.group(1),
+            limit=long.group(2),
+        )
     for pattern, text in PATTERNS:
         if pattern.search(message):
             return translate(language, text)
@@ -300,8 +304,13 @@ def create_token(
     except ValidationError as invalid:
         found = field_problems(language, invalid.errors, ("name", "scopes", "expires_on"))
         return _page(request, visit, uow, status=422, token_form=typed, token_problems=found)
-    return render(request, visit, "account/token_created.html",
-                  {"issued": issued.token, "token": issued.record}, status=201)  # fmt: skip
+    return render(
+        request,
+        visit,
+        "account/token_created.html",
+        {"issued": issued.token, "token": issued.record},
+        status=201,
+    )
 
 
 @router.post("/account/tokens/{token_id:int}/revoke")

@@ -108,14 +108,16 @@ def _entry_rows(
         elif subject is not None and entry.subject_type == "user":
             link = query_with(request, subject_type="user", subject_id=subject, page=None)
         actor = entry.actor_label.split(" ")[0] if entry.actor_id is not None else None
-        rows.append({
-            "entry": entry,
-            "action": ACTIONS.get(entry.action),
-            "subject_link": link,
-            "subject_name": names.get((entry.subject_type, subject or "")),
-            "actor_link": query_with(request, actor=actor, page=None) if actor else None,
-            "detail": _detail(entry),
-        })  # fmt: skip
+        rows.append(
+            {
+                "entry": entry,
+                "action": ACTIONS.get(entry.action),
+                "subject_link": link,
+                "subject_name": names.get((entry.subject_type, subject or "")),
+                "actor_link": query_with(request, actor=actor, page=None) if actor else None,
+                "detail": _detail(entry),
+            }
+        )
     return rows
 
 

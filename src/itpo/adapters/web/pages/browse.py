@@ -64,9 +64,14 @@ def _cards(
     platform: PlatformDep, uow: SqlUnitOfWork, visit: Visit, query: OpportunityQuery
 ) -> tuple[list[dict[str, Any]], int]:
     """A page of summaries, newest first, and how many records the query holds in all."""
-    page = reading.view_opportunities(uow=uow, by=visit.principal, query=query,
-                                      home=platform.settings.home_country,
-                                      depth=reading.Depth.SUMMARY, newest_first=True)  # fmt: skip
+    page = reading.view_opportunities(
+        uow=uow,
+        by=visit.principal,
+        query=query,
+        home=platform.settings.home_country,
+        depth=reading.Depth.SUMMARY,
+        newest_first=True,
+    )
     return [dict(view.values) for view in page.items], page.total
 
 
@@ -114,10 +119,15 @@ def _checked_query(
     while True:
         try:
             return opportunity_query(
-                kind=filters["kind"], country=filters["country"], region=filters["region"],
-                area=filters["area"], isic=filters["isic"], sdg=filters["sdg"],
-                status=filters["status"], q=q,
-            )  # fmt: skip
+                kind=filters["kind"],
+                country=filters["country"],
+                region=filters["region"],
+                area=filters["area"],
+                isic=filters["isic"],
+                sdg=filters["sdg"],
+                status=filters["status"],
+                q=q,
+            )
         except ValidationError as invalid:
             bad = {e.field for e in invalid.errors if filters.get(e.field)}
             if not bad:
@@ -146,18 +156,29 @@ def opportunities(
 ) -> Response:
     """Opportunities the asker may see, filtered, newest first, a page at a time."""
     problems: list[Problem] = []
-    raw = {"kind": kind, "country": country, "region": region, "area": area, "isic": isic,
-           "sdg": sdg, "status": status}  # fmt: skip
+    raw = {
+        "kind": kind,
+        "country": country,
+        "region": region,
+        "area": area,
+        "isic": isic,
+        "sdg": sdg,
+        "status": status,
+    }
     filters = {name: _clean(name, raw[name], problems) for name in FILTER_NAMES}
     if sort not in SORTS:
         problems.append(Problem("sort", sort))
         sort = SORTS[0]
     query = _checked_query(filters, q, problems)
     paged = dataclasses.replace(query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    found = reading.view_opportunities(uow=uow, by=visit.principal, query=paged,
-                                       home=platform.settings.home_country,
-                                       depth=reading.Depth.SUMMARY,
-                                       newest_first=sort == "newest")  # fmt: skip
+    found = reading.view_opportunities(
+        uow=uow,
+        by=visit.principal,
+        query=paged,
+        home=platform.settings.home_country,
+        depth=reading.Depth.SUMMARY,
+        newest_first=sort == "newest",
+    )
     total = found.total
     pages = max(1, -(-total // PAGE_SIZE))
     values = {
@@ -208,11 +229,18 @@ def search_page(
     hits: list[dict[str, Any]] = []
     top = SEARCH_MORE if more else SEARCH_TOP
     if text:
-        found = search(uow=uow, by=visit.principal, index=platform.index(), text=text,
-                       kinds=chosen, top=top)  # fmt: skip
-        hits = [{**hit.to_dict(), "terms": _distinct(hit.matched_terms),
-                 "title_parts": marked(hit.title, hit.matched_terms),
-                 "teaser_parts": marked(hit.teaser, hit.matched_terms)} for hit in found]  # fmt: skip
+        found = search(
+            uow=uow, by=visit.principal, index=platform.index(), text=text, kinds=chosen, top=top
+        )
+        hits = [
+            {
+                **hit.to_dict(),
+                "terms": _distinct(hit.matched_terms),
+                "title_parts": marked(hit.title, hit.matched_terms),
+                "teaser_parts": marked(hit.teaser, hit.matched_terms),
+            }
+            for hit in found
+        ]
     values = {
         "q": text,
         "kinds": [k.value for k in chosen],

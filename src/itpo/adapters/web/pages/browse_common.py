@@ -139,8 +139,12 @@ def _reference_choices(language: str) -> Mapping[str, list[Choice]]:
         (Choice(c.code, c.name(language)) for c in reference.countries().values()),
         key=lambda c: c.text,
     )
-    groups = {"region": (0, "Regions"), "subregion": (1, "Sub-regions"),
-              "intermediate": (1, "Sub-regions"), "group": (2, "Country groups")}  # fmt: skip
+    groups = {
+        "region": (0, "Regions"),
+        "subregion": (1, "Sub-regions"),
+        "intermediate": (1, "Sub-regions"),
+        "group": (2, "Country groups"),
+    }
     ranked = sorted(
         (groups[r.level][0], names.region(r.code), r.code, groups[r.level][1])
         for r in reference.region_names()
@@ -151,8 +155,11 @@ def _reference_choices(language: str) -> Mapping[str, list[Choice]]:
     area_choices = []
     for family in families:
         family_name = names.area(family.code)
-        area_choices.append(Choice(family.code, translate(language, "All of {family}",
-                                                          family=family_name), family_name))  # fmt: skip
+        area_choices.append(
+            Choice(
+                family.code, translate(language, "All of {family}", family=family_name), family_name
+            )
+        )
         area_choices.extend(
             Choice(a.code, names.area(a.code), family_name)
             for a in areas.values()

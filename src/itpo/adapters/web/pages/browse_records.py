@@ -28,12 +28,18 @@ def opportunity(
     request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep, opportunity_id: PathId
 ) -> Response:
     """One opportunity, at the stage the disclosure rules give the asker; hidden is missing."""
-    view = reading.view_opportunity(uow=uow, by=visit.principal, opportunity_id=opportunity_id,
-                                    home=platform.settings.home_country, now=platform.clock)  # fmt: skip
+    view = reading.view_opportunity(
+        uow=uow,
+        by=visit.principal,
+        opportunity_id=opportunity_id,
+        home=platform.settings.home_country,
+        now=platform.clock,
+    )
     kept = []
     if view.stage is Stage.RESTRICTED and view.values["kind"] == OpportunityKind.INVESTMENT_PROJECT:
-        kept = appraisals.list_appraisals(uow=uow, by=visit.principal,
-                                          opportunity_id=opportunity_id, now=platform.clock)  # fmt: skip
+        kept = appraisals.list_appraisals(
+            uow=uow, by=visit.principal, opportunity_id=opportunity_id, now=platform.clock
+        )
     values = {
         "opportunity": dict(view.values),
         "stage": view.stage.name.lower(),
@@ -57,9 +63,14 @@ def organisation(
     """An organisation's profile, as the API shows it, and its opportunities the asker may see."""
     principal = visit.principal
     profile = reading.organisation_profile(uow=uow, by=principal, organisation_id=organisation_id)
-    listed = reading.listed_under(uow=uow, by=principal, organisation_id=organisation_id,
-                                  home=platform.settings.home_country, limit=PAGE_SIZE,
-                                  offset=(page - 1) * PAGE_SIZE)  # fmt: skip
+    listed = reading.listed_under(
+        uow=uow,
+        by=principal,
+        organisation_id=organisation_id,
+        home=platform.settings.home_country,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
     pages = max(1, -(-listed.total // PAGE_SIZE))
     values: dict[str, Any] = {
         "organisation": profile,

@@ -161,8 +161,15 @@ def feedback(
         problems["side"] = "This opportunity is not part of the match."
     else:
         try:
-            match = give_feedback(uow=uow, by=principal, match_id=match_id, verdict=verdict,
-                                  reason=reason, side=side_id, now=platform.clock)  # fmt: skip
+            match = give_feedback(
+                uow=uow,
+                by=principal,
+                match_id=match_id,
+                verdict=verdict,
+                reason=reason,
+                side=side_id,
+                now=platform.clock,
+            )
         except ValidationError as invalid:
             problems = {e.field: _problem(e) for e in invalid.errors}
     target = local_target(back or f"/matches/{match_id}")

@@ -152,9 +152,9 @@ def create_opportunity(
         problems = {"organisation_id": CHOOSE_OWNER}
         return _form(request, visit, uow, values, problems=problems, status=422)
     try:
-        created = services.create_opportunity(uow=uow, by=principal,
-                                              data=domain_data(values, organisation_id),
-                                              now=platform.clock)  # fmt: skip
+        created = services.create_opportunity(
+            uow=uow, by=principal, data=domain_data(values, organisation_id), now=platform.clock
+        )
     except ValidationError as invalid:
         problems = _refused(invalid, visit.language)
         return _form(request, visit, uow, values, problems=problems, status=422)
@@ -167,8 +167,9 @@ def edit_opportunity(
 ) -> Response:
     """The opportunity's form, filled in, with a way to delete it."""
     visit.require_user()
-    found = services.editable_opportunity(uow=uow, by=visit.principal,
-                                          opportunity_id=opportunity_id, now=platform.clock)  # fmt: skip
+    found = services.editable_opportunity(
+        uow=uow, by=visit.principal, opportunity_id=opportunity_id, now=platform.clock
+    )
     return _form(request, visit, uow, from_record(found), editing=found)
 
 
@@ -188,9 +189,13 @@ def update_opportunity(
     values = typed(form)
     organisation_id = owner_of(principal, values["organisation_id"]) or found.organisation_id
     try:
-        services.update_opportunity(uow=uow, by=principal, opportunity_id=opportunity_id,
-                                    changes=domain_data(values, organisation_id),
-                                    now=platform.clock)  # fmt: skip
+        services.update_opportunity(
+            uow=uow,
+            by=principal,
+            opportunity_id=opportunity_id,
+            changes=domain_data(values, organisation_id),
+            now=platform.clock,
+        )
     except ValidationError as invalid:
         problems = _refused(invalid, visit.language)
         return _form(request, visit, uow, values, editing=found, problems=problems, status=422)
@@ -203,6 +208,7 @@ def delete_opportunity(
 ) -> Response:
     """Delete the opportunity (audited by the service); back to the list of opportunities."""
     visit.require_user()
-    services.delete_opportunity(uow=uow, by=visit.principal, opportunity_id=opportunity_id,
-                                now=platform.clock)  # fmt: skip
+    services.delete_opportunity(
+        uow=uow, by=visit.principal, opportunity_id=opportunity_id, now=platform.clock
+    )
     return RedirectResponse("/opportunities", status_code=303)

@@ -32,15 +32,21 @@ def upgrade() -> None:
         sa.Column("created_at", WHEN, nullable=False),
         sa.Column("updated_at", WHEN, nullable=False),
         sa.CheckConstraint("first_id < second_id", name=op.f("ck_opportunity_match_pair_order")),
-        sa.ForeignKeyConstraint(["first_id"], ["opportunity.id"],
-                                name=op.f("fk_opportunity_match_first_id_opportunity"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["second_id"], ["opportunity.id"],
-                                name=op.f("fk_opportunity_match_second_id_opportunity"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["first_id"],
+            ["opportunity.id"],
+            name=op.f("fk_opportunity_match_first_id_opportunity"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["second_id"],
+            ["opportunity.id"],
+            name=op.f("fk_opportunity_match_second_id_opportunity"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_opportunity_match")),
         sa.UniqueConstraint("first_id", "second_id", name="uq_opportunity_match_pair"),
-    )  # fmt: skip
+    )
     with op.batch_alter_table("opportunity_match", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_opportunity_match_second_id"), ["second_id"], unique=False
@@ -56,11 +62,14 @@ def upgrade() -> None:
         sa.Column("components", JSON, nullable=False),
         sa.Column("weights_version", sa.Integer(), nullable=False),
         sa.Column("decided_at", WHEN, nullable=False),
-        sa.ForeignKeyConstraint(["match_id"], ["opportunity_match.id"],
-                                name=op.f("fk_match_decision_match_id_opportunity_match"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["match_id"],
+            ["opportunity_match.id"],
+            name=op.f("fk_match_decision_match_id_opportunity_match"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_match_decision")),
-    )  # fmt: skip
+    )
     with op.batch_alter_table("match_decision", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_match_decision_match_id"), ["match_id"], unique=False)
     op.create_table(

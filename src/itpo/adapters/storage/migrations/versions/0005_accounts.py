@@ -45,22 +45,29 @@ def upgrade() -> None:
         sa.Column("locked_until", WHEN, nullable=True),
         sa.Column("created_at", WHEN, nullable=False),
         sa.Column("last_login_at", WHEN, nullable=True),
-        sa.CheckConstraint("role IN ('administrator', 'officer', 'member')",
-                           name=op.f("ck_user_account_role")),
+        sa.CheckConstraint(
+            "role IN ('administrator', 'officer', 'member')", name=op.f("ck_user_account_role")
+        ),
         sa.CheckConstraint(
             "(role = 'member' AND organisation_id IS NOT NULL) OR "
             "(role <> 'member' AND organisation_id IS NULL AND office_id IS NOT NULL)",
             name=op.f("ck_user_account_belongs"),
         ),
-        sa.ForeignKeyConstraint(["office_id"], ["office.id"],
-                                name=op.f("fk_user_account_office_id_office"),
-                                ondelete="RESTRICT"),
-        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
-                                name=op.f("fk_user_account_organisation_id_organisation"),
-                                ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(
+            ["office_id"],
+            ["office.id"],
+            name=op.f("fk_user_account_office_id_office"),
+            ondelete="RESTRICT",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisation.id"],
+            name=op.f("fk_user_account_organisation_id_organisation"),
+            ondelete="RESTRICT",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_account")),
         sa.UniqueConstraint("email", name=op.f("uq_user_account_email")),
-    )  # fmt: skip
+    )
     with op.batch_alter_table("user_account", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_user_account_office_id"), ["office_id"])
         batch_op.create_index(batch_op.f("ix_user_account_organisation_id"), ["organisation_id"])
@@ -81,12 +88,15 @@ def _credential_tables() -> None:
         sa.Column("expires_at", WHEN, nullable=True),
         sa.Column("last_used_at", WHEN, nullable=True),
         sa.Column("revoked_at", WHEN, nullable=True),
-        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"],
-                                name=op.f("fk_api_token_user_id_user_account"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_api_token_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_token")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_token_token_hash")),
-    )  # fmt: skip
+    )
     op.create_table(
         "user_session",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -98,12 +108,15 @@ def _credential_tables() -> None:
         sa.Column("last_seen_at", WHEN, nullable=False),
         sa.Column("ip", sa.String(length=64), nullable=True),
         sa.Column("user_agent", sa.String(length=300), nullable=True),
-        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"],
-                                name=op.f("fk_user_session_user_id_user_account"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_user_session_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_session")),
         sa.UniqueConstraint("session_hash", name=op.f("uq_user_session_session_hash")),
-    )  # fmt: skip
+    )
     op.create_table(
         "password_reset",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -112,12 +125,15 @@ def _credential_tables() -> None:
         sa.Column("created_at", WHEN, nullable=False),
         sa.Column("expires_at", WHEN, nullable=False),
         sa.Column("used_at", WHEN, nullable=True),
-        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"],
-                                name=op.f("fk_password_reset_user_id_user_account"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_password_reset_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_password_reset")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_password_reset_token_hash")),
-    )  # fmt: skip
+    )
     for table in ("api_token", "user_session", "password_reset"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.create_index(batch_op.f(f"ix_{table}_user_id"), ["user_id"])
