@@ -349,6 +349,11 @@ def test_the_cli_records_verdicts_learns_and_searches(
     assert {hit["opportunity_id"] for hit in hits} == {ids["offer_zh"], ids["offer_de"]}
     blank = run("search", "  ")
     assert blank.exit_code == 1 and "empty" in blank.output
+    # The tables people read show the same.
+    table = run("weights")
+    assert table.exit_code == 0 and "version 1" in table.output.lower()
+    found = run("search", "mango solar dryer", "--kind", "technology_offer")
+    assert found.exit_code == 0 and "Kassel" in found.output
 
 
 def test_currency_rates_come_from_the_settings(platform: Platform) -> None:

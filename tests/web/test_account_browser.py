@@ -83,8 +83,11 @@ def test_an_administrator_unlocks_a_locked_user_in_place(page_as: Any, world: Wo
     assert "198.51.100.88" in row.inner_text()
     address = page.url
     row.locator("button", has_text="Unlock").click()
-    page.locator(f"#user-{target.user_id}").locator("button", has_text="Disable").wait_for()
-    assert page.locator(f"#user-{target.user_id}").locator("button", has_text="Unlock").count() == 0
+    # The row is swapped for one without the button: wait for that, not for a button both have.
+    page.locator(f"#user-{target.user_id}").locator("button", has_text="Unlock").wait_for(
+        state="detached"
+    )
+    assert page.locator(f"#user-{target.user_id}").locator("button", has_text="Disable").count()
     assert page.url == address  # swapped in place
     signed_in = accounts.authenticate(
         uow=world.platform.uow(),

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -47,6 +48,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {".csv": "text/csv", ".json": "application/json", ".xlsx": XLSX}
 NDJSON = "application/x-ndjson"
 CHUNK = 1 << 20
+# An upload is kept under the name it was sent with, in these characters and up to this length.
+_SAFE_NAME = re.compile(r"[^\w.-]")
+MAX_NAME = 100
 log = logging.getLogger("itpo.api")
 
 
@@ -80,21 +84,30 @@ def _temporary(suffix: str) -> Path:
 
 
 async def _save_upload(upload: UploadFile, limit_mb: int) -> Path:
-    suffix = Path(upload.filename or "").suffix.lower()
+    """The upload in a folder of its own under the name it was sent with, so that what the
+    readers say of the file names the file the officer knows."""
+    sent = Path(upload.filename or "")
+    suffix = sent.suffix.lower()
     if suffix not in FORMATS:
         raise FileProblem(
             f"unsupported file type {suffix or '(none)'}; use one of {', '.join(FORMATS)}"
         )
-    path, written = _temporary(suffix), 0
+    name = _SAFE_NAME.sub("_", sent.stem)[:MAX_NAME] + suffix
+    path, written = Path(tempfile.mkdtemp(prefix="itpo-import-")) / name, 0
     with path.open("wb") as out:
         while chunk := await upload.read(CHUNK):
             written += len(chunk)
             if written > limit_mb * CHUNK:
                 out.close()
-                path.unlink()
+                _remove(path)
                 raise FileProblem(f"the file is larger than {limit_mb} MB")
             out.write(chunk)
     return path
+
+
+def _remove(upload: Path) -> None:
+    upload.unlink(missing_ok=True)
+    upload.parent.rmdir()
 
 
 def _result(report: ImportReport) -> dict[str, Any]:
@@ -147,7 +160,7 @@ def _run_import(
             progress=progress,
         )
     finally:
-        path.unlink(missing_ok=True)
+        _remove(path)
 
 
 @router.post(
