@@ -38,6 +38,7 @@ def time_check(command: list[str]) -> dict[str, Any]:
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
         raise SystemExit(f"{' '.join(command)} failed with exit code {done.returncode}")
+    sys.stderr.write(f"{' '.join(command)}: {wall:.1f} s\n")
     return {
         "wall_s": round(wall, 1),
         "cpu_s": round(children_cpu_seconds() - cpu_before, 1),
