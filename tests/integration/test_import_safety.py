@@ -15,7 +15,7 @@ from tests.auth import bearer, user
 from tests.records import opportunity_data, organisation_data
 
 from itpo.accounts import services as accounts
-from itpo.accounts.model import AuditQuery, Role
+from itpo.accounts.model import AuditQuery, Role, Scope
 from itpo.accounts.principal import Principal
 from itpo.bootstrap import Platform
 from itpo.registry import services
@@ -194,3 +194,21 @@ def test_every_import_is_audited_with_its_file_and_who_ran_it(
     assert [e.detail["dry_run"] for e in entries.items] == [False, True]
     assert {e.detail["file"] for e in entries.items} == {"records.json"}
     assert all(e.actor_label.startswith("admin@itpo.example") for e in entries.items)
+
+
+def test_an_export_needs_a_token_that_may_read(platform: Platform, client: TestClient) -> None:
+    """An export holds every record's restricted detail: a write-only token may import but
+    not read it all out."""
+    services.create_organisation(by=OPERATOR, uow=platform.uow(), data=organisation_data())
+    officer = user(platform, "officer@itpo.example", Role.OFFICER)
+    app = client.app
+    for scopes, expected in (([Scope.WRITE], 403), ([Scope.READ], 200)):
+        with TestClient(app, headers=bearer(platform, officer, scopes)) as scoped:
+            answer = scoped.get(f"{API}/exports/export.json")
+        assert answer.status_code == expected, answer.text
+    assert (
+        "read"
+        in TestClient(app, headers=bearer(platform, officer, [Scope.WRITE]))
+        .get(f"{API}/exports/export.json")
+        .json()["detail"]
+    )

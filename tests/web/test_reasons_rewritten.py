@@ -13,7 +13,7 @@ from itpo.matching.explanation import Reason, near_miss_in
 
 ORIGINAL = "The sentence as matching wrote it."
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CASES = {
+CASES: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "terms": ("text", {"terms": ("solar", "dryer")}),
     "division": ("isic", {"division": ("10",)}),
     "class": ("isic", {"code": ("1030",), "level": ("class",)}),
