@@ -11,14 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from itpo.adapters.app import create_app
+from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
+from itpo.matching.encoders import default_encoders
 from tests import postgres
 from tests.auth import administrator, bearer
 from tests.clock import TEST_CLOCK
-from tests.postgres import fresh_database
-
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+from tests.postgres import BACKENDS, database_on
 
 # The run folder an xdist controller hands its workers, so that they share its server.
 WORKER_RUN_FOLDER = "itpo_postgres_run_folder"
@@ -60,11 +60,14 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Each test that asks for it runs once on SQLite and once on PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'itpo.sqlite3'}"
-        return
-    with fresh_database() as url:
+    with database_on(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def encoders() -> list[EncoderSpec]:
+    """The bundled models, loaded once for the run: loading and warming them takes seconds."""
+    return [EncoderSpec.of(encoder) for encoder in default_encoders()]
 
 
 @pytest.fixture

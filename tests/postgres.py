@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 RUN_FOLDER_PREFIX = "itpo-test-pg-"
@@ -180,3 +181,18 @@ def _running_postmaster(pgdata: Path) -> Any:
         if process is not None and str(pgdata) in process.cmdline():
             return process
     return None
+
+
+# Tests that ask for a database run once on each.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def database_on(backend: str, folder: Path) -> Iterator[str]:
+    """The URL of a new, empty database: a SQLite file in the folder, or a PostgreSQL database
+    of the run's server, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'itpo.sqlite3'}"
+        return
+    with fresh_database() as url:
+        yield url

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from itpo.accounts.model import Role
@@ -26,7 +25,7 @@ from itpo.registry import services
 from tests.actors import OPERATOR
 from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, user
 from tests.clock import TEST_CLOCK
-from tests.postgres import fresh_database
+from tests.postgres import database_on
 from tests.records import opportunity_data, organisation_data
 
 SECRET = "SECRET-DETAIL-{} royalty floor 4.5 percent"  # one per record, to tell leaks apart
@@ -39,8 +38,6 @@ EMAILS = {
     "admin": ADMIN_EMAIL,
 }
 ASKERS = ("public", "member", "other_member", "officer", "admin")
-# The matrices run on both databases, as the rest of the suite does.
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 # What each asker may see of each record: "404" (does not exist for them), "teaser", "member"
 # (amounts, no details), "restricted" (everything). "other_member" belongs to the owner of the
 # "other" records.
@@ -80,12 +77,7 @@ class World:
 @contextmanager
 def world_on(backend: str, folder: Path) -> Iterator[World]:
     """The world on SQLite or on a fresh PostgreSQL database, closed (and dropped) after."""
-    if backend == "sqlite":
-        built = build_world(folder)
-        yield built
-        built.platform.close()
-        return
-    with fresh_database() as url:
+    with database_on(backend, folder) as url:
         built = build_world(folder, url)
         yield built
         built.platform.close()

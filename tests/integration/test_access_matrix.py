@@ -21,8 +21,9 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
+from tests.postgres import BACKENDS
 from tests.records import opportunity_data, organisation_data
-from tests.world import BACKENDS, KEYS, SECRET, world_on
+from tests.world import KEYS, SECRET, world_on
 from tests.world import READS as WORLD_READS
 from tests.world import World as BuiltWorld
 

@@ -20,16 +20,10 @@ from itpo.adapters.app import create_app
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
-from itpo.matching.encoders import default_encoders
 from itpo.registry import services
 
 API = "/api/v1"
 OWNER = "Hangzhou Dryer Works"
-
-
-@pytest.fixture(scope="module")
-def encoders() -> list[EncoderSpec]:
-    return [EncoderSpec.of(encoder) for encoder in default_encoders()]
 
 
 @pytest.fixture

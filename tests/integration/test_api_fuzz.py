@@ -19,9 +19,8 @@ from schemathesis.core.result import Err, Ok
 from schemathesis.specs.openapi.checks import status_code_conformance
 from tests.actors import OPERATOR
 from tests.auth import bearer, user
-from tests.postgres import fresh_database
+from tests.postgres import BACKENDS, database_on
 from tests.records import opportunity_data, organisation_data
-from tests.world import BACKENDS
 
 from itpo.accounts.model import Role
 from itpo.adapters.app import create_app
@@ -44,10 +43,7 @@ def fuzzed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Fuzzed]:
     folder: Path = tmp_path_factory.mktemp("fuzz")
-    if request.param == "sqlite":
-        yield from _fuzzed(f"sqlite:///{folder / 'itpo.sqlite3'}", folder)
-        return
-    with fresh_database() as url:
+    with database_on(request.param, folder) as url:
         yield from _fuzzed(url, folder)
 
 

@@ -24,16 +24,10 @@ from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
-from itpo.matching.encoders import default_encoders
 from itpo.matching.tracking import match_and_record
 from itpo.registry import services
 
 API = "/api/v1"
-
-
-@pytest.fixture(scope="module")
-def encoders() -> list[EncoderSpec]:
-    return [EncoderSpec.of(encoder) for encoder in default_encoders()]
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
 from itpo.matching.cache import MatchCache
 from itpo.matching.decisions import Match
-from itpo.matching.encoders import default_encoders
 from itpo.matching.learning import LearningRefused
 from itpo.matching.tracking import (
     current_weights,
@@ -61,12 +60,6 @@ OPPORTUNITIES: dict[str, dict[str, Any]] = {
         trl=None, min_trl=6, cooperation_types=["licensing"], amount_min=80000,
         amount_max=200000, sdgs=[2, 12]),
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def encoders() -> list[EncoderSpec]:
-    """The bundled models, loaded once for the module."""
-    return [EncoderSpec.of(encoder) for encoder in default_encoders()]
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from itpo.adapters.app import create_app
 from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
-from itpo.matching.encoders import default_encoders
 from itpo.matching.service import MatchResult, find_matches
 from itpo.matching.text import tokenize
 from itpo.registry import reference, services
@@ -72,12 +71,6 @@ OPPORTUNITIES: dict[str, dict[str, Any]] = {
         title="Kiln heat recovery", teaser="Waste heat recovery for a kiln.", status="draft",
         trl=None, countries=["KEN"]),
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def encoders() -> list[EncoderSpec]:
-    """The bundled models, loaded once for the module: loading and warming them takes seconds."""
-    return [EncoderSpec.of(encoder) for encoder in default_encoders()]
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
+from tests.postgres import BACKENDS
 from tests.world import (
     ASKERS,
-    BACKENDS,
     KEYS,
     READS,
     SECRET,

@@ -17,6 +17,7 @@ from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
 from itpo.clock import Clock
 from itpo.config import Settings
+from itpo.registry.queries import MAX_ID as MAX_ID  # the pages and routers bound their ids by it
 from itpo.registry.queries import MAX_OFFSET
 
 API_PREFIX = "/api/v1"
@@ -57,9 +58,6 @@ UowDep = Annotated[SqlUnitOfWork, Depends(get_uow)]
 LimitQuery = Annotated[int | None, Query(ge=0, description="Page size (default 50, at most 1000).")]
 OffsetQuery = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
 
-# Record ids are 32-bit integers in every database; a larger number cannot name a record, and
-# sent to the database it would fail there (PostgreSQL: out of range; SQLite: overflow).
-MAX_ID = 2**31 - 1
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
 RecordIdFilter = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="Only records linked to this id")

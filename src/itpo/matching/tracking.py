@@ -38,6 +38,7 @@ from itpo.matching.service import INDICATIVE_RATES, CandidateIndex, MatchResult,
 from itpo.matching.weights import COMPONENTS, ScoringWeights
 from itpo.registry.disclosure import Audience
 from itpo.registry.errors import NotFound
+from itpo.registry.model import Opportunity
 from itpo.registry.queries import Page, check_paging
 from itpo.registry.services import visible_opportunity
 
@@ -116,7 +117,7 @@ def match_and_record(
     With a cache and the index's generation, computed matches are reused until the index,
     the weights or the day change, or a shown owner did (looked at once a minute); the stored
     states are read fresh every time."""
-    seen_by = may_match(uow, by, opportunity_id)
+    _, seen_by = matchable_opportunity(uow, by, opportunity_id)
     stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
     computed = stored.cached
     if computed is None:
@@ -153,7 +154,7 @@ def recorded_matches(
 ) -> list[MatchResult] | None:
     """What `match_and_record` would answer, when the cache holds it and every match shown is
     stored as it is: reads only. None when something must be computed or written."""
-    seen_by = may_match(uow, by, opportunity_id)
+    _, seen_by = matchable_opportunity(uow, by, opportunity_id)
     stored = _stored(uow, opportunity_id, today, top, include_declined, cache, generation)
     if stored.cached is None:
         return None
@@ -166,13 +167,15 @@ def recorded_matches(
     return seen_all_as(_with_states(results, stored.known), seen_by)
 
 
-def may_match(uow: MatchingUnitOfWork, by: Principal, opportunity_id: int) -> Audience:
-    """The asker as disclosure sees them, once they may see the record and its matches
+def matchable_opportunity(
+    uow: MatchingUnitOfWork, by: Principal, opportunity_id: int
+) -> tuple[Opportunity, Audience]:
+    """The record and the asker as disclosure sees them, once the asker may see its matches
     (officers, and members of the owning organisation); NotFound for a record hidden from
     them, so a hidden record and a missing one answer alike."""
     found, seen_by = visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)
     require_matching(by, found.organisation_id)
-    return seen_by
+    return found, seen_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +363,7 @@ def list_matches(
             raise Forbidden("only officers and members of an organisation have matches")
         organisation_id = by.organisation_id
     if opportunity_id is not None:
-        may_match(uow, by, opportunity_id)
+        matchable_opportunity(uow, by, opportunity_id)
     with uow:
         return uow.matches.find(
             opportunity_id=opportunity_id,

@@ -293,11 +293,10 @@ def _assign(
     key: str,
     lookup: Callable[[Iterable[str]], dict[str, int]],
 ) -> None:
-    legacy = {id(r): legacy_external_id(*parts) for r, parts in records}
-    stored = lookup(legacy.values())
-    for record_, parts in records:
-        old = legacy[id(record_)]
-        record_.external_id = old if old in stored else derived_external_id(key, *parts)
+    legacy = [legacy_external_id(*parts) for _, parts in records]
+    stored = lookup(legacy)
+    for (item, parts), old in zip(records, legacy, strict=True):
+        item.external_id = old if old in stored else derived_external_id(key, *parts)
 
 
 def _refuse_duplicates(

@@ -11,9 +11,12 @@ from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import OpportunityKind, OrganisationKind, Status
 
 T = TypeVar("T")
+# Record ids are 32-bit integers in every database; a larger number names no record, and sent
+# to the database it would fail there (PostgreSQL: out of range; SQLite: overflow).
+MAX_ID = 2**31 - 1
 # A page starts at most this far in: no listing holds more, and a larger number would
 # overflow the databases' integers rather than name an empty page.
-MAX_OFFSET = 2**31 - 1
+MAX_OFFSET = MAX_ID
 MAX_LIMIT = 2**31 - 1
 
 

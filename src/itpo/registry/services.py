@@ -21,7 +21,7 @@ from itpo.clock import Clock, utc_now
 from itpo.registry.disclosure import Audience, Stage, scope, stage
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 from itpo.registry.model import Opportunity, Organisation, Status
-from itpo.registry.queries import OpportunityQuery, OrganisationQuery, Page
+from itpo.registry.queries import MAX_ID, OpportunityQuery, OrganisationQuery, Page
 from itpo.registry.records import (
     opportunity_from,
     opportunity_values,
@@ -282,7 +282,7 @@ def resolve_organisation(
     if raw_id is not None and "organisation" not in data:
         if isinstance(raw_id, bool) or not isinstance(raw_id, int):
             raise ValidationError([FieldError("organisation_id", "must be a whole number")])
-        if not 1 <= raw_id <= MAX_RECORD_ID or uow.organisations.get(raw_id) is None:
+        if not 1 <= raw_id <= MAX_ID or uow.organisations.get(raw_id) is None:
             raise ValidationError([FieldError("organisation_id", f"no organisation {raw_id}")])
         return raw_id
     reference = values.get("organisation")
@@ -293,10 +293,6 @@ def resolve_organisation(
         message = f"no organisation with external_id {reference!r}"
         raise ValidationError([FieldError("organisation", message)])
     return found
-
-
-# Record ids are 32-bit integers in every database; a larger number names no record.
-MAX_RECORD_ID = 2**31 - 1
 
 
 def _organisation(uow: AuditedUnitOfWork, organisation_id: int) -> Organisation:

@@ -16,8 +16,6 @@ from itpo.adapters.cli.output import console, print_json, print_table
 if TYPE_CHECKING:
     from itpo.bootstrap import Platform
 
-# The person at this server's command line, named in the audit log by account and host.
-COMMAND_LINE = Principal.operator()
 ADMIN_PASSWORD_VARIABLE = "ITPO_ADMIN_PASSWORD"
 DEMO_ADMIN = "admin@itpo-demo.example"
 
@@ -81,7 +79,7 @@ def create_user(
     password = read_password(password_stdin)
     user = services.create_user(
         uow=platform.uow(),
-        by=COMMAND_LINE,
+        by=state.operator,
         email=email,
         display_name=display_name,
         role=role,
@@ -123,14 +121,14 @@ def list_users(
         active=False if disabled else None,
     )
     platform = state.platform()
-    page = services.list_users(uow=platform.uow(), by=COMMAND_LINE, query=query)
+    page = services.list_users(uow=platform.uow(), by=state.operator, query=query)
     rows = [user_dict(user) for user in page.items]
     if as_json:
         print_json(rows)
         return
-    offices = {o.id: o.name for o in services.list_offices(uow=platform.uow(), by=COMMAND_LINE)}
+    offices = {o.id: o.name for o in services.list_offices(uow=platform.uow(), by=state.operator)}
     locked = services.sign_in_locks(
-        uow=platform.uow(), by=COMMAND_LINE, users=page.items, now=platform.clock
+        uow=platform.uow(), by=state.operator, users=page.items, now=platform.clock
     )
     for row in rows:
         row["office"] = offices.get(row["office_id"])
@@ -162,9 +160,11 @@ def disable_user(state: CliState, email: str) -> None:
     from itpo.accounts import services
 
     platform = state.platform()
-    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    user = services.user_by_email(uow=platform.uow(), by=state.operator, email=email)
     assert user.id is not None
-    services.disable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
+    services.disable_user(
+        uow=platform.uow(), by=state.operator, user_id=user.id, now=platform.clock
+    )
     console.print(
         f"User {user.email} disabled; their sessions ended and their API tokens were revoked.",
         markup=False,
@@ -180,11 +180,11 @@ def reset_user(state: CliState, email: str) -> None:
     from itpo.accounts import services
 
     platform = state.platform()
-    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    user = services.user_by_email(uow=platform.uow(), by=state.operator, email=email)
     assert user.id is not None
     issued = services.issue_password_reset(
         uow=platform.uow(),
-        by=COMMAND_LINE,
+        by=state.operator,
         user_id=user.id,
         policy=platform.account_policy,
         now=platform.clock,
@@ -208,9 +208,9 @@ def unlock_user(state: CliState, email: str) -> None:
     from itpo.accounts import services
 
     platform = state.platform()
-    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    user = services.user_by_email(uow=platform.uow(), by=state.operator, email=email)
     assert user.id is not None
-    services.unlock_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
+    services.unlock_user(uow=platform.uow(), by=state.operator, user_id=user.id, now=platform.clock)
     console.print(f"User {user.email} unlocked: they may sign in again.", markup=False)
 
 
@@ -223,9 +223,9 @@ def enable_user(state: CliState, email: str) -> None:
     from itpo.accounts import services
 
     platform = state.platform()
-    user = services.user_by_email(uow=platform.uow(), by=COMMAND_LINE, email=email)
+    user = services.user_by_email(uow=platform.uow(), by=state.operator, email=email)
     assert user.id is not None
-    services.enable_user(uow=platform.uow(), by=COMMAND_LINE, user_id=user.id, now=platform.clock)
+    services.enable_user(uow=platform.uow(), by=state.operator, user_id=user.id, now=platform.clock)
     console.print(f"User {user.email} enabled.", markup=False)
 
 
@@ -247,7 +247,7 @@ def create_office(state: CliState, name: str, country: str, city: str | None) ->
     platform = state.platform()
     office = services.create_office(
         uow=platform.uow(),
-        by=COMMAND_LINE,
+        by=state.operator,
         name=name,
         country=country,
         city=city,
@@ -266,7 +266,7 @@ def list_offices(state: CliState, as_json: bool) -> None:
     from itpo.accounts.presenting import office_dict
 
     rows = [
-        office_dict(o) for o in services.list_offices(uow=state.platform().uow(), by=COMMAND_LINE)
+        office_dict(o) for o in services.list_offices(uow=state.platform().uow(), by=state.operator)
     ]
     if as_json:
         print_json(rows)
@@ -352,7 +352,7 @@ def demo_administrator(platform: Platform) -> None:
 def _existing_office(platform: Platform) -> str | None:
     from itpo.accounts import services
 
-    known = services.list_offices(uow=platform.uow(), by=COMMAND_LINE)
+    known = services.list_offices(uow=platform.uow(), by=Principal.operator())
     return known[0].name if known else None
 
 

@@ -22,6 +22,7 @@ from itpo.adapters.http import (
     page_limit,
     reads_inline,
 )
+from itpo.adapters.index_store import OpportunityIndex
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.bootstrap import Platform
 from itpo.matching.decisions import MatchState, Verdict
@@ -152,7 +153,7 @@ def _cached(
 ) -> list[dict[str, Any]] | None:
     """The answer when the cache holds it and nothing needs writing, reading only; else None."""
     with uow:  # one read transaction for all of it
-        generation = _generation(platform)
+        _, generation = _current(platform)
         results = recorded_matches(
             uow=uow,
             by=principal,
@@ -174,11 +175,11 @@ def _computed(
     top: int,
     include_declined: bool,
 ) -> list[dict[str, Any]]:
-    generation = _generation(platform)
+    index, generation = _current(platform)
     results = match_and_record(
         uow=uow,
         by=principal,
-        index=platform.index(),
+        index=index,
         cache=platform.match_cache,
         generation=generation,
         opportunity_id=opportunity_id,
@@ -191,11 +192,11 @@ def _computed(
     return [result.to_dict() for result in results]
 
 
-def _generation(platform: Platform) -> int:
-    """The index's generation once it is up to date."""
+def _current(platform: Platform) -> tuple[OpportunityIndex, int]:
+    """The index brought up to date, and its generation, from one look at what changed."""
     store = platform.index_store()
-    store.current()  # first, so the generation read next is current
-    return store.generation
+    index = store.current()  # first, so the generation read next is current
+    return index, store.generation
 
 
 @router.get("/matches", response_model=Page[MatchRecord], responses=MISSING_OPPORTUNITY)

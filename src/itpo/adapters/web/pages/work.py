@@ -20,11 +20,11 @@ from itpo.matching.tracking import (
     get_match,
     give_feedback,
     match_and_record,
-    may_match,
+    matchable_opportunity,
     require_side,
     sides_for,
 )
-from itpo.registry import reading, services
+from itpo.registry import reading
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import Opportunity
 
@@ -47,8 +47,7 @@ def opportunity_matches(
 ) -> Response:
     """The best counterparts of a live opportunity, explained, for its owner and officers."""
     visit.require_user()
-    may_match(uow, visit.principal, opportunity_id)
-    found = services.get_opportunity(uow=uow, by=visit.principal, opportunity_id=opportunity_id)
+    found, _ = matchable_opportunity(uow, visit.principal, opportunity_id)
     values: dict[str, Any] = {
         "asking": found,
         "top": top,
