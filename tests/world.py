@@ -187,7 +187,7 @@ def build_world(folder: Path, database_url: str | None = None) -> World:
         opportunity_id=ids["own"],
         today=platform.today(),
         top=20,
-    )
+    ).results
     match_id = next(r.match_id for r in results if r.opportunity_id == ids["introduced"])
     assert match_id is not None
     for side in (ids["own"], ids["introduced"]):

@@ -292,6 +292,96 @@ def market_near_miss(found: re.Match[str], pair: Pair) -> None:
     assert geo.nearness(country, market) == geo.SUBREGION
 
 
+def outside_markets(found: re.Match[str], pair: Pair) -> None:
+    provider, seeker = pair.by_kind(found["kind"])
+    markets = [country_code(name) for name in split(found["markets"])]
+    assert markets == list(geo.known(provider.opportunity.countries)), markets
+    places = seeker.places()
+    if found["where"] not in ("an unknown country", "未知国家"):
+        assert [country_code(name) for name in split(found["where"])] == places
+    assert not set(places) & set(markets)
+
+
+def no_common_type(found: re.Match[str], pair: Pair) -> None:
+    first, _ = pair.by_kind(found["k1"])
+    second, _ = pair.by_kind(found["k2"])
+    assert first is not second
+    ours = {COOPERATION_WORDS[w] for w in split(found["t1"])}
+    theirs = {COOPERATION_WORDS[w] for w in split(found["t2"])}
+    assert ours == {t.value for t in first.opportunity.cooperation_types}
+    assert theirs == {t.value for t in second.opportunity.cooperation_types}
+    assert not ours & theirs
+
+
+def amounts_apart(found: re.Match[str], pair: Pair) -> None:
+    first, _ = pair.by_kind(found["k1"])
+    second, _ = pair.by_kind(found["k2"])
+    assert first is not second
+    (a_low, a_high), (b_low, b_high) = (
+        money(found["m1"], first, pair.rates),
+        money(found["m2"], second, pair.rates),
+    )
+    assert max(a_low, b_low) > min(a_high, b_high), "the ranges overlap"
+
+
+def trl_short(found: re.Match[str], pair: Pair) -> None:
+    ready, _ = pair.by_kind(found["ready"])
+    asking, _ = pair.by_kind(found["asking"])
+    trl, minimum = int(found["trl"]), int(found["min"])
+    assert ready.opportunity.trl == trl and asking.opportunity.min_trl == minimum
+    assert trl < minimum
+
+
+def hard_condition(check: Check, condition: str) -> Check:
+    """A "left out" sentence: its claim holds, and the side it names insists on the term."""
+
+    def checked(found: re.Match[str], pair: Pair) -> None:
+        check(found, pair)
+        if named := found.groupdict().get("setter"):
+            setter, _ = pair.by_kind(named)
+            assert condition in {c.value for c in setter.opportunity.hard_conditions}
+
+    return checked
+
+
+LOWERED_EN = r"Score lowered: (?P<claim>.+)\."
+LEFT_EN = rf"Left out: (?P<claim>.+?)(?:, which the (?P<setter>{KIND}) makes a hard condition)?\."
+LOWERED_ZH = r"得分降低：(?P<claim>.+)。"
+LEFT_ZH = rf"未列入：(?P<claim>.+?)(?:，该(?P<setter>{KIND})将此设为硬性条件)?。"
+MARKETS_EN = rf"(?P<where>.+?) is outside the (?P<kind>{KIND})'s stated markets \((?P<markets>.+)\)"
+MARKETS_ZH = rf"(?P<where>.+?)不在该(?P<kind>{KIND})所列目标市场（(?P<markets>.+)）之内"
+TYPES_EN = (
+    rf"no cooperation type in common \(the (?P<k1>{KIND}) accepts (?P<t1>.+), "
+    rf"the (?P<k2>{KIND}) (?P<t2>.+)\)"
+)
+TYPES_ZH = rf"双方没有共同的合作方式（(?P<k1>{KIND})接受(?P<t1>.+)，(?P<k2>{KIND})接受(?P<t2>.+)）"
+APART_EN = rf"the amounts do not overlap \((?P<k1>{KIND}) (?P<m1>.+), (?P<k2>{KIND}) (?P<m2>.+)\)"
+APART_ZH = rf"金额范围不重叠（(?P<k1>{KIND}) (?P<m1>.+)，(?P<k2>{KIND}) (?P<m2>.+)）"
+SHORT_EN = (
+    rf"the (?P<ready>{KIND}) is at TRL (?P<trl>\d), below the (?P<asking>{KIND})'s minimum of "
+    rf"TRL (?P<min>\d)"
+)
+SHORT_ZH = (
+    rf"该(?P<ready>{KIND})处于 TRL (?P<trl>\d)，低于(?P<asking>{KIND})要求的最低 TRL (?P<min>\d)"
+)
+SHORTFALLS: tuple[tuple[str, str, str, Check], ...] = (
+    ("geography", MARKETS_EN, MARKETS_ZH, hard_condition(outside_markets, "markets")),
+    ("cooperation", TYPES_EN, TYPES_ZH, hard_condition(no_common_type, "cooperation")),
+    ("amount", APART_EN, APART_ZH, hard_condition(amounts_apart, "amount")),
+    ("trl", SHORT_EN, SHORT_ZH, trl_short),
+)
+
+
+def shortfall_templates() -> tuple[tuple[str, str, Check], ...]:
+    """Each shortfall's claim inside "Score lowered: ..." and "Left out: ...", both languages."""
+    found: list[tuple[str, str, Check]] = []
+    for component, en, zh, check in SHORTFALLS:
+        for frame, claim in ((LOWERED_EN, en), (LEFT_EN, en), (LOWERED_ZH, zh), (LEFT_ZH, zh)):
+            pattern = frame.replace("(?P<claim>.+?)", claim).replace("(?P<claim>.+)", claim)
+            found.append((component, pattern, check))
+    return tuple(found)
+
+
 # --------------------------------------------------------------------------------------------
 # The templates, English and Chinese, each with the component it explains
 # --------------------------------------------------------------------------------------------
@@ -348,6 +438,7 @@ TEMPLATES: tuple[tuple[str, str, Check], ...] = (
                   r"but shares .+ with (?P<market>.+)\.", market_near_miss),
     ("near_miss", rf"险些不符：(?P<country>.+)不在该(?P<kind>{KIND})的目标市场内，但与"
                   r"(?P<market>.+)同属.+。", market_near_miss),
+    *shortfall_templates(),
 )  # fmt: skip
 
 

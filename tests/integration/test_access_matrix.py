@@ -259,6 +259,16 @@ CASES: list[Case] = [
     ),
     Case(
         "GET",
+        "/opportunities/{own}/near-misses",
+        by(public=403, member=200, other_member=403, read_only=403, officer=200, admin=200),
+    ),
+    Case(
+        "GET",
+        "/opportunities/{other_draft}/near-misses",
+        by(public=404, member=404, read_only=404, other_member=409, officer=409, admin=409),
+    ),
+    Case(
+        "GET",
         "/matches",
         by(public=403, member=200, other_member=200, read_only=403, officer=200, admin=200),
     ),

@@ -73,7 +73,7 @@ def pair(
             index=platform.index(),
             opportunity_id=need.id or 0,
             today=platform.today(),
-        )
+        ).results
         if r.opportunity_id == offer.id
     ]
     people = {

@@ -287,7 +287,7 @@ def test_learning_from_verdicts_stores_a_new_version_that_later_matches_use(
         index=platform.index(),
         opportunity_id=ids["need"],
         today=TEST_DAY,
-    )
+    ).results
     assert results and all(r.match_id is not None for r in results)
     with platform.uow() as uow:
         stored = uow.matches.for_opportunity(ids["need"])
@@ -381,7 +381,7 @@ def test_cached_answers_are_reused_and_a_decline_shows_at_once(
             today=TEST_DAY,
             cache=cache,
             generation=1,
-        )
+        ).results
         return [r.opportunity_id for r in found]
 
     first = ask()
@@ -410,7 +410,7 @@ def test_a_renamed_owner_shows_in_the_next_cached_answer(
             today=TEST_DAY,
             cache=cache,
             generation=1,
-        )
+        ).results
         return {r.opportunity_id: r.organisation for r in found}
 
     assert owners()[ids["offer_de"]] == "Kassel Dryers"
@@ -439,8 +439,9 @@ def test_the_read_only_answer_is_the_recorded_one_or_none(
         "generation": 1,
     }
     assert recorded_matches(**asked) is None  # nothing computed yet
-    recorded = match_and_record(index=platform.index(), **asked)
-    assert recorded_matches(**asked) == recorded
+    report = match_and_record(index=platform.index(), **asked)
+    recorded = report.results
+    assert recorded_matches(**asked) == report
     with platform.uow() as uow:
         assert all(r.match_id is not None for r in recorded)
         stored = uow.matches.for_opportunity(ids["need"])
@@ -450,9 +451,9 @@ def test_the_read_only_answer_is_the_recorded_one_or_none(
         uow.connection.exec_driver_sql("DELETE FROM opportunity_match")
         uow.commit()
     assert recorded_matches(**asked) is None
-    assert [r.opportunity_id for r in match_and_record(index=platform.index(), **asked)] == [
-        r.opportunity_id for r in recorded
-    ]
+    assert [
+        r.opportunity_id for r in match_and_record(index=platform.index(), **asked).results
+    ] == [r.opportunity_id for r in recorded]
 
 
 def test_viewing_a_pair_from_both_sides_writes_it_once(
@@ -467,7 +468,7 @@ def test_viewing_a_pair_from_both_sides_writes_it_once(
         "generation": 1,
     }
     for side in ("need", "offer_zh", "need", "offer_zh"):
-        match_and_record(index=platform.index(), opportunity_id=ids[side], **asked)
+        match_and_record(index=platform.index(), opportunity_id=ids[side], **asked).results
     # Whatever each side's own view of the pair's score, neither needs a write any more.
     assert recorded_matches(opportunity_id=ids["need"], **asked) is not None
     assert recorded_matches(opportunity_id=ids["offer_zh"], **asked) is not None

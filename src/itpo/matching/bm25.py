@@ -162,6 +162,10 @@ class BM25Index:
         weights = {term: tf * self.idf(term) for term, tf in zip(terms, counts, strict=True)}
         return sorted(weights, key=weights.__getitem__, reverse=True)[:limit]
 
+    def terms_of(self, slot: int) -> tuple[str, ...]:
+        """The distinct terms of a document."""
+        return tuple((self._terms[slot] or ((), ()))[0])
+
     def matched_terms(self, slot: int, query_terms: Iterable[str]) -> list[str]:
         """Query terms that the document contains, for explanations."""
         held = set((self._terms[slot] or ((), ()))[0])

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from itpo.matching.explanation import Reason
 from itpo.matching.service import MatchResult
 
 
@@ -38,6 +39,8 @@ class Computed:
 
     results: tuple[MatchResult, ...]
     owners: Mapping[int, dt.datetime | None] = field(default_factory=dict)
+    near_misses: tuple[MatchResult, ...] = ()
+    no_match: Mapping[str, Reason] = field(default_factory=dict)
 
 
 class MatchCache:

@@ -9,11 +9,13 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from itpo.matching import places as geo
+from itpo.matching.amounts import ranges_apart, stated_range
 from itpo.matching.language import language_code
 from itpo.matching.text import tokenize
 from itpo.registry import reference
 from itpo.registry.model import (
     COMPATIBLE_KINDS,
+    Condition,
     CooperationType,
     Opportunity,
     OpportunityKind,
@@ -111,8 +113,16 @@ class Rule(StrEnum):
     MARKETS = "markets"
     TRL = "trl"
     COOPERATION = "cooperation"
+    AMOUNT = "amount"
     SUBJECT = "subject"
     EXPIRY = "expiry"  # only ever a near miss: live, but not for long
+
+
+# The rules a record's own terms set: broken, they lower a pair's score and are said in its
+# reasons, unless a side declares the term a hard condition; a minimum TRL always is one. A
+# pair that fails only these is a near miss an officer may still introduce; a pair that fails
+# any other rule (kinds, life, one owner, no shared subject) is not a pair at all.
+TERM_RULES = frozenset({Rule.MARKETS, Rule.COOPERATION, Rule.AMOUNT, Rule.TRL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +158,18 @@ class NearMiss:
 class Eligibility:
     failures: tuple[Failure, ...]
     near_misses: tuple[NearMiss, ...]
+    # Terms the pair does not meet that neither side made a hard condition: they lower the
+    # score and are said in the reasons.
+    mismatches: tuple[Failure, ...] = ()
 
     @property
     def eligible(self) -> bool:
         return not self.failures
+
+    @property
+    def left_out_by_terms(self) -> bool:
+        """Failed, but only on the records' own terms: a near miss for an officer to weigh."""
+        return bool(self.failures) and all(f.rule in TERM_RULES for f in self.failures)
 
     def messages(self) -> list[str]:
         return [failure.message for failure in self.failures]
@@ -175,10 +193,14 @@ def trl_pair(a: Opportunity, b: Opportunity) -> tuple[Opportunity, Opportunity] 
     return None
 
 
-def check(a: Party, b: Party, *, today: dt.date, strict_markets: bool = True) -> Eligibility:
-    """Every hard rule for the pair; `strict_markets=False` lets a same-sub-region market pass."""
+def check(
+    a: Party, b: Party, *, today: dt.date, rates: Mapping[str, float] | None = None
+) -> Eligibility:
+    """Every rule for the pair: what rules it out, what it nearly missed, and the terms it does
+    not meet that only lower its score. Amounts are compared only with `rates` given."""
     failures: list[Failure] = []
     near: list[NearMiss] = []
+    soft: list[Failure] = []
     _kinds(a.opportunity, b.opportunity, failures)
     for party in (a, b):
         _live(party.opportunity, today, failures, near)
@@ -186,11 +208,25 @@ def check(a: Party, b: Party, *, today: dt.date, strict_markets: bool = True) ->
         failures.append(
             Failure(Rule.ORGANISATION, "Both opportunities belong to the same organisation.")
         )
-    _markets(a, b, failures, near, strict_markets)
-    _trl(a.opportunity, b.opportunity, failures, near)
-    _cooperation(a.opportunity, b.opportunity, failures)
-    _subject(a.opportunity, b.opportunity, failures)
-    return Eligibility(tuple(failures), tuple(near))
+    x, y = a.opportunity, b.opportunity
+    _markets(a, b, failures, near, soft)
+    _trl(x, y, failures, near)
+    _term(_cooperation(x, y), _hard(Condition.COOPERATION, x, y), failures, soft)
+    if rates is not None:
+        _term(_amount(x, y, rates), _hard(Condition.AMOUNT, x, y), failures, soft)
+    _subject(x, y, failures)
+    return Eligibility(tuple(failures), tuple(near), tuple(soft))
+
+
+def _hard(condition: Condition, *opportunities: Opportunity) -> bool:
+    return any(condition in o.hard_conditions for o in opportunities)
+
+
+def _term(
+    failure: Failure | None, hard: bool, failures: list[Failure], soft: list[Failure]
+) -> None:
+    if failure is not None:
+        (failures if hard else soft).append(failure)
 
 
 def _kinds(a: Opportunity, b: Opportunity, failures: list[Failure]) -> None:
@@ -221,7 +257,7 @@ def _live(
 
 
 def _markets(
-    a: Party, b: Party, failures: list[Failure], near: list[NearMiss], strict: bool
+    a: Party, b: Party, failures: list[Failure], near: list[NearMiss], soft: list[Failure]
 ) -> None:
     pair = roles(a.opportunity, b.opportunity)
     if pair is None:
@@ -234,15 +270,17 @@ def _markets(
     location = geo.places(seeker, seeker_org)
     if set(location) & set(markets):
         return
-    closest = geo.closest(location, markets)
     provider_name = KIND_NAMES[provider.kind]
     listed = ", ".join(reference.country(code).name_en for code in markets)
     where = ", ".join(reference.country(code).name_en for code in location) or "an unknown country"
     message = f"The {KIND_NAMES[seeker.kind]} is in {where}, outside the {provider_name}'s markets ({listed})."
+    if Condition.MARKETS not in provider.hard_conditions:
+        soft.append(Failure(Rule.MARKETS, message))
+        return
+    closest = geo.closest(location, markets)
     if closest is not None and closest[0] == geo.SUBREGION:
         _, country, market = closest
         region = geo.shared_area_name(country, market, geo.SUBREGION, "en")
-        passed = not strict
         near_message = (
             f"{reference.country(country).name_en} is not among the {provider_name}'s markets, "
             f"but shares {region} with {reference.country(market).name_en}."
@@ -251,14 +289,12 @@ def _markets(
             NearMiss(
                 Rule.MARKETS,
                 near_message,
-                passed,
+                False,
                 country=country,
                 market=market,
                 side=provider.kind,
             )
         )
-        if passed:
-            return
     failures.append(Failure(Rule.MARKETS, message))
 
 
@@ -286,14 +322,31 @@ def _trl(a: Opportunity, b: Opportunity, failures: list[Failure], near: list[Nea
         )
 
 
-def _cooperation(a: Opportunity, b: Opportunity, failures: list[Failure]) -> None:
+def _cooperation(a: Opportunity, b: Opportunity) -> Failure | None:
     ours, theirs = set(a.cooperation_types), set(b.cooperation_types)
-    if ours and theirs and not ours & theirs:
-        message = (
-            f"No cooperation type in common: the {KIND_NAMES[a.kind]} accepts {_words(ours)}, "
-            f"the {KIND_NAMES[b.kind]} {_words(theirs)}."
-        )
-        failures.append(Failure(Rule.COOPERATION, message))
+    if not ours or not theirs or ours & theirs:
+        return None
+    message = (
+        f"No cooperation type in common: the {KIND_NAMES[a.kind]} accepts {_words(ours)}, "
+        f"the {KIND_NAMES[b.kind]} {_words(theirs)}."
+    )
+    return Failure(Rule.COOPERATION, message)
+
+
+def _amount(a: Opportunity, b: Opportunity, rates: Mapping[str, float]) -> Failure | None:
+    if not ranges_apart(a, b, rates):
+        return None
+    message = (
+        f"The amounts do not overlap: the {KIND_NAMES[a.kind]} states {_money(a)}, "
+        f"the {KIND_NAMES[b.kind]} {_money(b)}."
+    )
+    return Failure(Rule.AMOUNT, message)
+
+
+def _money(opportunity: Opportunity) -> str:
+    low, high = stated_range(opportunity) or (0.0, 0.0)
+    currency = str(opportunity.currency).strip().upper()
+    return f"{currency} {low:,.0f}" if low == high else f"{currency} {low:,.0f}–{high:,.0f}"
 
 
 def sector_codes(opportunity: Opportunity) -> list[str]:

@@ -8,7 +8,7 @@ collection, so restricting a search changes which documents compete, never their
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,6 +18,8 @@ from itpo.matching.encoders import Encoder, normalise
 from itpo.matching.fusion import FusionConfig, PairWeights, Scale, fuse, head_scale
 from itpo.matching.language import detect_language, language_code
 from itpo.matching.partitions import FloatArray, Partition, Positions, Scope
+from itpo.matching.similarity import Background, background, lexical_overlap, sample_positions
+from itpo.matching.similarity import similarity as text_similarity
 from itpo.matching.text import tokenize
 from itpo.matching.vectors import PACKED_BLOCK, products
 
@@ -34,6 +36,7 @@ MARGIN = 2000
 # scans are a little faster there; at 1,000,000 the packed pass saves a third). Blocks are
 # packed only once the collection is this large, so a smaller one spends no memory on them.
 PACKED_FROM = 150_000
+NO_CODES = np.zeros(0, np.int16)
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,17 @@ class Document:
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved document: fused score, each signal's standardised score, matched terms."""
+    """A retrieved document: fused score, each signal's standardised score, matched terms.
+
+    `similarity` is the absolute text similarity of query and document in [0, 1]
+    (`matching.similarity`): for a document used as a query it is the same both ways."""
 
     id: str
     score: float
     language: str
     signals: dict[str, float]
     matched_terms: tuple[str, ...]
+    similarity: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,8 @@ class RetrievalEngine:
         self._where: dict[str, tuple[Partition, int]] = {}
         # Languages as small integers: a signal's weight per document is one table lookup.
         self._codes: dict[str, int] = {}
+        # Each encoder's cosine over unrelated pairs, measured when first needed after a change.
+        self._backgrounds: list[Background] | None = None
 
     def __len__(self) -> int:
         return len(self._where)
@@ -136,6 +145,7 @@ class RetrievalEngine:
                     store.start_packing()
 
     def _add_batch(self, documents: list[Document]) -> None:
+        self._backgrounds = None
         documents = list({document.id: document for document in documents}.values())
         texts = [document.text for document in documents]
         # Encode before touching the index, so a failing encoder leaves it as it was.
@@ -167,6 +177,7 @@ class RetrievalEngine:
 
     def remove(self, document_ids: Iterable[str]) -> None:
         """Drop documents from every signal; unknown ids are ignored."""
+        self._backgrounds = None
         for document_id in document_ids:
             where = self._where.pop(document_id, None)
             if where is None:
@@ -214,7 +225,8 @@ class RetrievalEngine:
             partition.languages[slot],
         )
         exclude = [document_id, *exclude]
-        return self.ranked(query, top=top, exclude=exclude, partitions=partitions)
+        own = partition.lexical.terms_of(slot)
+        return self.ranked(query, top=top, exclude=exclude, partitions=partitions, own_terms=own)
 
     def ranked(
         self,
@@ -223,8 +235,10 @@ class RetrievalEngine:
         top: int = 10,
         exclude: Iterable[str] = (),
         partitions: Collection[str] | None = None,
+        own_terms: Sequence[str] | None = None,
     ) -> list[Hit]:
-        """The `top` documents for a prepared query, best first."""
+        """The `top` documents for a prepared query, best first; `own_terms` are all the terms
+        of the text behind it (its index terms when not given), for the text similarity."""
         scope = Scope(
             [
                 partition
@@ -241,7 +255,8 @@ class RetrievalEngine:
             if position is not None:
                 alive[position] = False
         signals = self._signals(query, scope)
-        return self._rank(query, scope, signals, alive, top)
+        terms = query.terms if own_terms is None else own_terms
+        return self._rank(query, scope, signals, alive, top, terms)
 
     def _signals(self, query: Query, scope: Scope) -> _Signals:
         codes = scope.join(p.codes for p in scope.partitions)
@@ -284,6 +299,7 @@ class RetrievalEngine:
         signals: _Signals,
         alive: NDArray[np.bool_],
         top: int,
+        own_terms: Sequence[str],
     ) -> list[Hit]:
         config = self.fusion
         scales = self._scales(query, scope, signals, alive)
@@ -305,11 +321,71 @@ class RetrievalEngine:
         order = _top(fused, wanted, everyone)
         pool, fused, chosen = pool[order], fused[order], chosen.subset(order)
         standard = {name: values[order] for name, values in standard.items()}
+        # Cosines of the stored rows themselves, before feedback moves the query.
+        cosines = {name: chosen.scores[name] for name in signals.dense}
         if feedback:
             rows = {name: values[order] for name, values in rows.items()}
             fused, standard = self._feedback(query, chosen, rows)
         best = _top(fused, top, np.ones(len(pool), bool))
-        return self._hits(scope, pool[best], fused[best], standard, best, query.terms)
+        found = self._hits(scope, pool[best], fused[best], standard, best, query.terms)
+        picked = {name: values[best] for name, values in cosines.items()}
+        return self._with_similarity(query, found, picked, signals.dense, own_terms)
+
+    def backgrounds(self) -> list[Background]:
+        """Each encoder's cosine over unrelated pairs of the whole collection (every partition,
+        so both sides of a pair are measured against the same background)."""
+        if self._backgrounds is None:
+            partitions = [p for p in self._partitions.values() if p.size]
+            if not partitions:
+                return [
+                    background(np.zeros((0, e.dim), np.float32), NO_CODES) for e in self.encoders
+                ]
+            scope = Scope(partitions)
+            sample = sample_positions(scope.join(p.lexical.alive for p in partitions))
+            codes = scope.join(p.codes for p in partitions)[sample]
+            self._backgrounds = [
+                background(scope.rows(number, sample), codes)
+                for number in range(len(self.encoders))
+            ]
+        return self._backgrounds
+
+    def _with_similarity(
+        self,
+        query: Query,
+        hits: list[Hit],
+        cosines: dict[str, FloatArray],
+        dense: dict[str, int],
+        own_terms: Sequence[str],
+    ) -> list[Hit]:
+        """The hits with their text similarity to the query (`matching.similarity`)."""
+        if not hits:
+            return hits
+        backgrounds = self.backgrounds()
+        statistics = self._statistics
+        ours = {term: statistics.idf(term) ** 2 for term in set(own_terms)}
+        lexical = self.fusion.lexical
+        result = []
+        for rank, hit in enumerate(hits):
+            same = hit.language == query.language
+            total = weight = 0.0
+            for name, number in dense.items():
+                encoder = self.encoders[number]
+                served = encoder.languages
+                if served is not None and not {hit.language, query.language} <= served:
+                    continue
+                pair = self.fusion.dense_weights(name)
+                share = pair.same if same else pair.cross
+                spread = backgrounds[number].spread(same)
+                total += share * spread.z(float(cosines[name][rank]))
+                weight += share
+            z = total / weight if weight > 0 else 0.0
+            partition, slot = self._where[hit.id]
+            theirs = {
+                term: statistics.idf(term) ** 2 for term in set(partition.lexical.terms_of(slot))
+            }
+            overlap = lexical_overlap(ours, theirs) * (lexical.same if same else lexical.cross)
+            result.append(replace(hit, similarity=text_similarity(z, overlap)))
+        return result
 
     def _scales(
         self, query: Query, scope: Scope, signals: _Signals, alive: NDArray[np.bool_]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from itpo.matching import places as geo
+from itpo.matching.amounts import stated_range
 from itpo.matching.eligibility import (
     AREA_DIVISIONS,
     Eligibility,
@@ -25,7 +26,7 @@ from itpo.matching.eligibility import (
     sector_codes,
     trl_pair,
 )
-from itpo.matching.scoring import PairScore, area_similarity, stated_range
+from itpo.matching.scoring import PairScore, area_similarity
 from itpo.matching.text import tokenize
 from itpo.matching.weights import ScoringParameters, ScoringWeights
 from itpo.registry import reference

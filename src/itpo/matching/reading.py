@@ -47,6 +47,21 @@ def seen_all_as(results: Iterable[MatchResult], audience: Audience) -> list[Matc
     return [seen_as(result, audience) for result in results]
 
 
+def near_misses_seen_as(results: Iterable[MatchResult], audience: Audience) -> list[MatchResult]:
+    """Near misses as the audience may see them; one left out only by where its unnamed owner
+    is would show that place, so it is not shown at all."""
+    seen = []
+    for result in results:
+        view = seen_as(result, audience)
+        if view.organisation == UNDISCLOSED and not result.countries:
+            left_out = tuple(r for r in view.left_out if r.component not in PLACE_COMPONENTS)
+            if not left_out:
+                continue
+            view = dataclasses.replace(view, left_out=left_out)
+        seen.append(view)
+    return seen
+
+
 def _owner_place(result: MatchResult) -> tuple[str, ...]:
     return (result.owner_country,) if result.owner_country else ()
 

@@ -1,4 +1,10 @@
-"""Per-component scores of a pair in [0, 1], a directional score and the reciprocal one (0-100)."""
+"""Per-component scores of a pair in [0, 1], a directional score and the reciprocal one (0-100).
+
+What the two records are about comes first: a directional score is the pair's relevance (its
+text, sectors and technologies) times a factor its terms (market, cooperation, amount,
+readiness, goals, recency) move between 1 - TERMS_SHARE and 1. Terms refine the order of
+pairs on one subject; they cannot lift a pair on another subject above them.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from itpo.matching import places as geo
-from itpo.matching.eligibility import Party, roles
+from itpo.matching.amounts import amount_range, currency_rate
+from itpo.matching.eligibility import Party, divisions, roles
 from itpo.matching.weights import COMPONENTS, ScoringParameters, ScoringWeights
 from itpo.registry import reference
 from itpo.registry.model import Opportunity
@@ -20,6 +27,13 @@ GEOGRAPHY = {geo.COUNTRY: 1.0, geo.SUBREGION: 0.6, geo.REGION: 0.3, geo.NOWHERE:
 # Credit for readiness below the minimum, by levels short (eligibility rejects these; the
 # score still orders them for officers who look past the rules).
 TRL_SHORT = {0: 1.0, 1: 0.5, 2: 0.25}
+# What the records are about, and the terms on which they would work together.
+SUBJECT = ("text", "isic", "technology")
+TERMS = tuple(name for name in COMPONENTS if name not in SUBJECT)
+# The most the terms can take off a pair's relevance: a perfect subject on bad terms keeps 65%.
+TERMS_SHARE = 0.35
+# A pair whose relevance is below this is not worth an introduction, whatever its terms.
+MIN_RELEVANCE = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +47,12 @@ class Component:
 
 @dataclass(frozen=True, slots=True)
 class DirectionalScore:
-    """How well the other side serves this one: components and their weighted mean in [0, 1]."""
+    """How well the other side serves this one, in [0, 1]: relevance times the terms' factor."""
 
     components: Mapping[str, Component]
     value: float
+    relevance: float = 1.0  # the subject components' weighted mean
+    fit: float = 1.0  # the terms' weighted mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +60,11 @@ class PairScore:
     forward: DirectionalScore  # a -> b: how well b serves a
     backward: DirectionalScore  # b -> a
     score: float  # 0-100
+
+    @property
+    def relevance(self) -> float:
+        """How much the two are about the same thing, in [0, 1] (the lower direction)."""
+        return min(self.forward.relevance, self.backward.relevance)
 
     def features(self) -> dict[str, float]:
         """Each component averaged over both directions: what learning sees of the pair."""
@@ -76,6 +97,18 @@ def isic_fit(a: Iterable[str], b: Iterable[str]) -> Component:
         return _neutral()
     best = max(reference.isic_proximity(x, y) for x in ours for y in theirs)
     return Component(best / 4, True)
+
+
+def sector_fit(a: Opportunity, b: Opportunity) -> Component:
+    """ISIC proximity; a side that states no ISIC class is placed by its technology areas'
+    divisions (a solar mandate in division 35), where one shared division is a division match."""
+    direct = isic_fit(a.isic_classes, b.isic_classes)
+    if direct.stated:
+        return direct
+    ours, theirs = divisions(a), divisions(b)
+    if not ours or not theirs:
+        return direct
+    return Component(0.5 if set(ours) & set(theirs) else 0.0, True)
 
 
 def area_similarity(a: str, b: str) -> float:
@@ -112,30 +145,6 @@ def trl_fit(asking: Opportunity, serving: Opportunity) -> Component:
     return Component(TRL_SHORT.get(max(0, asking.min_trl - serving.trl), 0.0), True)
 
 
-def stated_range(opportunity: Opportunity) -> tuple[float, float] | None:
-    """The amount range as stated (one bound stands for both), or None."""
-    low = opportunity.amount_min if opportunity.amount_min is not None else opportunity.amount_max
-    high = opportunity.amount_max if opportunity.amount_max is not None else opportunity.amount_min
-    if low is None or high is None or opportunity.currency is None:
-        return None
-    return low, high
-
-
-def currency_rate(opportunity: Opportunity, rates: Mapping[str, float]) -> float | None:
-    currency = (opportunity.currency or "").strip().upper()
-    return rates.get(currency)
-
-
-def amount_range(
-    opportunity: Opportunity, rates: Mapping[str, float]
-) -> tuple[float, float] | None:
-    """The amount range in the rate table's common unit; None when it cannot be compared."""
-    stated, rate = stated_range(opportunity), currency_rate(opportunity, rates)
-    if stated is None or rate is None or stated[0] <= 0 or stated[1] < stated[0]:
-        return None
-    return stated[0] * rate, stated[1] * rate
-
-
 def amount_fit(a: Opportunity, b: Opportunity, rates: Mapping[str, float]) -> Component:
     """Overlap of the ranges on a log scale, over the narrower one: containment is a full fit."""
     ours, theirs = amount_range(a, rates), amount_range(b, rates)
@@ -153,13 +162,31 @@ def amount_fit(a: Opportunity, b: Opportunity, rates: Mapping[str, float]) -> Co
     return Component(min(1.0, math.log(high / low) / narrow), True, used)
 
 
+def _outside_markets(a: Party, b: Party) -> bool | None:
+    """Whether the seeking side is outside the providing side's stated markets (None: the
+    pair has no such roles, or the provider is open to every market)."""
+    pair = roles(a.opportunity, b.opportunity)
+    if pair is None:
+        return None
+    provider, seeker = pair
+    markets = set(geo.known(provider.countries))
+    if not markets:
+        return None
+    seeker_party = a if seeker is a.opportunity else b
+    return not set(geo.places(seeker, seeker_party.organisation)) & markets
+
+
 def geography_fit(a: Party, b: Party, parameters: ScoringParameters) -> Component:
     ours = geo.places(a.opportunity, a.organisation)
     theirs = geo.places(b.opportunity, b.organisation)
     closest = geo.closest(ours, theirs)
+    if _outside_markets(a, b):  # a provider's stated markets outrank mere nearness
+        return Component(0.0, True)
     if closest is None:
         return _neutral()
     value = GEOGRAPHY[closest[0]]
+    if _outside_markets(a, b) is False:
+        value = 1.0
     pair = roles(a.opportunity, b.opportunity)
     if pair is not None:
         seeker = b if pair[1] is b.opportunity else a
@@ -201,7 +228,7 @@ def components(
     x, y = a.opportunity, b.opportunity
     return {
         "text": Component(min(1.0, max(0.0, text)), True),
-        "isic": isic_fit(x.isic_classes, y.isic_classes),
+        "isic": sector_fit(x, y),
         "geography": geography_fit(a, b, parameters),
         "cooperation": jaccard(x.cooperation_types, y.cooperation_types),
         "amount": amount_fit(x, y, rates),
@@ -213,9 +240,25 @@ def components(
 
 
 def weighted(parts: Mapping[str, Component], weights: ScoringWeights) -> DirectionalScore:
-    total = sum(weights[name] for name in COMPONENTS)
-    value = sum(weights[name] * parts[name].value for name in COMPONENTS) / total
-    return DirectionalScore(dict(parts), value)
+    """Relevance (the stated subject components' weighted mean: a sector nobody states says
+    nothing about the subject) times the factor of the terms' weighted mean."""
+    relevance = _mean(parts, weights, [n for n in SUBJECT if parts[n].stated or n == "text"])
+    fit = _mean(parts, weights, list(TERMS), unweighted=1.0)
+    value = relevance * (1 - TERMS_SHARE + TERMS_SHARE * fit)
+    return DirectionalScore(dict(parts), value, relevance, fit)
+
+
+def _mean(
+    parts: Mapping[str, Component],
+    weights: ScoringWeights,
+    names: list[str],
+    unweighted: float = NEUTRAL,
+) -> float:
+    """The weighted mean of the named components; `unweighted` when none of them counts."""
+    total = sum(weights[name] for name in names)
+    if total <= 0:
+        return unweighted
+    return sum(weights[name] * parts[name].value for name in names) / total
 
 
 def score(

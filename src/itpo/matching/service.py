@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from itpo.matching.decisions import MatchState
-from itpo.matching.eligibility import Eligibility, Party, check
+from itpo.matching.eligibility import Eligibility, Party, Rule, check
 from itpo.matching.engine import Hit
 from itpo.matching.explanation import Reason, explain
-from itpo.matching.scoring import PairScore, reciprocal_score
+from itpo.matching.scoring import MIN_RELEVANCE, PairScore, reciprocal_score
+from itpo.matching.shortfalls import left_out_by, lowered_by, no_match_reason
 from itpo.matching.text import surface_words
 from itpo.matching.weights import ScoringParameters, ScoringWeights
 from itpo.registry.errors import Conflict, NotFound
@@ -29,6 +30,10 @@ from itpo.registry.ports import UnitOfWork
 # Enough candidates that the structured components (sector, market, amount) can lift a record
 # the text ranked modestly, few enough that loading them stays a few milliseconds.
 CANDIDATES = 300
+# Counterparts left out by a hard condition shown beside the matches, best first.
+NEAR_MISSES = 5
+# The languages a record's "why no match" sentence is kept in.
+REASON_LANGUAGES = ("en", "zh")
 
 # Indicative US dollars per unit. The amount component compares ranges on a log scale, where
 # a rate a few percent off moves nothing, so a small fixed table is enough until rates are
@@ -81,6 +86,9 @@ class MatchResult:
     # Set once the match is kept as a record (see tracking.match_and_record).
     match_id: int | None = None
     state: MatchState | None = None
+    # For a near miss: the hard conditions that left the counterpart out (empty for a match).
+    left_out: tuple[Reason, ...] = ()
+    relevance: float = 0.0  # what the two are about, in [0, 1] (`scoring.weighted`)
 
     @property
     def id(self) -> int:
@@ -104,7 +112,28 @@ class MatchResult:
             ],
             "match_id": self.match_id,
             "state": self.state.value if self.state is not None else None,
+            "relevance": self.relevance,
+            "left_out": [
+                {"component": r.component, "text": r.text, "facts": _plain_facts(r.facts)}
+                for r in self.left_out
+            ],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class MatchReport:
+    """A record's matches, the counterparts a hard condition left out (near misses), and,
+    when it has no match, why, in each of REASON_LANGUAGES."""
+
+    results: tuple[MatchResult, ...]
+    near_misses: tuple[MatchResult, ...] = ()
+    no_match: Mapping[str, Reason] = field(default_factory=dict)
+
+    def why_none(self, language: str) -> Reason | None:
+        """The reason there is no match, in `language` (English when it is not kept)."""
+        if self.results:
+            return None
+        return self.no_match.get(language) or self.no_match.get("en")
 
 
 def text_relevance(fused: float) -> float:
@@ -132,9 +161,37 @@ def find_matches(
     candidates: int = CANDIDATES,
     exclude: Collection[int] = (),
 ) -> list[MatchResult]:
-    """The best `top` eligible counterparts of a live opportunity, best first, explained.
+    """The best `top` counterparts of a live opportunity worth an introduction, best first,
+    explained. Counterparts in `exclude` (pairs someone declined) are left out."""
+    report = match_report(
+        uow=uow,
+        index=index,
+        opportunity_id=opportunity_id,
+        today=today,
+        top=top,
+        weights=weights,
+        parameters=parameters,
+        rates=rates,
+        candidates=candidates,
+        exclude=exclude,
+    )
+    return list(report.results)
 
-    Counterparts in `exclude` (pairs someone declined) are left out."""
+
+def match_report(
+    *,
+    uow: UnitOfWork,
+    index: CandidateIndex,
+    opportunity_id: int,
+    today: dt.date,
+    top: int = 10,
+    weights: ScoringWeights | None = None,
+    parameters: ScoringParameters | None = None,
+    rates: Mapping[str, float] = INDICATIVE_RATES,
+    candidates: int = CANDIDATES,
+    exclude: Collection[int] = (),
+) -> MatchReport:
+    """`find_matches`, with the near misses and, when there is no match, the reason."""
     with uow:
         asking = _asking(uow, opportunity_id, today)
         key = str(opportunity_id)
@@ -152,15 +209,30 @@ def find_matches(
         raise NotFound("organisation", asking.organisation_id)
     me = Party(asking, owners[asking.organisation_id])
     context = _Context(today, weights, parameters, rates)
-    scored = [
-        pair
-        for other in found.values()
-        if other.organisation_id in owners
-        and (pair := _scored(me, Party(other, owners[other.organisation_id]), hits, context))
-    ]
-    scored.sort(key=lambda pair: (-pair.score.score, _id(pair.other.opportunity)))
+    sorting = _Sorting()
+    for other in found.values():
+        if other.organisation_id in owners:
+            sorting.add(me, Party(other, owners[other.organisation_id]), hits, context)
     # Explaining is the costly step per pair, so only the pairs shown are explained.
-    return [_result(me, pair, context) for pair in scored[:top]]
+    results = tuple(_result(me, pair, context) for pair in _best(sorting.matches)[:top])
+    near = tuple(_result(me, pair, context) for pair in _best(sorting.near)[:NEAR_MISSES])
+    no_match: dict[str, Reason] = {}
+    if not results:
+        no_match = {
+            lang: no_match_reason(
+                asking,
+                kinds=kinds,
+                subject_shared=sorting.subject_shared,
+                near_misses=len(near),
+                lang=lang,
+            )
+            for lang in REASON_LANGUAGES
+        }
+    return MatchReport(results, near, MappingProxyType(no_match))
+
+
+def _best(pairs: list[_Scored]) -> list[_Scored]:
+    return sorted(pairs, key=lambda pair: (-pair.score.score, _id(pair.other.opportunity)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,23 +270,38 @@ def _asking(uow: UnitOfWork, opportunity_id: int, today: dt.date) -> Opportunity
     return asking
 
 
-def _scored(me: Party, other: Party, hits: Mapping[int, Hit], context: _Context) -> _Scored | None:
-    eligibility = check(me, other, today=context.today)
-    if not eligibility.eligible:
-        return None
-    hit = hits[_id(other.opportunity)]
-    # Cosine is symmetric and the lexical part nearly so, so one retrieval serves both
-    # directions: a second search per candidate would double the cost for little change.
-    pair = reciprocal_score(
-        me,
-        other,
-        text_ab=text_relevance(hit.score),
-        today=context.today,
-        rates=context.rates,
-        weights=context.weights,
-        parameters=context.parameters,
-    )
-    return _Scored(other, hit, eligibility, pair)
+class _Sorting:
+    """Candidates sorted as they are scored: matches, near misses, and whether any candidate
+    shared the asking record's subject at all."""
+
+    def __init__(self) -> None:
+        self.matches: list[_Scored] = []
+        self.near: list[_Scored] = []
+        self.subject_shared = False
+
+    def add(self, me: Party, other: Party, hits: Mapping[int, Hit], context: _Context) -> None:
+        eligibility = check(me, other, today=context.today, rates=context.rates)
+        if not eligibility.eligible and not eligibility.left_out_by_terms:
+            if not any(f.rule is Rule.SUBJECT for f in eligibility.failures):
+                self.subject_shared = True
+            return
+        self.subject_shared = True
+        hit = hits[_id(other.opportunity)]
+        # The text part of a pair's score is the same from both sides (`Hit.similarity`), so
+        # the match shows one score on both records' pages and wherever it is listed.
+        pair = reciprocal_score(
+            me,
+            other,
+            text_ab=hit.similarity,
+            today=context.today,
+            rates=context.rates,
+            weights=context.weights,
+            parameters=context.parameters,
+        )
+        if pair.relevance < MIN_RELEVANCE:
+            return
+        scored = _Scored(other, hit, eligibility, pair)
+        (self.matches if eligibility.eligible else self.near).append(scored)
 
 
 def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
@@ -228,6 +315,10 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         parameters=context.parameters,
     )
     them, organisation = scored.other.opportunity, scored.other.organisation
+    lang = explanation.language
+    lowered = tuple(lowered_by(me, scored.other, scored.eligibility, lang))
+    left_out = tuple(left_out_by(me, scored.other, scored.eligibility.failures, lang))
+    reasons = explanation.reasons + lowered
     return MatchResult(
         opportunity_id=_id(them),
         kind=them.kind,
@@ -236,14 +327,16 @@ def _result(me: Party, scored: _Scored, context: _Context) -> MatchResult:
         countries=tuple(them.countries),
         score=round(scored.score.score, 1),
         components={name: round(v, 3) for name, v in scored.score.features().items()},
-        reasons=tuple(reason.text for reason in explanation.reasons),
+        reasons=tuple(reason.text for reason in reasons),
         near_miss=explanation.near_miss.text if explanation.near_miss else None,
-        explained=explanation.reasons,
+        explained=reasons,
         near=explanation.near_miss,
         organisation_id=them.organisation_id,
         owner_country=organisation.country,
         status=them.status,
         disclosure=them.disclosure,
+        left_out=left_out,
+        relevance=round(scored.score.relevance, 3),
     )
 
 

@@ -33,8 +33,14 @@ from itpo.matching.decisions import (
 )
 from itpo.matching.learning import Decision as Example
 from itpo.matching.learning import learn_weights
-from itpo.matching.reading import seen_all_as
-from itpo.matching.service import INDICATIVE_RATES, CandidateIndex, MatchResult, find_matches
+from itpo.matching.reading import near_misses_seen_as, seen_all_as
+from itpo.matching.service import (
+    INDICATIVE_RATES,
+    CandidateIndex,
+    MatchReport,
+    MatchResult,
+    match_report,
+)
 from itpo.matching.weights import COMPONENTS, ScoringWeights
 from itpo.registry.disclosure import Audience
 from itpo.registry.errors import NotFound
@@ -42,9 +48,9 @@ from itpo.registry.model import Opportunity
 from itpo.registry.queries import Page, check_paging
 from itpo.registry.services import visible_opportunity
 
-# A stored score is rewritten only when it moved by more than this (0-100 scale): freshness
-# drifts a little every day, and rewriting every shown match on every view is wasted writes.
-SCORE_TOLERANCE = 0.5
+# A stored score is rewritten when it moved by more than this (0-100 scale, scores are shown
+# to one decimal), so the score stored is the score shown.
+SCORE_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +116,10 @@ def match_and_record(
     now: Clock = utc_now,
     cache: MatchCache | None = None,
     generation: int | None = None,
-) -> list[MatchResult]:
+) -> MatchReport:
     """An opportunity's best matches, each kept as a match record with its id and state, as
-    the asker may see them (officers, and members of the organisation that owns it).
+    the asker may see them (officers, and members of the organisation that owns it), with the
+    near misses and, when there is no match, why.
 
     With a cache and the index's generation, computed matches are reused until the index,
     the weights or the day change, or a shown owner did (looked at once a minute); the stored
@@ -138,7 +145,15 @@ def match_and_record(
             uow.commit()
         for match, match_id in zip(changed, ids, strict=True):
             known[match.counterpart(opportunity_id)] = dataclasses.replace(match, id=match_id)
-    return seen_all_as(_with_states(results, known), seen_by)
+    return _report(_with_states(results, known), computed, seen_by)
+
+
+def _report(results: list[MatchResult], computed: Computed, seen_by: Audience) -> MatchReport:
+    return MatchReport(
+        tuple(seen_all_as(results, seen_by)),
+        tuple(near_misses_seen_as(computed.near_misses, seen_by)),
+        computed.no_match if not results else {},
+    )
 
 
 def recorded_matches(
@@ -151,7 +166,7 @@ def recorded_matches(
     generation: int,
     top: int = 10,
     include_declined: bool = False,
-) -> list[MatchResult] | None:
+) -> MatchReport | None:
     """What `match_and_record` would answer, when the cache holds it and every match shown is
     stored as it is: reads only. None when something must be computed or written."""
     _, seen_by = matchable_opportunity(uow, by, opportunity_id)
@@ -164,7 +179,7 @@ def recorded_matches(
         _changed(stored.known.get(r.opportunity_id), opportunity_id, r, version) for r in results
     ):
         return None
-    return seen_all_as(_with_states(results, stored.known), seen_by)
+    return _report(_with_states(results, stored.known), stored.cached, seen_by)
 
 
 def matchable_opportunity(
@@ -232,7 +247,7 @@ def _compute(
     rates: Mapping[str, float],
 ) -> Computed:
     with uow:  # the owners' stamps from the same reads as the matches
-        results = find_matches(
+        report = match_report(
             uow=uow,
             index=index,
             opportunity_id=opportunity_id,
@@ -242,10 +257,12 @@ def _compute(
             rates=rates,
         )
         asking = uow.opportunities.get(opportunity_id)
-        shown = {r.organisation_id for r in results if r.organisation_id is not None}
+        listed = (*report.results, *report.near_misses)
+        shown = {r.organisation_id for r in listed if r.organisation_id is not None}
         if asking is not None:
             shown.add(asking.organisation_id)
-        return Computed(tuple(results), _owners(uow, shown))
+        owners = _owners(uow, shown)
+        return Computed(report.results, owners, report.near_misses, report.no_match)
 
 
 def _owners(uow: MatchingUnitOfWork, ids: Iterable[int]) -> dict[int, dt.datetime | None]:
@@ -284,9 +301,9 @@ def _changed(stored: Match | None, asking: int, result: MatchResult, version: in
         return True
     if stored.weights_version != version:
         return True
-    # The two sides score a pair a little apart (the lexical part of retrieval is not
-    # symmetric): were both sides' drift written, each view would rewrite the other's score.
-    return asking == stored.first_id and abs(stored.score - result.score) > SCORE_TOLERANCE
+    # A pair scores the same from both sides, so whichever side looks keeps the stored score
+    # the one shown: the match's list and both records' pages agree.
+    return abs(stored.score - result.score) > SCORE_TOLERANCE
 
 
 def _match(

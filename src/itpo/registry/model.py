@@ -41,6 +41,14 @@ class CooperationType(StrEnum):
     JOINT_RND = "joint_rnd"
 
 
+class Condition(StrEnum):
+    """A term of a record that matching must treat as a hard condition, not a preference."""
+
+    MARKETS = "markets"
+    COOPERATION = "cooperation"
+    AMOUNT = "amount"
+
+
 class Disclosure(StrEnum):
     PUBLIC = "public"
     ANONYMOUS = "anonymous"
@@ -115,6 +123,7 @@ class Opportunity:
     trl: int | None = None
     min_trl: int | None = None
     cooperation_types: list[CooperationType] = field(default_factory=list)
+    hard_conditions: list[Condition] = field(default_factory=list)
     amount_min: float | None = None
     amount_max: float | None = None
     currency: str | None = None

@@ -1,14 +1,15 @@
-"""Eligibility: each hard rule, its message for officers, and the constraints nearly missed."""
+"""Eligibility: each rule, its message for officers, the terms that only lower a score unless
+a side insists on them, and the constraints nearly missed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
-from tests.unit.matching.pairs import TODAY, need, need_party, offer_party, party
+from tests.unit.matching.pairs import RATES, TODAY, need, need_party, offer_party, party
 
 from itpo.matching.eligibility import Failure, Rule, check
-from itpo.registry.model import CooperationType, OpportunityKind, Status
+from itpo.registry.model import Condition, CooperationType, OpportunityKind, Status
 
 
 def rules(failures: Iterable[Failure]) -> set[Rule]:
@@ -58,15 +59,24 @@ def test_two_records_of_one_organisation_are_not_matched() -> None:
     assert result.messages() == ["Both opportunities belong to the same organisation."]
 
 
-def test_a_need_outside_the_offers_markets_fails_with_both_named() -> None:
+def test_a_need_outside_the_offers_markets_only_lowers_the_score_with_both_named() -> None:
     result = check(
         offer_party(countries=["KEN", "TZA"]), need_party(countries=["BRA"]), today=TODAY
     )
-    assert rules(result.failures) == {Rule.MARKETS}
-    assert result.messages() == [
+    assert result.eligible and not result.failures
+    assert [f.rule for f in result.mismatches] == [Rule.MARKETS]
+    assert result.mismatches[0].message == (
         "The technology need is in Brazil, outside the technology offer's markets "
         "(Kenya, United Republic of Tanzania)."
-    ]
+    )
+
+
+def test_markets_the_offer_makes_a_hard_condition_leave_the_need_out() -> None:
+    hard = offer_party(countries=["KEN", "TZA"], hard_conditions=[Condition.MARKETS])
+    result = check(hard, need_party(countries=["BRA"]), today=TODAY)
+    assert rules(result.failures) == {Rule.MARKETS}
+    assert result.left_out_by_terms
+    assert result.mismatches == ()
     assert result.near_misses == ()
 
 
@@ -74,8 +84,9 @@ def test_an_offer_without_markets_is_open_to_every_country() -> None:
     assert check(offer_party(countries=[]), need_party(countries=["BRA"]), today=TODAY).eligible
 
 
-def test_a_market_in_the_same_subregion_fails_but_is_reported_as_nearly_met() -> None:
-    result = check(offer_party(countries=["TZA"]), need_party(countries=["KEN"]), today=TODAY)
+def test_a_hard_market_in_the_same_subregion_fails_but_is_reported_as_nearly_met() -> None:
+    hard = offer_party(countries=["TZA"], hard_conditions=[Condition.MARKETS])
+    result = check(hard, need_party(countries=["KEN"]), today=TODAY)
     assert rules(result.failures) == {Rule.MARKETS}
     (miss,) = result.near_misses
     assert (miss.rule, miss.passed, miss.country, miss.market) == (
@@ -87,17 +98,10 @@ def test_a_market_in_the_same_subregion_fails_but_is_reported_as_nearly_met() ->
     assert "shares Eastern Africa with United Republic of Tanzania" in miss.message
 
 
-def test_a_lenient_market_rule_lets_the_same_subregion_pass_as_a_near_miss() -> None:
-    a, b = offer_party(countries=["TZA"]), need_party(countries=["KEN"])
-    result = check(a, b, today=TODAY, strict_markets=False)
-    assert result.eligible
-    assert result.near_misses[0].passed
-
-
 def test_a_need_without_countries_is_placed_at_its_organisations_country() -> None:
-    assert check(offer_party(), party(need(countries=[]), "TZA"), today=TODAY).eligible
+    assert not check(offer_party(), party(need(countries=[]), "TZA"), today=TODAY).mismatches
     outside = check(offer_party(), party(need(countries=[]), "BRA"), today=TODAY)
-    assert rules(outside.failures) == {Rule.MARKETS}
+    assert rules(outside.mismatches) == {Rule.MARKETS}
 
 
 def test_an_offer_one_trl_short_of_the_minimum_fails() -> None:
@@ -120,27 +124,47 @@ def test_trl_is_not_checked_when_either_side_leaves_it_out() -> None:
     assert check(offer_party(trl=2), need_party(min_trl=None), today=TODAY).eligible
 
 
-def test_cooperation_types_must_overlap_when_both_sides_state_them() -> None:
-    result = check(
-        offer_party(cooperation_types=[CooperationType.SUPPLY]),
-        need_party(cooperation_types=[CooperationType.JOINT_VENTURE, CooperationType.EQUITY]),
-        today=TODAY,
-    )
-    assert rules(result.failures) == {Rule.COOPERATION}
-    assert result.messages() == [
+def test_cooperation_types_without_overlap_lower_the_score_unless_a_side_insists() -> None:
+    offer = offer_party(cooperation_types=[CooperationType.SUPPLY])
+    types = [CooperationType.JOINT_VENTURE, CooperationType.EQUITY]
+    result = check(offer, need_party(cooperation_types=types), today=TODAY)
+    assert result.eligible
+    assert [f.message for f in result.mismatches] == [
         "No cooperation type in common: the technology offer accepts supply, "
         "the technology need equity, joint venture."
     ]
-    assert check(offer_party(), need_party(cooperation_types=[]), today=TODAY).eligible
+    insisting = need_party(cooperation_types=types, hard_conditions=[Condition.COOPERATION])
+    assert rules(check(offer, insisting, today=TODAY).failures) == {Rule.COOPERATION}
+    assert check(offer_party(), need_party(cooperation_types=[]), today=TODAY).mismatches == ()
+
+
+def test_amounts_apart_lower_the_score_unless_a_side_insists() -> None:
+    offer = offer_party(amount_min=10_000, amount_max=20_000, currency="USD")
+    need_ = need_party(amount_min=1_000_000, amount_max=2_000_000, currency="USD")
+    result = check(offer, need_, today=TODAY, rates=RATES)
+    assert result.eligible
+    assert rules(result.mismatches) == {Rule.AMOUNT}
+    assert "USD 10,000–20,000" in result.mismatches[0].message
+    insisting = need_party(
+        amount_min=1_000_000,
+        amount_max=2_000_000,
+        currency="USD",
+        hard_conditions=[Condition.AMOUNT],
+    )
+    assert rules(check(offer, insisting, today=TODAY, rates=RATES).failures) == {Rule.AMOUNT}
+    assert check(offer, need_, today=TODAY).mismatches == ()  # no rates: nothing compared
 
 
 def test_every_failed_rule_is_reported_not_only_the_first() -> None:
     result = check(
-        offer_party(status=Status.CLOSED, trl=3, countries=["BRA"]),
+        offer_party(
+            status=Status.CLOSED, trl=3, countries=["BRA"], hard_conditions=[Condition.MARKETS]
+        ),
         need_party(organisation_id=1),
         today=TODAY,
     )
     assert rules(result.failures) == {Rule.LIVE, Rule.ORGANISATION, Rule.MARKETS, Rule.TRL}
+    assert not result.left_out_by_terms  # a closed record is not a near miss
 
 
 def test_records_that_share_no_sector_technology_or_word_are_not_matched() -> None:

@@ -13,6 +13,7 @@ from itpo.matching.eligibility import Party, check
 from itpo.matching.explanation import Explanation, explain
 from itpo.matching.scoring import reciprocal_score
 from itpo.matching.weights import ScoringParameters
+from itpo.registry.model import Condition
 
 CHINESE_SECRET = "许可费下限百分之四点五，请私下联系张先生"
 TERMS = ["solar", "dryer", "mango", "Royalty", "Zhang", "太阳能", "干燥"]
@@ -105,8 +106,9 @@ def test_a_chinese_offer_and_an_english_need_each_get_their_own_language() -> No
 
 
 def test_a_nearly_missed_market_is_named_with_the_shared_subregion() -> None:
-    a, b = party(offer(countries=["TZA"]), "CHN"), need_party(countries=["KEN"])
-    eligibility = check(a, b, today=TODAY, strict_markets=False)
+    hard = offer(countries=["TZA"], hard_conditions=[Condition.MARKETS])
+    a, b = party(hard, "CHN"), need_party(countries=["KEN"])
+    eligibility = check(a, b, today=TODAY)
     pair = reciprocal_score(a, b, text_ab=0.5, today=TODAY, rates=RATES)
     en = explain(b, a, score=pair, eligibility=eligibility)
     zh = explain(b, a, score=pair, eligibility=eligibility, language="zh")

@@ -9,6 +9,7 @@ from tests.unit.matching.pairs import RATES, TODAY, need, need_party, offer, off
 
 from itpo.matching.scoring import (
     NEUTRAL,
+    TERMS_SHARE,
     amount_fit,
     combine,
     freshness,
@@ -22,6 +23,7 @@ from itpo.matching.scoring import (
     trl_fit,
 )
 from itpo.matching.weights import COMPONENTS, ScoringParameters, ScoringWeights
+from itpo.registry.model import CooperationType
 
 NO_LDC = ScoringParameters(ldc_bonus=0.0)
 
@@ -54,13 +56,21 @@ def test_isic_takes_the_best_pair_over_both_lists_and_is_neutral_when_one_is_emp
     [("KEN", "KEN", 1.0), ("KEN", "TZA", 0.6), ("KEN", "NGA", 0.3), ("KEN", "BRA", 0.0)],
 )
 def test_geography_orders_country_subregion_region(ours: str, theirs: str, expected: float) -> None:
-    a = party(offer(countries=[ours]))
+    a = party(offer(countries=[]), ours)  # open to every market: nearness is what counts
     b = party(need(countries=[theirs]))
     assert geography_fit(a, b, NO_LDC).value == pytest.approx(expected)
 
 
+def test_a_providers_stated_markets_outrank_nearness() -> None:
+    need_in_tanzania = party(need(countries=["TZA"]))
+    outside = geography_fit(party(offer(countries=["KEN"])), need_in_tanzania, NO_LDC)
+    assert (outside.value, outside.stated) == (0.0, True)
+    inside = geography_fit(party(offer(countries=["BRA", "TZA"])), need_in_tanzania, NO_LDC)
+    assert inside.value == 1.0
+
+
 def test_a_need_in_a_least_developed_country_gets_the_ldc_bonus() -> None:
-    a, b = party(offer(countries=["KEN"])), party(need(countries=["ETH"]), "ETH")
+    a, b = party(offer(countries=[]), "KEN"), party(need(countries=["ETH"]), "ETH")
     assert geography_fit(a, b, NO_LDC).value == pytest.approx(0.6)
     assert geography_fit(a, b, ScoringParameters(ldc_bonus=0.1)).value == pytest.approx(0.7)
     same = party(need(countries=["ETH"]), "ETH")
@@ -135,6 +145,24 @@ def test_freshness_halves_every_half_life_from_the_newer_record() -> None:
     assert freshness(offer(created_at=None), need(created_at=None), TODAY, 180).value == NEUTRAL
 
 
+def test_terms_refine_a_pairs_relevance_but_cannot_outweigh_it() -> None:
+    on_subject = need_party(cooperation_types=[CooperationType.EQUITY], countries=["BRA"])
+    good_terms_off_subject = need_party(technology_areas=["digital.fintech"], isic_classes=["6419"])
+    relevant = score(offer_party(), on_subject, text=0.9, today=TODAY, rates=RATES)
+    irrelevant = score(offer_party(), good_terms_off_subject, text=0.2, today=TODAY, rates=RATES)
+    assert relevant.fit < irrelevant.fit
+    assert relevant.value > irrelevant.value
+    assert relevant.value >= relevant.relevance * (1 - TERMS_SHARE)
+
+
+def test_a_sector_nobody_states_says_nothing_about_the_subject() -> None:
+    bare = {"isic_classes": [], "technology_areas": []}
+    stated = score(offer_party(), need_party(), text=0.6, today=TODAY, rates=RATES)
+    unstated = score(offer_party(**bare), need_party(**bare), text=0.6, today=TODAY, rates=RATES)
+    assert unstated.relevance == pytest.approx(0.6)
+    assert stated.relevance > unstated.relevance  # the pair shares its sector and areas
+
+
 def test_a_directional_score_is_a_weighted_mean_in_the_unit_interval() -> None:
     perfect = score(offer_party(), need_party(), text=1.0, today=TODAY, rates=RATES)
     nothing = score(offer_party(), need_party(), text=0.0, today=TODAY, rates=RATES)
@@ -161,8 +189,6 @@ def test_a_pair_both_sides_want_ranks_above_one_only_one_side_wants() -> None:
     a, b = offer_party(), need_party()
     mutual = reciprocal_score(a, b, text_ab=0.7, text_ba=0.7, today=TODAY, rates=RATES)
     one_sided = reciprocal_score(a, b, text_ab=1.0, text_ba=0.4, today=TODAY, rates=RATES)
-    assert mutual.forward.value + mutual.backward.value == pytest.approx(
-        one_sided.forward.value + one_sided.backward.value
-    )
+    assert one_sided.forward.value > mutual.forward.value
     assert mutual.score > one_sided.score
     assert 0 <= one_sided.score <= 100

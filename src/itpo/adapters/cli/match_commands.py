@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +12,7 @@ from itpo.adapters.cli.output import console, print_json, print_record, print_ta
 
 if TYPE_CHECKING:
     from itpo.matching.decisions import Match
+    from itpo.matching.service import MatchResult
 
 # The values of itpo.matching.decisions.MatchState, spelled out so that loading the command
 # does not load the matching engine; a test keeps the two the same.
@@ -40,7 +42,7 @@ def match_command(
 
     platform = state.platform()
     try:
-        results = match_and_record(
+        report = match_and_record(
             uow=platform.uow(),
             by=state.operator,
             index=platform.index(),
@@ -53,12 +55,44 @@ def match_command(
         )
     finally:
         platform.close()
+    results = report.results
     if as_json:
         print_json([result.to_dict() for result in results])
         return
     if not results:
-        console.print(f"No eligible matches for opportunity {opportunity_id}.")
-        return
+        why = report.why_none("en")
+        console.print(why.text if why else f"No matches for opportunity {opportunity_id}.")
+    else:
+        _print_matches(opportunity_id, results)
+    if report.near_misses:
+        _print_near_misses(opportunity_id, report.near_misses)
+
+
+def _print_near_misses(opportunity_id: int, near: Sequence[MatchResult]) -> None:
+    rows = [
+        {
+            "id": r.opportunity_id,
+            "score": f"{r.score:.0f}",
+            "kind": r.kind.value,
+            "title": r.title,
+            "left_out": " ".join(reason.text for reason in r.left_out),
+        }
+        for r in near
+    ]
+    print_table(
+        rows,
+        [
+            ("score", "score", 5),
+            ("id", "opportunity", 11),
+            ("kind", "kind", 18),
+            ("title", "title", 46),
+            ("left_out", "left out by", 72),
+        ],
+        title=f"Near misses of opportunity {opportunity_id}: left out by a hard condition",
+    )
+
+
+def _print_matches(opportunity_id: int, results: Sequence[MatchResult]) -> None:
     rows = [
         {
             "match": r.match_id,

@@ -66,6 +66,23 @@ class MatchPublic(BaseModel):
     )
     match_id: int | None = Field(None, description="The stored match, for feedback")
     state: MatchState | None = Field(None, description="Where the match stands")
+    relevance: float = Field(
+        0.0, ge=0, le=1, description="How much the two are about the same thing, 0..1"
+    )
+    left_out: list[ReasonPublic] = Field(
+        default_factory=list,
+        description="For a near miss: the hard conditions that left the counterpart out",
+    )
+
+
+class NearMissesPublic(BaseModel):
+    near_misses: list[MatchPublic] = Field(
+        description="Counterparts on the same subject that a hard condition (a market, a "
+        "cooperation type or an amount a side insists on, or a minimum TRL) left out, best first"
+    )
+    no_match: dict[str, str] = Field(
+        description="When the record has no match: why, by language (en, zh); else empty"
+    )
 
 
 class DecisionPublic(BaseModel):
@@ -164,7 +181,7 @@ def _cached(
             top=top,
             include_declined=include_declined,
         )
-    return None if results is None else [result.to_dict() for result in results]
+    return None if results is None else [result.to_dict() for result in results.results]
 
 
 def _computed(
@@ -189,7 +206,39 @@ def _computed(
         rates=platform.rates(),
         now=platform.clock,
     )
-    return [result.to_dict() for result in results]
+    return [result.to_dict() for result in results.results]
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/near-misses",
+    response_model=NearMissesPublic,
+    responses={
+        **MISSING_OPPORTUNITY,
+        409: {"model": Problem, "description": "The opportunity is not published, or has expired"},
+    },
+)
+def opportunity_near_misses(
+    opportunity_id: RecordId, platform: PlatformDep, uow: UowDep, principal: PrincipalDep
+) -> dict[str, Any]:
+    """The counterparts a hard condition left out of a live opportunity's matches, each with
+    the condition named, and, when it has no match at all, why. Officers see every
+    opportunity's; members those of their organisation's opportunities."""
+    index, generation = _current(platform)
+    report = match_and_record(
+        uow=uow,
+        by=principal,
+        index=index,
+        cache=platform.match_cache,
+        generation=generation,
+        opportunity_id=opportunity_id,
+        today=platform.today(),
+        rates=platform.rates(),
+        now=platform.clock,
+    )
+    return {
+        "near_misses": [result.to_dict() for result in report.near_misses],
+        "no_match": {language: reason.text for language, reason in report.no_match.items()},
+    }
 
 
 def _current(platform: Platform) -> tuple[OpportunityIndex, int]:

@@ -60,7 +60,7 @@ def opportunity_matches(
     status = 200
     try:
         index = platform.index()  # brought up to date first, so its generation is current
-        results = match_and_record(
+        report = match_and_record(
             uow=uow,
             by=visit.principal,
             index=index,
@@ -73,10 +73,14 @@ def opportunity_matches(
             rates=platform.rates(),
             now=platform.clock,
         )
-        values["matches"] = shown_matches(results, found.language, visit.language)
+        values["matches"] = shown_matches(report.results, found.language, visit.language)
+        values["near_misses"] = shown_matches(report.near_misses, found.language, visit.language)
+        why = report.why_none(visit.language)
+        values["no_match"] = why.text if why is not None else None
         values["unmatchable"] = None
     except NotMatchable:
-        values["matches"] = []
+        values["matches"] = values["near_misses"] = []
+        values["no_match"] = None
         values["unmatchable"] = _why_unmatchable(found, platform)
         status = 200 if is_htmx(request) else 409  # HTMX swaps in 2xx answers only
     return render(

@@ -14,6 +14,7 @@ from itpo.adapters.web.labels import LABELS
 from itpo.matching import places
 from itpo.matching.explanation import GEOGRAPHY_LEVELS, ISIC_LEVELS, Reason, near_miss_in
 from itpo.matching.service import MatchResult
+from itpo.matching.shortfalls import worded_in
 from itpo.registry import reference
 from itpo.registry.disclosure import UNDISCLOSED
 
@@ -31,6 +32,7 @@ class ShownMatch:
     countries: tuple[str, ...]
     reasons: tuple[str, ...]
     near_miss: str | None
+    left_out: tuple[str, ...] = ()  # a near miss: the hard conditions that left it out
 
     @property
     def bar(self) -> int:
@@ -68,6 +70,9 @@ def shown_matches(
                 if same or result.near is None
                 else near_miss_in(result.near, language)
             ),
+            left_out=tuple(
+                reason.text if same else reason_in(reason, language) for reason in result.left_out
+            ),
         )
         for result in results
     ]
@@ -76,6 +81,8 @@ def shown_matches(
 def reason_in(reason: Reason, language: str) -> str:
     """The reason written again in `language` from its facts; its own text when the facts do
     not say enough."""
+    if (kept := worded_in(reason, language)) is not None:
+        return kept
     write = WRITERS.get(reason.component)
     try:
         written = write(reason.facts, language) if write else None
