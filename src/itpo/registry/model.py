@@ -41,6 +41,15 @@ class CooperationType(StrEnum):
     JOINT_RND = "joint_rnd"
 
 
+class Condition(StrEnum):
+    """A term of an opportunity that a counterpart must meet to be matched at all; any other
+    mismatch only lowers a match's score."""
+
+    MARKETS = "markets"  # the counterpart is located in the record's countries or markets
+    COOPERATION = "cooperation"  # it accepts one of the record's cooperation types
+    AMOUNT = "amount"  # its amount range overlaps the record's
+
+
 class Disclosure(StrEnum):
     PUBLIC = "public"
     ANONYMOUS = "anonymous"
@@ -118,6 +127,7 @@ class Opportunity:
     amount_min: float | None = None
     amount_max: float | None = None
     currency: str | None = None
+    hard_conditions: list[Condition] = field(default_factory=list)
     energy_mwh_per_year: float | None = None
     co2_tonnes_per_year: float | None = None
     disclosure: Disclosure = Disclosure.PUBLIC
