@@ -117,6 +117,8 @@ def opportunity_record(p: Opportunity, position: int) -> dict[str, Any]:
         record["cooperation_types"] = list(p.cooperation_types)
     if p.amount is not None:
         record.update(amount_min=p.amount.low, amount_max=p.amount.high, currency=p.amount.currency)
+    if p.hard_conditions:
+        record["hard_conditions"] = list(p.hard_conditions)
     if p.energy_mwh_per_year is not None:
         record["energy_mwh_per_year"] = p.energy_mwh_per_year
     if p.co2_tonnes_per_year is not None:

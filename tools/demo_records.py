@@ -18,6 +18,7 @@ import yaml
 
 from itpo.registry import reference
 from itpo.registry.model import (
+    Condition,
     CooperationType,
     Disclosure,
     OpportunityKind,
@@ -81,6 +82,7 @@ class Opportunity:
     min_trl: int | None = None
     cooperation_types: tuple[str, ...] = ()
     amount: Amount | None = None
+    hard_conditions: tuple[str, ...] = ()
     energy_mwh_per_year: float | None = None
     co2_tonnes_per_year: float | None = None
     status: str = Status.PUBLISHED.value
@@ -152,6 +154,7 @@ OPPORTUNITY_KEYS: dict[str, Spec] = {
     "amount_min": NUMBER,
     "amount_max": NUMBER,
     "currency": TEXT,
+    "hard_conditions": TEXTS,
     "energy_mwh_per_year": NUMBER,
     "co2_tonnes_per_year": NUMBER,
     "status": TEXT,
@@ -160,7 +163,15 @@ OPPORTUNITY_KEYS: dict[str, Spec] = {
 }
 OPPORTUNITY_REQUIRED = {"external_id", "organisation", "language", "title", "teaser", "details"}
 AMOUNT_KEYS = ("amount_min", "amount_max", "currency")
-LISTS = {"isic_classes", "technology_areas", "sdgs", "countries", "cooperation_types", "languages"}
+LISTS = {
+    "isic_classes",
+    "technology_areas",
+    "sdgs",
+    "countries",
+    "cooperation_types",
+    "hard_conditions",
+    "languages",
+}
 
 
 def _fields(
@@ -271,6 +282,7 @@ CODES: dict[str, tuple[str, Callable[[str], bool]]] = {
     "kind": _one_of(OrganisationKind),
     "size": _one_of(OrganisationSize),
     "cooperation_types": _one_of(CooperationType),
+    "hard_conditions": _one_of(Condition),
     "status": _one_of(Status),
     "disclosure": _one_of(Disclosure),
 }
@@ -281,6 +293,7 @@ OPPORTUNITY_CODES = (
     "countries",
     "technology_areas",
     "cooperation_types",
+    "hard_conditions",
     "status",
     "disclosure",
 )
@@ -317,6 +330,18 @@ def _check_numbers(p: Opportunity, where: str) -> None:
             raise DataError(f"{where}: currency: {p.amount.currency!r} is not {what}")
 
 
+def _check_conditions(p: Opportunity, where: str) -> None:
+    stated = {
+        Condition.MARKETS.value: ("countries", bool(p.countries)),
+        Condition.COOPERATION.value: ("cooperation_types", bool(p.cooperation_types)),
+        Condition.AMOUNT.value: ("amount_min, amount_max and currency", p.amount is not None),
+    }
+    for condition in p.hard_conditions:
+        needed, present = stated[condition]
+        if not present:
+            raise DataError(f"{where}: hard_conditions: {condition} needs {needed}")
+
+
 def check_opportunity(p: Opportunity, organisations: set[str]) -> None:
     where = f"opportunity {p.external_id}"
     if not p.external_id.startswith("demo:") or p.external_id.startswith("demo:org:"):
@@ -329,6 +354,7 @@ def check_opportunity(p: Opportunity, organisations: set[str]) -> None:
     if len(p.title) > 300 or len(p.teaser) > 2000:
         raise DataError(f"{where}: title (300) or teaser (2000 characters) too long")
     _check_numbers(p, where)
+    _check_conditions(p, where)
 
 
 def check(records: Records) -> None:

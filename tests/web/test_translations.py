@@ -13,6 +13,7 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
+from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
 
@@ -24,6 +25,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 def used_messages() -> set[str]:
     found: set[str] = set(LABELS.values()) | set(TITLES.values()) | {EXPIRED_FORM}
+    found |= {sentence for _, sentence in PATTERNS}  # the form's refusals
     for path in [*WEB.rglob("*.html"), *WEB.rglob("*.py")]:
         for match in LITERAL.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(1) if match.group(1) is not None else match.group(2))

@@ -67,8 +67,8 @@ class Disclosed(Protocol):
 TEASER_FIELDS = frozenset(
     {
         "id", "kind", "title", "teaser", "language", "isic_classes", "technology_areas",
-        "sdgs", "countries", "trl", "min_trl", "cooperation_types", "disclosure", "status",
-        "valid_until", "created_at", "updated_at", "direction",
+        "sdgs", "countries", "trl", "min_trl", "cooperation_types", "hard_conditions",
+        "disclosure", "status", "valid_until", "created_at", "updated_at", "direction",
     }
 )  # fmt: skip
 MEMBER_FIELDS = TEASER_FIELDS | {

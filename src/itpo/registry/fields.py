@@ -15,6 +15,7 @@ from typing import Any
 
 from itpo.registry import reference
 from itpo.registry.model import (
+    Condition,
     CooperationType,
     Disclosure,
     OpportunityKind,
@@ -251,6 +252,7 @@ OPPORTUNITY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("amount_min", amount, "Lower end of the amount, in the currency given."),
     FieldSpec("amount_max", amount, "Upper end of the amount, in the currency given."),
     FieldSpec("currency", currency_code, "ISO 4217 currency of the amounts (USD, CNY, EUR)."),
+    FieldSpec("hard_conditions", list_of(choice(Condition)), "Terms a counterpart must meet to be matched at all, separated by ';': markets (located in this record's countries), cooperation (accepts one of its cooperation types), amount (its amount range overlaps this one). Any other mismatch only lowers the score.", allowed=_enum_values(Condition), is_list=True),
     FieldSpec("energy_mwh_per_year", amount, "Energy generated or saved, MWh per year."),
     FieldSpec("co2_tonnes_per_year", amount, "CO2 avoided, tonnes per year."),
     FieldSpec("disclosure", choice(Disclosure), "public; anonymous (teaser public, organisation not named); members.", allowed=_enum_values(Disclosure)),

@@ -42,11 +42,12 @@ class CooperationType(StrEnum):
 
 
 class Condition(StrEnum):
-    """A term of a record that matching must treat as a hard condition, not a preference."""
+    """A term of an opportunity that a counterpart must meet to be matched at all; any other
+    mismatch only lowers a match's score."""
 
-    MARKETS = "markets"
-    COOPERATION = "cooperation"
-    AMOUNT = "amount"
+    MARKETS = "markets"  # the counterpart is located in the record's countries or markets
+    COOPERATION = "cooperation"  # it accepts one of the record's cooperation types
+    AMOUNT = "amount"  # its amount range overlaps the record's
 
 
 class Disclosure(StrEnum):
@@ -123,10 +124,10 @@ class Opportunity:
     trl: int | None = None
     min_trl: int | None = None
     cooperation_types: list[CooperationType] = field(default_factory=list)
-    hard_conditions: list[Condition] = field(default_factory=list)
     amount_min: float | None = None
     amount_max: float | None = None
     currency: str | None = None
+    hard_conditions: list[Condition] = field(default_factory=list)
     energy_mwh_per_year: float | None = None
     co2_tonnes_per_year: float | None = None
     disclosure: Disclosure = Disclosure.PUBLIC

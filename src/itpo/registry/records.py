@@ -11,6 +11,7 @@ from itpo.registry.fields import OPPORTUNITY_FIELDS, ORGANISATION_FIELDS, FieldP
 from itpo.registry.model import (
     KINDS_WITH_MIN_TRL,
     KINDS_WITH_TRL,
+    Condition,
     Disclosure,
     Opportunity,
     Organisation,
@@ -96,7 +97,33 @@ def opportunity_rule_errors(o: Opportunity) -> list[FieldError]:
         errors.append(
             FieldError("min_trl", f"applies to needs and mandates; use trl for a {o.kind.value}")
         )
+    errors.extend(condition_errors(o))
     return errors
+
+
+# What each hard condition holds a counterpart to, which the record must state.
+CONDITION_NEEDS: dict[Condition, str] = {
+    Condition.MARKETS: "at least one country in countries",
+    Condition.COOPERATION: "at least one type in cooperation_types",
+    Condition.AMOUNT: "amount_min or amount_max",
+}
+
+
+def _states(o: Opportunity, condition: Condition) -> bool:
+    if condition is Condition.MARKETS:
+        return bool(o.countries)
+    if condition is Condition.COOPERATION:
+        return bool(o.cooperation_types)
+    return o.amount_min is not None or o.amount_max is not None
+
+
+def condition_errors(o: Opportunity) -> list[FieldError]:
+    """A hard condition holds counterparts to a fact of the record, so the record states it."""
+    return [
+        FieldError("hard_conditions", f"{c.value} needs {CONDITION_NEEDS[c]}")
+        for c in o.hard_conditions
+        if not _states(o, c)
+    ]
 
 
 def record_to_mapping(record: Organisation | Opportunity) -> dict[str, Any]:

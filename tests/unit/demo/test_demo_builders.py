@@ -121,6 +121,16 @@ def test_the_builder_adds_the_facts_the_demo_sentence_and_relative_validity(
     assert "valid_until" not in offer
 
 
+def test_the_builder_keeps_the_hard_conditions_a_record_declares(tmp_path: Path) -> None:
+    output = tmp_path / "out.json"
+    source = records_file(tmp_path, _set(OFFERS, "hard_conditions", ["markets", "amount"]))
+    built = run("build_demo_illustrative.py", "--source", source, "--output", output)
+    assert built.returncode == 0, built.stderr
+    offer, expired = json.loads(output.read_text("utf-8"))["opportunities"]
+    assert offer["hard_conditions"] == ["markets", "amount"]
+    assert "hard_conditions" not in expired
+
+
 def _set(section: str, key: str, value: object, index: int = 0) -> Callable[[dict[str, Any]], None]:
     def change(document: dict[str, Any]) -> None:
         document[section][index][key] = value
@@ -131,6 +141,14 @@ def _set(section: str, key: str, value: object, index: int = 0) -> Callable[[dic
 def _drop(section: str, key: str) -> Callable[[dict[str, Any]], None]:
     def change(document: dict[str, Any]) -> None:
         del document[section][0][key]
+
+    return change
+
+
+def _both(*changes: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        for one in changes:
+            one(document)
 
     return change
 
@@ -160,6 +178,16 @@ BAD_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         _set(OFFERS, "cooperation_types", ["barter"]),
         OFFER_ID,
         "cooperation_types",
+    ),
+    "unknown hard condition": (
+        _set(OFFERS, "hard_conditions", ["region"]),
+        OFFER_ID,
+        "hard_conditions",
+    ),
+    "markets held without countries": (
+        _both(_set(OFFERS, "hard_conditions", ["markets"]), _drop(OFFERS, "countries")),
+        OFFER_ID,
+        "markets needs countries",
     ),
     "unknown currency": (_set(OFFERS, "currency", "XYZ"), OFFER_ID, "currency"),
     "amount without currency": (_drop(OFFERS, "currency"), OFFER_ID, "currency"),

@@ -205,6 +205,17 @@ def test_amounts_are_ordered_and_carry_a_valid_currency() -> None:
             assert opp.get(field, 0) >= 0, (where, field)
 
 
+def test_hard_conditions_are_rare_valid_and_backed_by_what_they_need() -> None:
+    needs = {"markets": "countries", "cooperation": "cooperation_types", "amount": "amount_max"}
+    declaring = [o for o in all_opportunities() if o.get("hard_conditions")]
+    assert 1 <= len(declaring) <= 5, [o["external_id"] for o in declaring]
+    for opp in declaring:
+        assert set(opp["hard_conditions"]) <= set(needs), opp["external_id"]
+        for condition in opp["hard_conditions"]:
+            assert opp.get(needs[condition]), (opp["external_id"], condition)
+    assert not any("hard_conditions" in o for o in load(WORLD_BANK_FILE)["opportunities"])
+
+
 def test_texts_are_present_and_within_limits() -> None:
     for opp in all_opportunities():
         where = opp["external_id"]

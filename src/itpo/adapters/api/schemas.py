@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from itpo.adapters.http import MAX_ID
 from itpo.registry.model import (
+    Condition,
     CooperationType,
     Direction,
     Disclosure,
@@ -20,6 +21,11 @@ from itpo.registry.model import (
 )
 
 T = TypeVar("T")
+CONDITIONS = (
+    "Terms a counterpart must meet to be matched at all: markets (located in the record's "
+    "countries), cooperation (accepts one of its cooperation types), amount (its amount range "
+    "overlaps the record's). Each needs the record to state that term."
+)
 
 
 class Strict(BaseModel):
@@ -79,6 +85,7 @@ class OpportunityFields(Strict):
     amount_min: float | None = Field(None, ge=0)
     amount_max: float | None = Field(None, ge=0)
     currency: str | None = Field(None, description="ISO 4217", examples=["USD"])
+    hard_conditions: list[Condition] = Field(default_factory=list, description=CONDITIONS)
     energy_mwh_per_year: float | None = Field(None, ge=0)
     co2_tonnes_per_year: float | None = Field(None, ge=0)
     disclosure: Disclosure = Disclosure.PUBLIC
@@ -109,6 +116,7 @@ class OpportunityUpdate(Strict):
     amount_min: float | None = Field(None, ge=0)
     amount_max: float | None = Field(None, ge=0)
     currency: str | None = None
+    hard_conditions: list[Condition] | None = Field(None, description=CONDITIONS)
     energy_mwh_per_year: float | None = Field(None, ge=0)
     co2_tonnes_per_year: float | None = Field(None, ge=0)
     disclosure: Disclosure | None = None
@@ -146,6 +154,7 @@ class OpportunityView(BaseModel):
     trl: int | None = None
     min_trl: int | None = None
     cooperation_types: list[CooperationType] | None = None
+    hard_conditions: list[Condition] | None = None
     valid_until: dt.date | None = None
     direction: Direction | None = None
     created_at: dt.datetime | None = None

@@ -19,6 +19,7 @@ from itpo.adapters.storage.tables import (
 )
 from itpo.registry import facets
 from itpo.registry.model import (
+    Condition,
     CooperationType,
     Disclosure,
     Opportunity,
@@ -45,7 +46,7 @@ def _row_values(record: Organisation | Opportunity) -> dict[str, Any]:
 
 
 def _list_values(values: dict[str, Any]) -> dict[str, Any]:
-    for key in ("cooperation_types",):
+    for key in ("cooperation_types", "hard_conditions"):
         if key in values:
             values[key] = [getattr(v, "value", v) for v in values[key]]
     return values
@@ -91,6 +92,7 @@ def opportunity_from_row(row: sa.Row[Any]) -> Opportunity:
         amount_min=m["amount_min"],
         amount_max=m["amount_max"],
         currency=m["currency"],
+        hard_conditions=[Condition(c) for c in m["hard_conditions"]],
         energy_mwh_per_year=m["energy_mwh_per_year"],
         co2_tonnes_per_year=m["co2_tonnes_per_year"],
         disclosure=Disclosure(m["disclosure"]),

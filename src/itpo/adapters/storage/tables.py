@@ -89,6 +89,7 @@ opportunity = sa.Table(
     sa.Column("amount_min", sa.Float(53)),
     sa.Column("amount_max", sa.Float(53)),
     sa.Column("currency", sa.String(3)),
+    sa.Column("hard_conditions", JsonList, nullable=False, server_default="[]"),
     sa.Column("energy_mwh_per_year", sa.Float(53)),
     sa.Column("co2_tonnes_per_year", sa.Float(53)),
     sa.Column("disclosure", sa.String(16), nullable=False),

@@ -14,7 +14,7 @@ from typing import Any
 from itpo.adapters.web.i18n import translate
 from itpo.registry import reference
 from itpo.registry.errors import FieldError
-from itpo.registry.model import CooperationType, Disclosure, OpportunityKind, Status
+from itpo.registry.model import Condition, CooperationType, Disclosure, OpportunityKind, Status
 
 # The languages records are most often written in at an ITPO, each named in English (the
 # page translates the name); a record in another language keeps its code as an option.
@@ -138,6 +138,7 @@ def choices(language: str, values: Mapping[str, Any]) -> dict[str, Any]:
             for t in reference.trl_levels()
         ],
         "cooperation": [t.value for t in CooperationType],
+        "conditions": [c.value for c in Condition],
         "currencies": _currencies(),
         "disclosures": [(d.value, DISCLOSURE_HELP[d]) for d in Disclosure],
         "statuses": [(s, STATUS_HELP[s]) for s in statuses],
@@ -175,6 +176,11 @@ PATTERNS: Sequence[tuple[re.Pattern[str], str]] = [
     (re.compile(r"is not an ISO 639-1 language code"),
      "Not a language code: two letters, such as en or zh."),
     (re.compile(r"^no organisation"), "No such organisation."),
+    (re.compile(r"^markets needs"), "To hold counterparts to your markets, choose at least one country."),
+    (re.compile(r"^cooperation needs"),
+     "To hold counterparts to your cooperation types, choose at least one type."),
+    (re.compile(r"^amount needs"),
+     "To hold counterparts to your amount range, give the lowest or the highest amount."),
 ]  # fmt: skip
 
 

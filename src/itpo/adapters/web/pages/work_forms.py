@@ -29,7 +29,14 @@ SINGLE_FIELDS = (
     "amount_max", "currency", "energy_mwh_per_year", "co2_tonnes_per_year", "disclosure",
     "status", "valid_until",
 )  # fmt: skip
-LIST_FIELDS = ("countries", "isic_classes", "technology_areas", "sdgs", "cooperation_types")
+LIST_FIELDS = (
+    "countries",
+    "isic_classes",
+    "technology_areas",
+    "sdgs",
+    "cooperation_types",
+    "hard_conditions",
+)
 MAX_ORGANISATIONS = 5000  # an office's whole register, for the officers' owner list
 CHOOSE_OWNER = "Choose the organisation that owns the opportunity."
 
