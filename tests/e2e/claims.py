@@ -44,8 +44,8 @@ ISIC_LEVEL_WORDS = {
     "class": "class", "group": "group", "division": "division", "section": "section",
     "小类": "class", "中类": "group", "大类": "division", "门类": "section",
 }  # fmt: skip
-LDC_EN = r"(?P<ldc>.+) is a least developed country, a priority\."
-LDC_ZH = r"(?P<ldc>.+)为最不发达国家，属优先对象。"
+LDC_EN = r"(?P<ldc>[^.]+) is a least developed country, a priority\."
+LDC_ZH = r"(?P<ldc>[^。]+)为最不发达国家，属优先对象。"
 
 
 @dataclass(frozen=True)

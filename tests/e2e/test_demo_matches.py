@@ -50,7 +50,7 @@ CASES = (
          first="demo:offer-sunfield-hybrid-dryer"),
     Case("demo:offer-sunfield-hybrid-dryer", "technology_offer", "zh",
          ("demo:need-meru-mango-drying", "demo:need-casamance-sechage-fr",
-          "demo:need-fergana-apricot")),
+          "demo:project-meru-drying-plant")),
     Case("demo:need-casamance-sechage-fr", "technology_need", "fr",
          ("demo:offer-sunfield-hybrid-dryer", "demo:offer-verdelago-mango"),
          first="demo:offer-sunfield-hybrid-dryer"),

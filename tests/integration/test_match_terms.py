@@ -206,9 +206,11 @@ def test_a_match_shows_one_score_from_both_sides_and_where_it_is_stored(
     platform: Platform, ids: dict[str, int]
 ) -> None:
     asked = {"uow": platform.uow(), "by": OPERATOR, "index": platform.index(), "today": TEST_DAY}
-    from_need = {r.opportunity_id: r for r in match_and_record(opportunity_id=ids["need"], **asked)}
+    from_need = {
+        r.opportunity_id: r for r in match_and_record(opportunity_id=ids["need"], **asked).results
+    }
     from_offer = {
-        r.opportunity_id: r for r in match_and_record(opportunity_id=ids["soft"], **asked)
+        r.opportunity_id: r for r in match_and_record(opportunity_id=ids["soft"], **asked).results
     }
     assert from_need[ids["soft"]].score == from_offer[ids["need"]].score
     with platform.uow() as uow:
