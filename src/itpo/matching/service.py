@@ -30,6 +30,9 @@ from itpo.registry.ports import UnitOfWork
 # Enough candidates that the structured components (sector, market, amount) can lift a record
 # the text ranked modestly, few enough that loading them stays a few milliseconds.
 CANDIDATES = 300
+# A counterpart scoring under this share of the record's best is noise beside it: a strong
+# match shown with weak ones buries it, and an officer reads the first few.
+RELATIVE_FLOOR = 0.6
 # Counterparts left out by a hard condition shown beside the matches, best first.
 NEAR_MISSES = 5
 # The languages a record's "why no match" sentence is kept in.
@@ -213,8 +216,12 @@ def match_report(
     for other in found.values():
         if other.organisation_id in owners:
             sorting.add(me, Party(other, owners[other.organisation_id]), hits, context)
+    ranked = _best(sorting.matches)
+    if ranked:
+        floor = RELATIVE_FLOOR * ranked[0].score.score
+        ranked = [pair for pair in ranked if pair.score.score >= floor]
     # Explaining is the costly step per pair, so only the pairs shown are explained.
-    results = tuple(_result(me, pair, context) for pair in _best(sorting.matches)[:top])
+    results = tuple(_result(me, pair, context) for pair in ranked[:top])
     near = tuple(_result(me, pair, context) for pair in _best(sorting.near)[:NEAR_MISSES])
     no_match: dict[str, Reason] = {}
     if not results:
