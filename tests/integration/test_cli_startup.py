@@ -13,7 +13,7 @@ from itpo.adapters.cli.files_commands import RECORD_TYPES
 from itpo.adapters.cli.match_commands import MATCH_STATES
 from itpo.adapters.cli.matching_commands import MODES
 
-HEAVY = ("sqlalchemy", "fastapi", "numpy", "onnxruntime")
+HEAVY = ("sqlalchemy", "fastapi", "numpy", "onnxruntime", "jieba")
 
 # Runs the command in a fresh interpreter, then prints which heavy modules it had loaded.
 PROBE = """

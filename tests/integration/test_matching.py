@@ -20,7 +20,8 @@ from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
 from itpo.matching.service import MatchResult, find_matches
-from itpo.matching.text import tokenize
+from itpo.matching.terms import generic_keys
+from itpo.matching.text import tokenize, words
 from itpo.registry import reference, services
 from itpo.registry.model import Opportunity
 
@@ -114,6 +115,8 @@ def assert_true_of(reason: str, asking: Opportunity, other: Opportunity, home: s
         for word in found[1].split(", "):
             assert word.casefold() in public_text(asking).casefold()
             assert set(tokenize(word, "en")) <= set(tokenize(public_text(other), other.language))
+            keys = {w.key for w in words(word, asking.language)}
+            assert None not in keys and not keys & generic_keys(asking.language, "deal"), word
     elif found := re.match(r"Market fit: (.+) is one of the .+'s target markets\.$", reason):
         names = {reference.country(code).name_en for code in other.countries}
         assert found[1] in names

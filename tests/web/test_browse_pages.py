@@ -515,3 +515,16 @@ def test_the_pages_need_no_inline_script_or_style(
     assert " style=" not in text
     assert not re.search(r"<script(?![^>]*\bsrc=)", text)
     assert "hx-on" not in text
+
+
+def test_search_marks_whole_words_and_phrases_in_any_script() -> None:
+    assert browse.marked("太阳能干燥机与干燥芒果", ["干燥", "芒果"], "zh") == [
+        ("太阳能干燥机与", False),
+        ("干燥", True),
+        ("芒果", True),
+    ]
+    assert browse.marked("Solar Dryers for mango", ["solar dryer"], "en") == [
+        ("Solar Dryers", True),
+        (" for mango", False),
+    ]
+    assert browse.marked("A plant", []) == [("A plant", False)]

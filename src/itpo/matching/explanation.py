@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from itpo.matching import places as geo
 from itpo.matching.amounts import stated_range
@@ -27,6 +26,7 @@ from itpo.matching.eligibility import (
     trl_pair,
 )
 from itpo.matching.scoring import PairScore, area_similarity
+from itpo.matching.terms import shared_terms
 from itpo.matching.text import tokenize
 from itpo.matching.weights import ScoringParameters, ScoringWeights
 from itpo.registry import reference
@@ -58,17 +58,6 @@ ISIC_LEVELS = {
     1: ("section", "门类"),
 }
 GEOGRAPHY_LEVELS = {geo.COUNTRY: "country", geo.SUBREGION: "subregion", geo.REGION: "region"}
-# Words about the deal rather than its subject: the amount and cooperation reasons already say
-# them, and "Matching terms: million, loan" tells a reader nothing about what matched.
-DEAL_WORDS = {
-    "en": "project projects programme program million millions billion thousand financing "
-    "finance financial fund funds funding loan loans equity invest investment investments "
-    "investor investors capital debt grant grants usd eur cny dollar dollars euro euros phase "
-    "additional",
-    "fr": "projet projets programme million millions milliard milliards financement fonds prêt "
-    "prêts investissement investissements capital dette euros dollars",
-    "zh": "项目 投资 融资 贷款 资金 万元 亿元 美元 欧元 人民 民币 股权",
-}
 # More words than this reads as a list, not a reason.
 MAX_TERMS = 6
 # Matching words stand for the whole text score from this many on; fewer say less.
@@ -118,28 +107,17 @@ def public_text(opportunity: Opportunity) -> str:
     return f"{opportunity.title} {opportunity.teaser}"
 
 
-@lru_cache(maxsize=8)
-def _deal_terms(language: str) -> frozenset[str]:
-    return frozenset(tokenize(DEAL_WORDS.get(language, DEAL_WORDS["en"]), language))
-
-
 def public_terms(terms: Sequence[str], a: Opportunity, b: Opportunity) -> list[str]:
-    """The matched words that, after the index's normalisation, stand in both records' public
-    title and teaser, one word per index term, deal words and bare numbers left out.
+    """The matched words that stand in both records' public title and teaser, as `a` writes
+    them: meaningful words and phrases only (see `matching.terms`), never a deal word, a
+    number or a part of a Chinese word.
 
     A word found only in `details` is never kept: details are neither indexed nor read here.
     """
-    ours = set(tokenize(public_text(a), a.language))
-    theirs = set(tokenize(public_text(b), b.language))
-    deal = _deal_terms(a.language)
-    kept: dict[tuple[str, ...], str] = {}
-    for term in terms:
-        stems = tuple(tokenize(term, a.language))
-        if not stems or any(s.isdigit() or s in deal for s in stems):
-            continue
-        if set(stems) <= ours and set(stems) <= theirs:
-            kept.setdefault(stems, term.strip())
-    return list(kept.values())[:MAX_TERMS]
+    wanted = {t for term in terms for t in tokenize(term, a.language)}
+    # Title and teaser on lines of their own, so no phrase runs from one into the other.
+    ours, theirs = f"{a.title}\n{a.teaser}", f"{b.title}\n{b.teaser}"
+    return shared_terms(ours, a.language, theirs, b.language, wanted)[:MAX_TERMS]
 
 
 def _terms(terms: Sequence[str], lang: str) -> Reason | None:

@@ -15,8 +15,8 @@ from itpo.accounts.access import audience_of
 from itpo.accounts.ports import AuditedUnitOfWork
 from itpo.accounts.principal import Principal
 from itpo.matching.engine import Hit
-from itpo.matching.language import language_code
-from itpo.matching.text import surface_words
+from itpo.matching.language import detect_language, language_code
+from itpo.matching.terms import shared_terms
 from itpo.registry.disclosure import Stage, owner_label, owner_shown, stage
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.fields import control_problem
@@ -47,6 +47,7 @@ class SearchHit:
     countries: tuple[str, ...]
     score: float
     matched_terms: tuple[str, ...]
+    language: str = ""  # the record's, which its matched terms are written in
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +97,7 @@ def search(
     # Records the asker may not see are dropped after retrieval, so ask for some spare.
     wanted = top if by.is_staff else 2 * top + 10
     hits = index.search(query, language=code, top=wanted, kinds=kinds or None)
+    asked_in = code or detect_language(query)
     with uow:
         found = {int(h.id): o for h in hits if (o := uow.opportunities.get(int(h.id))) is not None}
         owners = uow.organisations.get_many({o.organisation_id for o in found.values()})
@@ -116,14 +118,20 @@ def search(
                 organisation=owner_label(seen_by, record, owner.name),
                 countries=_places(record, owner, owner_shown(seen_by, record)),
                 score=round(hit.score, 4),
-                matched_terms=tuple(
-                    surface_words(
-                        f"{record.title} {record.teaser}", hit.matched_terms, record.language
-                    )
-                ),
+                matched_terms=_shown_terms(record, query, asked_in, hit.matched_terms),
+                language=record.language,
             )
         )
     return results[:top]
+
+
+def _shown_terms(
+    record: Opportunity, query: str, language: str, matched: Collection[str]
+) -> tuple[str, ...]:
+    """The words and phrases of the record's public text the query shares, as the record
+    writes them: meaningful ones only (no stop or deal words, no part of a Chinese word)."""
+    public = f"{record.title}\n{record.teaser}"  # no phrase runs from the title on
+    return tuple(shared_terms(public, record.language, query, language, set(matched)))
 
 
 def _places(record: Opportunity, owner: Organisation, owner_known: bool) -> tuple[str, ...]:

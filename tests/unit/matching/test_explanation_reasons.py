@@ -7,9 +7,10 @@ from tests.e2e.claims import Pair, Side, check_sentence
 from tests.unit.matching.pairs import RATES, TODAY, need, need_party, offer, party
 
 from itpo.matching.eligibility import Party, check
-from itpo.matching.explanation import Explanation, Reason, explain, public_terms
+from itpo.matching.explanation import Explanation, Reason, explain, public_terms, public_text
 from itpo.matching.scoring import reciprocal_score
-from itpo.registry.model import CooperationType, OpportunityKind
+from itpo.matching.text import surface_words, tokenize
+from itpo.registry.model import CooperationType, Opportunity, OpportunityKind
 
 
 def explained(a: Party, b: Party, terms: tuple[str, ...] = (), top: int = 9) -> Explanation:
@@ -55,6 +56,50 @@ def test_matching_terms_are_words_of_both_teasers_once_each_without_deal_words()
 def test_a_word_only_in_the_restricted_details_is_never_a_matching_term() -> None:
     a, b = offer(details="Royalty floor agreed"), need(details="Royalty floor agreed")
     assert public_terms(["Royalty", "solar"], a, b) == ["solar"]
+
+
+def shared_index_terms(a: Opportunity, b: Opportunity) -> list[str]:
+    """What the index matches between two records, as `a` writes it (see service._words)."""
+    shared = set(tokenize(public_text(a), a.language)) & set(tokenize(public_text(b), b.language))
+    return surface_words(public_text(a), shared, a.language)
+
+
+def test_two_chinese_records_share_whole_chinese_words_in_the_readers_writing() -> None:
+    a = offer(
+        title="太阳能隧道式芒果干燥机",
+        teaser="日处理2吨鲜芒果的太阳能隧道干燥机，适合非洲合作社。",
+        language="zh",
+    )
+    b = need(
+        title="芒果合作社需要太阳能干燥机",
+        teaser="肯尼亚合作社寻求投资，每年浪费三分之一芒果。",
+        language="zh",
+    )
+    assert public_terms(shared_index_terms(a, b), a, b) == ["太阳能", "芒果", "干燥机", "合作社"]
+    assert public_terms(shared_index_terms(b, a), b, a) == ["芒果", "合作社", "太阳能", "干燥机"]
+    text = reason(explained(party(a), party(b), tuple(shared_index_terms(a, b))), "text").text
+    assert text == "匹配关键词：太阳能、芒果、干燥机、合作社。"
+
+
+def test_french_records_share_french_phrases_as_the_reader_writes_them() -> None:
+    a = offer(
+        title="Séchoirs solaires pour mangues",
+        teaser="Des séchoirs solaires qui réduisent les pertes de mangues.",
+        language="fr",
+    )
+    b = need(
+        title="Séchoir solaire cherché",
+        teaser="Notre coopérative cherche un séchoir solaire pour ses mangues ; projet financé.",
+        language="fr",
+    )
+    assert public_terms(shared_index_terms(a, b), a, b) == ["séchoirs solaires", "mangues"]
+    assert public_terms(shared_index_terms(b, a), b, a) == ["séchoir solaire", "mangues"]
+
+
+def test_no_phrase_runs_from_the_title_into_the_teaser() -> None:
+    a = offer(title="Solar coolers for villages", teaser="Milk cooling for dairies.")
+    b = need(title="Coolers wanted", teaser="Our villages milk their cows at dawn.")
+    assert public_terms(shared_index_terms(a, b), a, b) == ["coolers", "villages", "Milk"]
 
 
 def test_a_mandate_reaches_a_projects_sector_through_its_technology_and_says_so() -> None:

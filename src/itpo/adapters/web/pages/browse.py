@@ -8,7 +8,6 @@ filters live in the address, so a filtered list can be bookmarked and sent.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -27,6 +26,7 @@ from itpo.adapters.web.pages.browse_common import (
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.matching.searching import MAX_QUERY, search
+from itpo.matching.terms import spans
 from itpo.registry import reading, services
 from itpo.registry.disclosure import UNDISCLOSED
 from itpo.registry.errors import ValidationError
@@ -236,8 +236,8 @@ def search_page(
             {
                 **hit.to_dict(),
                 "terms": _distinct(hit.matched_terms),
-                "title_parts": marked(hit.title, hit.matched_terms),
-                "teaser_parts": marked(hit.teaser, hit.matched_terms),
+                "title_parts": marked(hit.title, hit.matched_terms, hit.language),
+                "teaser_parts": marked(hit.teaser, hit.matched_terms, hit.language),
             }
             for hit in found
         ]
@@ -261,20 +261,16 @@ def _distinct(terms: Sequence[str]) -> list[str]:
     return list(seen.values())
 
 
-def marked(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
-    """The text in pieces, each saying whether it is one of the matched terms (to highlight).
-    Latin words match whole words only; Chinese and other unspaced scripts match anywhere."""
-    words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    if not words:
-        return [(text, False)]
-    patterns = [rf"(?<!\w){re.escape(w)}(?!\w)" if w.isascii() else re.escape(w) for w in words]
+def marked(text: str, terms: Sequence[str], language: str = "") -> list[tuple[str, bool]]:
+    """The text in pieces, each saying whether it is one of the matched terms (to highlight):
+    whole words and phrases, in any script (see `matching.terms.spans`)."""
     pieces: list[tuple[str, bool]] = []
     last = 0
-    for found in re.finditer("|".join(patterns), text, flags=re.IGNORECASE):
-        if found.start() > last:
-            pieces.append((text[last : found.start()], False))
-        pieces.append((found.group(0), True))
-        last = found.end()
-    if last < len(text):
+    for start, end in spans(text, terms, language or None):
+        if start > last:
+            pieces.append((text[last:start], False))
+        pieces.append((text[start:end], True))
+        last = end
+    if last < len(text) or not pieces:
         pieces.append((text[last:], False))
     return pieces
