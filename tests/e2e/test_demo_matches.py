@@ -52,8 +52,7 @@ CASES = (
          ("demo:need-meru-mango-drying", "demo:need-casamance-sechage-fr",
           "demo:project-meru-drying-plant")),
     Case("demo:need-casamance-sechage-fr", "technology_need", "fr",
-         ("demo:offer-sunfield-hybrid-dryer", "demo:offer-verdelago-mango"),
-         first="demo:offer-sunfield-hybrid-dryer"),
+         ("demo:offer-sunfield-hybrid-dryer",), first="demo:offer-sunfield-hybrid-dryer"),
     Case("demo:need-changshu-membrane", "technology_need", "zh",
          ("demo:offer-alpenklar-mbr-china", "demo:offer-alpenklar-food"),
          first="demo:offer-alpenklar-mbr-china"),
@@ -66,10 +65,10 @@ CASES = (
          ("demo:offer-fjellvarme-dairy-china",), first="demo:offer-fjellvarme-dairy-china"),
     Case("wb:P117635", "investment_project", "en",  # Kenya Water Security and Climate Resilience
          ("demo:mandate-alpine-water",), first="demo:mandate-alpine-water"),
-    Case("demo:mandate-thames-minigrid-debt", "investment_mandate", "en",
-         ("wb:P133005",), first="wb:P133005"),  # Uganda Energy for Rural Transformation
-    Case("demo:mandate-zj-agri-machinery", "investment_mandate", "zh",
-         ("demo:project-meru-drying-plant", "demo:project-fergana-cluster")),
+    Case("demo:mandate-alnoor-water", "investment_mandate", "en",
+         ("wb:P101289", "wb:P118197", "wb:P117635")),  # water supply and security projects
+    Case("demo:need-sidama-wastewater", "technology_need", "en",
+         ("demo:offer-qinghe-coffee-biogas",), first="demo:offer-qinghe-coffee-biogas"),
 )  # fmt: skip
 
 

@@ -18,7 +18,14 @@ from itpo.matching.encoders import Encoder, normalise
 from itpo.matching.fusion import FusionConfig, PairWeights, Scale, fuse, head_scale
 from itpo.matching.language import detect_language, language_code
 from itpo.matching.partitions import FloatArray, Partition, Positions, Scope
-from itpo.matching.similarity import Background, background, lexical_overlap, sample_positions
+from itpo.matching.similarity import (
+    PRIORS,
+    Background,
+    background,
+    lexical_overlap,
+    sample_positions,
+    settled,
+)
 from itpo.matching.similarity import similarity as text_similarity
 from itpo.matching.text import tokenize
 from itpo.matching.vectors import PACKED_BLOCK, products
@@ -341,11 +348,16 @@ class RetrievalEngine:
                     background(np.zeros((0, e.dim), np.float32), NO_CODES) for e in self.encoders
                 ]
             scope = Scope(partitions)
-            sample = sample_positions(scope.join(p.lexical.alive for p in partitions))
+            alive = scope.join(p.lexical.alive for p in partitions)
+            sample = sample_positions(alive)
             codes = scope.join(p.codes for p in partitions)[sample]
             self._backgrounds = [
-                background(scope.rows(number, sample), codes)
-                for number in range(len(self.encoders))
+                settled(
+                    background(scope.rows(number, sample), codes),
+                    PRIORS.get(encoder.name),
+                    int(alive.sum()),
+                )
+                for number, encoder in enumerate(self.encoders)
             ]
         return self._backgrounds
 

@@ -11,10 +11,12 @@ from itpo.matching.engine import Document, RetrievalEngine
 from itpo.matching.similarity import (
     MIN_PAIRS,
     SAMPLE,
+    Background,
     Spread,
     background,
     lexical_overlap,
     sample_positions,
+    settled,
     similarity,
 )
 
@@ -95,3 +97,14 @@ def test_similarity_grows_with_the_z_score_and_the_shared_words() -> None:
     assert similarity(0.0, 0.0) < 0.1 < similarity(2.5, 0.0) == pytest.approx(0.5)
     assert similarity(2.5, 0.1) > similarity(2.5, 0.0)
     assert similarity(6.0, 0.0) > 0.95
+
+
+def test_a_small_collection_leans_on_the_prior_and_a_large_one_on_itself() -> None:
+    measured = Background(Spread(0.6, 0.05), Spread(0.5, 0.05))
+    prior = Background(Spread(0.2, 0.15), Spread(0.1, 0.1))
+    small = settled(measured, prior, 20).same
+    large = settled(measured, prior, 100_000).same
+    assert small.mean == pytest.approx(0.2 + (0.6 - 0.2) * 20 / 220)
+    assert large.mean == pytest.approx(0.6, abs=0.001)
+    assert settled(measured, None, 20) is measured
+    assert settled(Background(Spread(0, 0), Spread(0, 0)), prior, 20) == prior
