@@ -7,6 +7,7 @@ collection, so restricting a search changes which documents compete, never their
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,7 +23,6 @@ from itpo.matching.similarity import (
     PRIORS,
     Background,
     background,
-    lexical_overlap,
     sample_positions,
     settled,
 )
@@ -126,6 +126,10 @@ class RetrievalEngine:
         self._codes: dict[str, int] = {}
         # Each encoder's cosine over unrelated pairs, measured when first needed after a change.
         self._backgrounds: list[Background] | None = None
+        # Terms' idf squared and documents' sums of them, for the lexical overlap; like the
+        # backgrounds, forgotten whenever the collection changes.
+        self._weights: dict[str, float] = {}
+        self._norms: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._where)
@@ -152,7 +156,7 @@ class RetrievalEngine:
                     store.start_packing()
 
     def _add_batch(self, documents: list[Document]) -> None:
-        self._backgrounds = None
+        self._changed()
         documents = list({document.id: document for document in documents}.values())
         texts = [document.text for document in documents]
         # Encode before touching the index, so a failing encoder leaves it as it was.
@@ -182,9 +186,13 @@ class RetrievalEngine:
             )
         return self._partitions[name]
 
+    def _changed(self) -> None:
+        self._backgrounds = None
+        self._weights, self._norms = {}, {}
+
     def remove(self, document_ids: Iterable[str]) -> None:
         """Drop documents from every signal; unknown ids are ignored."""
-        self._backgrounds = None
+        self._changed()
         for document_id in document_ids:
             where = self._where.pop(document_id, None)
             if where is None:
@@ -361,6 +369,26 @@ class RetrievalEngine:
             ]
         return self._backgrounds
 
+    def _term_weight(self, term: str) -> float:
+        """A term's idf squared, kept until the collection changes (a log per term is the
+        costly part of comparing a few hundred term sets)."""
+        found = self._weights.get(term)
+        if found is None:
+            found = self._weights[term] = self._statistics.idf(term) ** 2
+        return found
+
+    def _overlap(self, document_id: str, ours: dict[str, float], own_norm: float) -> float:
+        """`similarity.lexical_overlap` of a document's terms with the query's weighted ones."""
+        partition, slot = self._where[document_id]
+        terms = partition.lexical.terms_of(slot)
+        shared = sum(ours[term] for term in terms if term in ours)
+        if shared <= 0:
+            return 0.0
+        norm = self._norms.get(document_id)
+        if norm is None:
+            norm = self._norms[document_id] = sum(self._term_weight(t) for t in terms)
+        return shared / math.sqrt(own_norm * norm)
+
     def _with_similarity(
         self,
         query: Query,
@@ -373,8 +401,8 @@ class RetrievalEngine:
         if not hits:
             return hits
         backgrounds = self.backgrounds()
-        statistics = self._statistics
-        ours = {term: statistics.idf(term) ** 2 for term in set(own_terms)}
+        ours = {term: self._term_weight(term) for term in set(own_terms)}
+        own_norm = sum(ours.values())
         lexical = self.fusion.lexical
         result = []
         for rank, hit in enumerate(hits):
@@ -391,11 +419,9 @@ class RetrievalEngine:
                 total += share * spread.z(float(cosines[name][rank]))
                 weight += share
             z = total / weight if weight > 0 else 0.0
-            partition, slot = self._where[hit.id]
-            theirs = {
-                term: statistics.idf(term) ** 2 for term in set(partition.lexical.terms_of(slot))
-            }
-            overlap = lexical_overlap(ours, theirs) * (lexical.same if same else lexical.cross)
+            overlap = self._overlap(hit.id, ours, own_norm) * (
+                lexical.same if same else lexical.cross
+            )
             result.append(replace(hit, similarity=text_similarity(z, overlap)))
         return result
 

@@ -118,17 +118,6 @@ def sample_positions(alive: NDArray[np.bool_], seed: int = 0) -> NDArray[np.intp
     return np.sort(np.random.default_rng(seed).choice(live, SAMPLE, replace=False))
 
 
-def lexical_overlap(ours: Mapping[str, float], theirs: Mapping[str, float]) -> float:
-    """Cosine of two term sets, each term weighted by its idf squared (the maps give them)."""
-    if not ours or not theirs:
-        return 0.0
-    small, large = (ours, theirs) if len(ours) <= len(theirs) else (theirs, ours)
-    shared = sum(weight for term, weight in small.items() if term in large)
-    if shared <= 0:
-        return 0.0
-    return shared / math.sqrt(sum(ours.values()) * sum(theirs.values()))
-
-
 def similarity(z: float, overlap: float) -> float:
     """A weighted z-score above the background and a lexical overlap, as one value in [0, 1]."""
     value = (z + LEXICAL_GAIN * overlap - CENTRE) / WIDTH

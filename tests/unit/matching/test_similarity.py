@@ -8,13 +8,13 @@ import pytest
 
 from itpo.matching.encoders import normalise
 from itpo.matching.engine import Document, RetrievalEngine
+from itpo.matching.fusion import FusionConfig, PairWeights
 from itpo.matching.similarity import (
     MIN_PAIRS,
     SAMPLE,
     Background,
     Spread,
     background,
-    lexical_overlap,
     sample_positions,
     settled,
     similarity,
@@ -86,11 +86,20 @@ def test_the_sample_is_bounded_and_the_same_for_the_same_collection() -> None:
     assert list(sample_positions(small)) == list(range(10))
 
 
-def test_lexical_overlap_is_a_weighted_cosine_of_term_sets() -> None:
-    assert lexical_overlap({"a": 1.0}, {"a": 4.0}) == pytest.approx(0.5)
-    assert lexical_overlap({"a": 1.0, "b": 1.0}, {"a": 1.0, "b": 1.0}) == pytest.approx(1.0)
-    assert lexical_overlap({"a": 1.0}, {"b": 1.0}) == 0.0
-    assert lexical_overlap({}, {"b": 1.0}) == 0.0
+def test_shared_rare_words_lift_the_similarity_of_a_pair() -> None:
+    index = RetrievalEngine([BagOfWords()])
+    texts = {
+        "a": "ceramic membrane bioreactor for dye effluent",
+        "b": "dye effluent treated by a ceramic membrane bioreactor",
+        "c": "a pump for irrigation",
+    }
+    index.add(Document(key, text, "en") for key, text in texts.items())
+    plain = RetrievalEngine([BagOfWords()], fusion=FusionConfig(lexical=PairWeights(0.0, 0.0)))
+    plain.add(Document(key, text, "en") for key, text in texts.items())
+    lifted = {h.id: h.similarity for h in index.similar("a", top=5)}
+    unlifted = {h.id: h.similarity for h in plain.similar("a", top=5)}
+    assert lifted["b"] > unlifted["b"]
+    assert lifted["c"] == pytest.approx(unlifted["c"])  # nothing shared, nothing added
 
 
 def test_similarity_grows_with_the_z_score_and_the_shared_words() -> None:
