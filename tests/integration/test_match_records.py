@@ -468,7 +468,7 @@ def test_viewing_a_pair_from_both_sides_writes_it_once(
         "generation": 1,
     }
     for side in ("need", "offer_zh", "need", "offer_zh"):
-        match_and_record(index=platform.index(), opportunity_id=ids[side], **asked).results
+        match_and_record(index=platform.index(), opportunity_id=ids[side], **asked)
     # Whatever each side's own view of the pair's score, neither needs a write any more.
     assert recorded_matches(opportunity_id=ids["need"], **asked) is not None
     assert recorded_matches(opportunity_id=ids["offer_zh"], **asked) is not None

@@ -17,7 +17,7 @@ from tests.records import opportunity_data, organisation_data
 from itpo.adapters.cli import cli
 from itpo.adapters.index_store import EncoderSpec
 from itpo.bootstrap import Platform
-from itpo.matching.service import MatchReport, match_report
+from itpo.matching.service import MatchReport, MatchResult, match_report
 from itpo.matching.tracking import match_and_record
 from itpo.registry import services
 
@@ -205,13 +205,17 @@ def test_a_record_with_no_counterpart_is_told_why_in_both_languages(
 def test_a_match_shows_one_score_from_both_sides_and_where_it_is_stored(
     platform: Platform, ids: dict[str, int]
 ) -> None:
-    asked = {"uow": platform.uow(), "by": OPERATOR, "index": platform.index(), "today": TEST_DAY}
-    from_need = {
-        r.opportunity_id: r for r in match_and_record(opportunity_id=ids["need"], **asked).results
-    }
-    from_offer = {
-        r.opportunity_id: r for r in match_and_record(opportunity_id=ids["soft"], **asked).results
-    }
+    def shown(opportunity_id: int) -> dict[int, MatchResult]:
+        report = match_and_record(
+            uow=platform.uow(),
+            by=OPERATOR,
+            index=platform.index(),
+            opportunity_id=opportunity_id,
+            today=TEST_DAY,
+        )
+        return {r.opportunity_id: r for r in report.results}
+
+    from_need, from_offer = shown(ids["need"]), shown(ids["soft"])
     assert from_need[ids["soft"]].score == from_offer[ids["need"]].score
     with platform.uow() as uow:
         stored = uow.matches.get(from_need[ids["soft"]].match_id or 0)

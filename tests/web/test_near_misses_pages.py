@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
+from itpo.registry import services
 from tests.actors import OPERATOR
 from tests.records import opportunity_data
 from tests.world import World, signed_in
-
-from itpo.registry import services
 
 # A subject no other record of the world shares: geothermal heat for greenhouses.
 HEAT = {
@@ -76,7 +76,7 @@ def test_a_near_miss_is_listed_apart_with_its_hard_condition_named(
     client = signed_in(world, "member")
     text = client.get(f"/opportunities/{heat['need']}/matches").text
     assert "<h3>Near misses</h3>" in text
-    [item] = [part for part in text.split('<li class="match near"')[1:]]
+    [item] = text.split('<li class="match near"')[1:]
     assert "Geothermal heat exchangers for greenhouses" in item
     assert (
         "Left out: Kenya is outside the technology offer&#39;s stated markets (Iceland), "

@@ -156,7 +156,7 @@ def test_terms_refine_a_pairs_relevance_but_cannot_outweigh_it() -> None:
 
 
 def test_a_sector_nobody_states_says_nothing_about_the_subject() -> None:
-    bare = {"isic_classes": [], "technology_areas": []}
+    bare: dict[str, list[str]] = {"isic_classes": [], "technology_areas": []}
     stated = score(offer_party(), need_party(), text=0.6, today=TODAY, rates=RATES)
     unstated = score(offer_party(**bare), need_party(**bare), text=0.6, today=TODAY, rates=RATES)
     assert unstated.relevance == pytest.approx(0.6)

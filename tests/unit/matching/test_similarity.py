@@ -3,10 +3,12 @@ whichever side asks, and lifted by shared rare words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 
-from itpo.matching.encoders import normalise
+from itpo.matching.encoders import Vectors, normalise
 from itpo.matching.engine import Document, RetrievalEngine
 from itpo.matching.fusion import FusionConfig, PairWeights
 from itpo.matching.similarity import (
@@ -26,9 +28,9 @@ class BagOfWords:
 
     name = "bag-of-words"
     dim = 64
-    languages = None
+    languages: frozenset[str] | None = None
 
-    def encode(self, texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def encode(self, texts: Sequence[str]) -> Vectors:
         rows = np.zeros((len(texts), self.dim), np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():
