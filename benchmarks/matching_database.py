@@ -31,10 +31,10 @@ from matching_speed import LANGUAGES, SHARES, percentiles, rss_mb, synthetic_tex
 from tests.actors import OPERATOR
 
 from itpo.adapters.files.formats import read_batch
-from itpo.adapters.index_store import EncoderSpec
+from itpo.adapters.index_store import EncoderSpec, default_specs
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
-from itpo.matching.encoders import Encoder, MiniLMEncoder, USEEncoder, Vectors, normalise
+from itpo.matching.encoders import Encoder, Vectors, normalise
 from itpo.matching.service import find_matches
 from itpo.registry import reference, services
 from itpo.registry.importing import import_records
@@ -235,10 +235,8 @@ def main() -> None:
     parser.add_argument("--random-only", action="store_true", help="no real encoding at all")
     args = parser.parse_args()
     rng = random.Random(5)
-    encoders = [
-        SwitchingEncoder(USEEncoder.name, USEEncoder.dim, USEEncoder.languages),
-        SwitchingEncoder(MiniLMEncoder.name, MiniLMEncoder.dim, MiniLMEncoder.languages),
-    ]
+    specs = default_specs()
+    encoders = [SwitchingEncoder(spec.name, spec.dim, spec.languages) for spec in specs]
     results: dict[str, Any] = {
         "opportunities": args.rows,
         "kinds (share of records)": {k.value: v for k, v in SHARES.items()},
@@ -265,8 +263,8 @@ def main() -> None:
         results["find_matches per second, 1 thread"] = concurrent_rate(platform, asking, 1)
         results["find_matches per second, 2 threads"] = concurrent_rate(platform, asking, 2)
         if not args.random_only:
-            for encoder in encoders:
-                encoder.real = MiniLMEncoder() if encoder.dim == MiniLMEncoder.dim else USEEncoder()
+            for encoder, spec in zip(encoders, specs, strict=True):
+                encoder.real = spec.load()
                 encoder.real.encode(["warm up"])
         results["new opportunity: save, then its matches"] = save_to_matches(platform, 10, rng)
         results["load average at end"] = os.getloadavg()[0]

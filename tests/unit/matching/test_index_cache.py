@@ -145,3 +145,32 @@ def test_texts_encoded_without_filling_are_not_kept(
     encoder.encode(["a query"])
     assert counting.calls == ["a query", "a query"]
     assert encoder.append({1: text_hash("a query")}) is None
+
+
+class QueryFormEncoder(CountingEncoder):
+    """An encoder with a distinct form for search texts, as e5 has."""
+
+    name = "query-form"
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        self.calls.extend(f"query: {text}" for text in texts)
+        return self.encode([f"query: {text}" for text in texts])
+
+
+def test_search_texts_reach_the_encoder_in_its_query_form_even_when_cached(
+    tmp_path: Path,
+) -> None:
+    encoder = QueryFormEncoder()
+    cached = CachingEncoder(EncoderSpec.of(encoder), tmp_path / "query-form.npz")
+    cached.fill(TEXTS)
+    encoder.calls.clear()
+    vectors = cached.encode_queries(TEXTS[:1])
+    assert encoder.calls[0] == f"query: {TEXTS[0]}"
+    assert np.allclose(vectors, encoder.encode([f"query: {TEXTS[0]}"]))
+    assert cached.encoded == len(TEXTS) + 1
+
+
+def test_chunks_reach_the_encoder_shortest_first(counting: CountingEncoder, tmp_path: Path) -> None:
+    texts = ["a much longer text about geothermal tea drying", "short", "mid length text"]
+    cache(counting, tmp_path).fill(texts)
+    assert counting.calls == sorted(texts, key=len)
