@@ -57,16 +57,15 @@ CASES = (
          ("demo:offer-alpenklar-mbr-china", "demo:offer-alpenklar-food"),
          first="demo:offer-alpenklar-mbr-china"),
     Case("demo:offer-solenne-enzyme-fr", "technology_offer", "fr",
-         ("demo:need-keqiao-enzyme", "demo:need-changshu-membrane"),
-         first="demo:need-keqiao-enzyme"),
+         ("demo:need-keqiao-enzyme",), first="demo:need-keqiao-enzyme"),
     Case("demo:project-korhogo-cajou-fr", "investment_project", "fr",
          ("demo:mandate-lumiere-pme-fr", "demo:mandate-rhine-postharvest")),
     Case("demo:project-weifang-heatpump-zh", "investment_project", "zh",
          ("demo:offer-fjellvarme-dairy-china",), first="demo:offer-fjellvarme-dairy-china"),
     Case("wb:P117635", "investment_project", "en",  # Kenya Water Security and Climate Resilience
-         ("demo:mandate-alpine-water",), first="demo:mandate-alpine-water"),
+         ("demo:mandate-alpine-water",)),
     Case("demo:mandate-alnoor-water", "investment_mandate", "en",
-         ("wb:P101289", "wb:P118197", "wb:P117635")),  # water supply and security projects
+         ("wb:P101289", "wb:P118197")),  # water supply projects
     Case("demo:need-sidama-wastewater", "technology_need", "en",
          ("demo:offer-qinghe-coffee-biogas",), first="demo:offer-qinghe-coffee-biogas"),
 )  # fmt: skip

@@ -30,16 +30,15 @@ class FusionConfig:
     """
 
     lexical: PairWeights = PairWeights(same=1.0, cross=0.1)
-    # Measured (nDCG@10, each encoder alone): multilingual-e5-small 0.36 on Cranfield, 0.72 and
-    # 0.81 on Arabic and Chinese queries for English records (benchmarks/crosslingual); USE
-    # 0.22, 0.82 and 0.84. Within a language e5 leads and USE only nudges; across languages
-    # USE is the better bridge for short texts and e5 joins it at half weight, which beats
-    # either alone (0.83 and 0.89 fused). MiniLM (English only, not bundled) keeps its weight
-    # for an engine given it explicitly.
+    # Measured (nDCG@10, each encoder alone): MiniLM 0.37-0.38 on Cranfield, English only;
+    # multilingual-e5-small 0.36, and 0.72 and 0.81 on Arabic and Chinese queries for English
+    # records (benchmarks/crosslingual); USE 0.22, 0.82 and 0.84. Within a language the
+    # stronger English or e5 encoder leads and USE only nudges; across languages USE is the
+    # bridge, and e5, when an engine has it, joins at half weight.
     dense: Mapping[str, PairWeights] = field(
         default_factory=lambda: {
             "multilingual-e5-small-int8": PairWeights(same=1.0, cross=0.5),
-            "use-multilingual-v3": PairWeights(same=0.15, cross=1.0),
+            "use-multilingual-v3": PairWeights(same=0.3, cross=1.0),
             "minilm-l6-int8": PairWeights(same=1.0, cross=0.0),
         }
     )
