@@ -1,6 +1,6 @@
 """Build the cross-lingual retrieval benchmarks in BEIR format beside this file; see README.md.
 
-Usage: build.py [--debian-lists DIR]
+Usage: build_crosslingual.py [--debian-lists DIR]
 
 `isic-ar-en` comes from the ISIC Rev.4 titles that ship with the package (English and Arabic).
 `debian-zh-en` comes from Debian's package descriptions and their Chinese translations: the

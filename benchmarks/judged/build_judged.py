@@ -1,7 +1,7 @@
 """The judged matching set, built from the demo records without the matching engine.
 
-    python benchmarks/judged/build.py pool   # choose the queries, write pools.tsv to judge
-    python benchmarks/judged/build.py beir   # judgements.tsv -> corpus, queries, qrels
+    python benchmarks/judged/build_judged.py pool   # choose the queries, write pools.tsv to judge
+    python benchmarks/judged/build_judged.py beir   # judgements.tsv -> corpus, queries, qrels
 
 Queries are chosen by a fixed rule (QUERY_STEPS: every k-th live record of each source, kind
 and language, in external-id order), plus REFERENCE_QUERIES. A query's pool is every live
