@@ -21,8 +21,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from itpo.matching.e5 import E5Encoder
-from itpo.matching.encoders import Encoder, USEEncoder, Vectors, query_vectors
+from itpo.matching.encoders import Encoder, MiniLMEncoder, USEEncoder, Vectors, query_vectors
 
 ENCODE_CHUNK = 32  # small enough for a smooth progress bar, large enough to batch well
 # Past this many segments a refresh compacts them into the main file, so a busy index does
@@ -47,8 +46,8 @@ class EncoderSpec:
 def default_specs() -> list[EncoderSpec]:
     """The bundled encoders (as `default_encoders`), described without loading them."""
     return [
-        EncoderSpec(E5Encoder.name, E5Encoder.dim, E5Encoder.languages, E5Encoder),
         EncoderSpec(USEEncoder.name, USEEncoder.dim, USEEncoder.languages, USEEncoder),
+        EncoderSpec(MiniLMEncoder.name, MiniLMEncoder.dim, MiniLMEncoder.languages, MiniLMEncoder),
     ]
 
 
