@@ -16,7 +16,8 @@ from pathlib import Path
 
 from itpo.adapters.vector_cache import default_specs
 from itpo.matching.beir import Benchmark, load_benchmark
-from itpo.matching.encoders import Encoder, MiniLMEncoder, default_encoders
+from itpo.matching.e5 import E5Encoder
+from itpo.matching.encoders import Encoder, default_encoders
 from itpo.matching.engine import Document, RetrievalEngine
 from itpo.matching.fusion import FusionConfig, PairWeights
 from itpo.matching.metrics import evaluate
@@ -29,25 +30,20 @@ DEFAULT_BENCHES = [
     ROOT / "benchmarks" / "crosslingual" / "debian-zh-en",
 ]
 OFF = PairWeights(same=0.0, cross=0.0)
-# The configuration live before multilingual-e5 was bundled, to compare against.
-PREVIOUS = {
-    "use-multilingual-v3": PairWeights(same=0.3, cross=1.0),
-    "minilm-l6-int8": PairWeights(same=1.0, cross=0.0),
+# multilingual-e5-small fused beside USE, the alternative measured against the live pair.
+WITH_E5 = {
+    "multilingual-e5-small-int8": PairWeights(same=1.0, cross=0.5),
+    "use-multilingual-v3": PairWeights(same=0.15, cross=1.0),
 }
 
 
 def all_encoders() -> list[Encoder]:
-    encoders = default_encoders()
-    try:
-        encoders.append(MiniLMEncoder())
-    except ImportError:
-        print("MiniLM is not installed: scored without it", file=sys.stderr)
-    return encoders
+    return [*default_encoders(), E5Encoder()]
 
 
 def configurations(names: list[str]) -> dict[str, FusionConfig]:
-    """The live configuration, each signal alone (plain, without feedback), and the previous
-    live one when its encoders are present."""
+    """The live configuration, each signal alone (plain, without feedback), and e5 beside
+    USE instead of the live pair."""
     bundled = {spec.name for spec in default_specs()}
     live = FusionConfig()
     live = replace(live, dense={n: live.dense_weights(n) if n in bundled else OFF for n in names})
@@ -66,9 +62,9 @@ def configurations(names: list[str]) -> dict[str, FusionConfig]:
         "hybrid without feedback": plain,
         "hybrid (live)": live,
     }
-    if set(PREVIOUS) <= set(names):
-        previous = {n: PREVIOUS.get(n, OFF) for n in names}
-        configs["previous hybrid (USE + MiniLM)"] = replace(live, dense=previous)
+    if set(WITH_E5) <= set(names):
+        with_e5 = {n: WITH_E5.get(n, OFF) for n in names}
+        configs["hybrid with e5 (e5 + USE)"] = replace(live, dense=with_e5)
     return configs
 
 
