@@ -21,26 +21,10 @@ from itpo.matching.eligibility import (
     sector_codes,
     trl_pair,
 )
-from itpo.matching.explanation import Reason
+from itpo.matching.explanation import COOPERATION, KINDS, Reason
 from itpo.registry import reference
-from itpo.registry.model import Condition, CooperationType, Opportunity, OpportunityKind
+from itpo.registry.model import Condition, Opportunity, OpportunityKind
 
-KINDS = {
-    OpportunityKind.TECHNOLOGY_OFFER: ("technology offer", "技术供给"),
-    OpportunityKind.TECHNOLOGY_NEED: ("technology need", "技术需求"),
-    OpportunityKind.INVESTMENT_PROJECT: ("investment project", "投资项目"),
-    OpportunityKind.INVESTMENT_MANDATE: ("investment mandate", "投资意向"),
-}
-COOPERATION = {
-    CooperationType.LICENSING: ("licensing", "技术许可"),
-    CooperationType.JOINT_VENTURE: ("joint venture", "合资"),
-    CooperationType.EQUITY: ("equity", "股权投资"),
-    CooperationType.LOAN: ("loan", "贷款"),
-    CooperationType.SUPPLY: ("supply", "供货"),
-    CooperationType.DISTRIBUTION: ("distribution", "分销"),
-    CooperationType.TECHNICAL_ASSISTANCE: ("technical assistance", "技术援助"),
-    CooperationType.JOINT_RND: ("joint R&D", "联合研发"),
-}
 # The component each term belongs to, so a shortfall sits beside the reasons of its component.
 COMPONENT = {
     Rule.MARKETS: "geography",
