@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     # domains, numpy with them, which a unit of work that only lists records does not need.
     from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
     from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
+    from itpo.adapters.storage.pipeline_repository import (
+        SqlDealRepository,
+        SqlEvidenceRepository,
+        SqlInteractionRepository,
+        SqlVerificationRepository,
+    )
 
 
 class SqlUnitOfWork:
@@ -100,6 +106,30 @@ class SqlUnitOfWork:
         from itpo.adapters.storage.match_repository import SqlWeightsRepository
 
         return SqlWeightsRepository(self.connection)
+
+    @property
+    def deals(self) -> SqlDealRepository:
+        from itpo.adapters.storage.pipeline_repository import SqlDealRepository
+
+        return SqlDealRepository(self.connection)
+
+    @property
+    def interactions(self) -> SqlInteractionRepository:
+        from itpo.adapters.storage.pipeline_repository import SqlInteractionRepository
+
+        return SqlInteractionRepository(self.connection)
+
+    @property
+    def evidence(self) -> SqlEvidenceRepository:
+        from itpo.adapters.storage.pipeline_repository import SqlEvidenceRepository
+
+        return SqlEvidenceRepository(self.connection)
+
+    @property
+    def verifications(self) -> SqlVerificationRepository:
+        from itpo.adapters.storage.pipeline_repository import SqlVerificationRepository
+
+        return SqlVerificationRepository(self.connection)
 
     @property
     def connection(self) -> sa.Connection:
