@@ -10,6 +10,7 @@ from typing import Protocol
 from itpo.accounts.ports import AccountsUnitOfWork
 from itpo.appraisal.services import AppraisalUnitOfWork
 from itpo.matching.tracking import MatchingUnitOfWork
+from itpo.pipeline.facts import ActivityCounts, DealFacts
 from itpo.pipeline.model import (
     Confirmation,
     Deal,
@@ -56,6 +57,17 @@ class DealRepository(Protocol):
     def events(self, deal_id: int) -> list[DealEvent]: ...
     def note_interaction(self, deal_id: int, on: dt.date) -> None:
         """The deal's latest interaction is at least this day."""
+        ...
+
+    def facts(self, *, office_id: int | None, opened_by: dt.date) -> list[DealFacts]:
+        """What results read of every deal opened by that day (of one office, or all)."""
+        ...
+
+    def activity(
+        self, *, start: dt.datetime, end: dt.datetime, office_id: int | None
+    ) -> ActivityCounts:
+        """Opportunities published, matches proposed / introduced / declined and interactions
+        logged (on the office's deals when an office is given) between the two moments."""
         ...
 
 

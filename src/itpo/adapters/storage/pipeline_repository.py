@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from itpo.adapters.storage.pipeline_facts import activity, deal_facts
 from itpo.adapters.storage.pipeline_tables import (
     deal,
     deal_confirmation,
@@ -17,6 +18,7 @@ from itpo.adapters.storage.pipeline_tables import (
     deal_submission,
     interaction,
 )
+from itpo.pipeline.facts import ActivityCounts, DealFacts
 from itpo.pipeline.model import (
     FIGURE_NAMES,
     Additionality,
@@ -204,6 +206,14 @@ class SqlDealRepository:
             .order_by(deal_event.c.at, deal_event.c.id)
         )
         return [DealEvent(**row._mapping) for row in self.connection.execute(select)]
+
+    def facts(self, *, office_id: int | None, opened_by: dt.date) -> list[DealFacts]:
+        return deal_facts(self.connection, office_id=office_id, opened_by=opened_by)
+
+    def activity(
+        self, *, start: dt.datetime, end: dt.datetime, office_id: int | None
+    ) -> ActivityCounts:
+        return activity(self.connection, start=start, end=end, office_id=office_id)
 
     def note_interaction(self, deal_id: int, on: dt.date) -> None:
         latest = deal.c.last_interaction_on

@@ -109,7 +109,7 @@ interaction = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("occurred_on", sa.Date, nullable=False, index=True),
     sa.Column("subject", sa.String(200), nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
     sa.Column("with_whom", sa.String(300), nullable=False),

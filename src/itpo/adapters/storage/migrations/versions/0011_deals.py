@@ -289,6 +289,9 @@ def upgrade() -> None:
     with op.batch_alter_table("interaction", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_interaction_deal_id"), ["deal_id"], unique=False)
         batch_op.create_index(
+            batch_op.f("ix_interaction_occurred_on"), ["occurred_on"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_interaction_organisation_id"), ["organisation_id"], unique=False
         )
 
@@ -311,6 +314,7 @@ def downgrade() -> None:
     with op.batch_alter_table("interaction", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interaction_organisation_id"))
         batch_op.drop_index(batch_op.f("ix_interaction_deal_id"))
+        batch_op.drop_index(batch_op.f("ix_interaction_occurred_on"))
 
     op.drop_table("interaction")
     with op.batch_alter_table("deal_submission", schema=None) as batch_op:

@@ -1,0 +1,118 @@
+"""The office's results on a real database move by exactly a verified deal's figures, kept
+projected and verified apart, and drill down to exactly that deal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.deals import DealWorld, introduced_world
+
+from itpo.accounts.errors import Forbidden
+from itpo.bootstrap import Platform
+from itpo.pipeline import deals, evidence, results, verification
+from itpo.pipeline.results_model import Period, Results
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+RATES = {"USD": 1.0, "EUR": 1.1, "CNY": 0.14}
+
+
+@pytest.fixture
+def world(platform: Platform) -> DealWorld:
+    return introduced_world(platform)
+
+
+def year_results(world: DealWorld) -> Results:
+    return results.office_results(
+        uow=world.platform.uow(),
+        by=world.officer,
+        period=Period.year(2026),
+        rates=RATES,
+        now=world.platform.clock,
+    )
+
+
+def operational_verified_deal(world: DealWorld) -> int:
+    uow, officer, clock = world.platform.uow(), world.officer, world.platform.clock
+    deal = deals.open_deal_from_match(uow=uow, by=officer, match_id=world.match, now=clock)
+    assert deal.id is not None
+    deals.update_deal(
+        uow=uow,
+        by=officer,
+        deal_id=deal.id,
+        changes={"currency": "EUR", "projected.investment_committed": 300000},
+        now=clock,
+    )
+    steps: list[tuple[str, dict[str, Any]]] = [
+        ("negotiating", {"agreement_type": "joint_venture", "expected_signing_on": "2026-10-01"}),
+        ("agreement_signed", {"signed_on": "2026-09-15", "outcome.investment_committed": 200000}),
+        (
+            "operational",
+            {
+                "operational_on": "2026-10-20",
+                "outcome.investment_realised": 150000,
+                "outcome.jobs_new": 12,
+                "outcome.tco2_per_year": 40.5,
+                "projected.jobs_new": 20,
+            },
+        ),
+    ]
+    for stage, changes in steps:
+        deals.move_deal(uow=uow, by=officer, deal_id=deal.id, to=stage, changes=changes, now=clock)
+    documents = [
+        evidence.add_evidence(
+            uow=uow, by=officer, deal_id=deal.id, kind=kind, filename="e.pdf", content=PDF
+        ).id
+        for kind in ("signed_agreement", "site_visit")
+    ]
+    verification.submit_outcome(
+        uow=uow,
+        by=officer,
+        deal_id=deal.id,
+        checklist=["signed_agreement", "site_visit"],
+        evidence_ids=[d for d in documents if d is not None],
+        now=clock,
+    )
+    verification.verify_outcome(uow=uow, by=world.second_officer, deal_id=deal.id, now=clock)
+    return deal.id
+
+
+def test_results_move_by_exactly_the_verified_deal(world: DealWorld) -> None:
+    before = year_results(world)
+    assert before.deals == 0 and before.measures["investment_committed"].verified == 0
+    deal_id = operational_verified_deal(world)
+    after = year_results(world)
+    committed = after.measures["investment_committed"]
+    assert committed.projected == pytest.approx(300000 * 1.1)
+    assert committed.verified == pytest.approx(200000 * 1.1)
+    assert after.measures["investment_realised"].verified == pytest.approx(150000 * 1.1)
+    assert after.measures["jobs_new"].projected == 20
+    assert after.measures["jobs_new"].verified == 12
+    assert after.measures["tco2_per_year"].verified == pytest.approx(40.5)
+    assert after.agreements_by_type == {"joint_venture": 1}
+    assert after.deals_by_stage["operational"] == 1 and after.verified_deals == 1
+    for key in ("investment_committed", "agreements", "operational", "country:KEN", "verified"):
+        assert after.drill_down[key] == (deal_id,)
+    assert after.funnel["agreement"] == 1 and after.funnel["operational"] == 1
+    assert after.median_days["signed_to_operational"] == 35
+    kenya = next(r for r in after.breakdowns["country"] if r.key == "KEN")
+    assert kenya.measures["investment_committed"].verified == pytest.approx(220000)
+    assert after.rates == {"EUR": 1.1}
+
+
+def test_another_year_does_not_count_the_deal(world: DealWorld) -> None:
+    operational_verified_deal(world)
+    earlier = results.office_results(
+        uow=world.platform.uow(),
+        by=world.officer,
+        period=Period.year(2025),
+        rates=RATES,
+    )
+    assert earlier.deals == 0 and earlier.measures["investment_committed"].projected == 0
+
+
+def test_only_officers_read_results(world: DealWorld) -> None:
+    with pytest.raises(Forbidden):
+        results.office_results(
+            uow=world.platform.uow(), by=world.kenyan, period=Period.year(2026), rates=RATES
+        )
