@@ -4,6 +4,7 @@ puts the API and the web app together; neither imports the other."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -17,11 +18,14 @@ from itpo.adapters.api.errors import install_error_handlers
 from itpo.adapters.api.routers import (
     accounts,
     appraisals,
+    deal_records,
+    deals,
     files,
     matches,
     opportunities,
     organisations,
     reference,
+    results,
     search,
 )
 from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
@@ -30,6 +34,9 @@ from itpo.adapters.web import install_web
 from itpo.adapters.web.errors import error_page
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
+
+# A deal's evidence is uploaded through the API and through its page.
+EVIDENCE_UPLOADS = (rf"{API_PREFIX}/deals/\d+/evidence", r"/deals/\d+/evidence")
 
 
 def create_app(settings: Settings | None = None, *, platform: Platform | None = None) -> FastAPI:
@@ -60,7 +67,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         BodyLimit,
         default_bytes=limits.max_request_kb * KB,
         upload_bytes=limits.max_upload_mb * KB * KB,
-        upload_paths=[f"{API_PREFIX}/imports"],
+        upload_paths=[re.escape(f"{API_PREFIX}/imports"), *EVIDENCE_UPLOADS],
     )
     app.add_middleware(SecurityHeaders)
     for module in (
@@ -72,6 +79,9 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         files,
         appraisals,
         accounts,
+        deals,
+        deal_records,
+        results,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

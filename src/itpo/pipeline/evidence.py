@@ -8,7 +8,9 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
+from itpo.accounts.access import require_scope
 from itpo.accounts.audit import record
+from itpo.accounts.model import Scope
 from itpo.accounts.principal import Principal
 from itpo.clock import Clock, utc_now
 from itpo.pipeline.access import require_party_or_officer
@@ -64,6 +66,7 @@ def add_evidence(
 ) -> Evidence:
     """File a document on a deal (its parties and officers): a PDF, an image or an Office
     document, recognised by its content and its name together; audited."""
+    require_scope(by, Scope.WRITE)
     with uow:
         deal = seen_deal(uow, by, deal_id)
         require_party_or_officer(by, deal, "add evidence to it")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from itpo.accounts.access import require_scope
 from itpo.accounts.audit import record
+from itpo.accounts.model import Scope
 from itpo.accounts.principal import Principal
 from itpo.clock import Clock, today, utc_now
 from itpo.pipeline.access import require_officer, require_party_or_officer
@@ -40,6 +42,7 @@ def log_interaction(
 ) -> Interaction:
     """Log an interaction on a deal (its parties and officers) or on an organisation
     (officers); audited."""
+    require_scope(by, Scope.WRITE)
     if deal_id is None and organisation_id is None:
         require_officer(by, "log an interaction")
         raise ValidationError([FieldError("deal_id", "name a deal or an organisation")])

@@ -37,6 +37,7 @@ class DealQuery:
     organisation_id: int | None = None  # deals this organisation is a party to
     opportunity_id: int | None = None
     text: str | None = None  # in the title
+    ids: Collection[int] | None = None  # these deals only (a figure's drill-down page)
     limit: int | None = 50
     offset: int = 0
     # Reserved for the services: a member's listing is narrowed to its organisation here.

@@ -54,6 +54,26 @@ class Period:
             raise ValidationError([FieldError("end", "a period spans at most twenty years")])
         return cls(start, end)
 
+    @classmethod
+    def chosen(
+        cls,
+        *,
+        today: dt.date,
+        year: int | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> Period:
+        """A year, or the days from start to end (end: today), or by default this year."""
+        if year is not None and (start is not None or end is not None):
+            raise ValidationError([FieldError("year", "give a year or a start and end, not both")])
+        if year is not None:
+            return cls.year(year)
+        if start is None and end is None:
+            return cls.year(today.year)
+        if start is None:
+            raise ValidationError([FieldError("start", "is required with an end")])
+        return cls.between(start, end or today)
+
     def holds(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 

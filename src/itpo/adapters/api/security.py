@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Collection
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -91,14 +92,16 @@ class BodyLimit:
     ) -> None:
         self.app = app
         self.default_bytes, self.upload_bytes = default_bytes, upload_bytes
-        self.upload_paths = tuple(upload_paths)
+        # Patterns, since some uploads go to a record's own address (a deal's evidence).
+        self.upload_paths = tuple(re.compile(pattern) for pattern in upload_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        limit = self.upload_bytes if path in self.upload_paths else self.default_bytes
+        uploading = any(pattern.fullmatch(path) for pattern in self.upload_paths)
+        limit = self.upload_bytes if uploading else self.default_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _refuse(send, limit)

@@ -251,6 +251,8 @@ def _conditions(query: DealQuery) -> list[sa.ColumnElement[bool]]:
                 deal.c.second_opportunity_id == query.opportunity_id,
             )
         )
+    if query.ids is not None:
+        found.append(deal.c.id.in_(list(query.ids)))
     if query.text:
         pattern = "%" + query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         found.append(deal.c.title.ilike(pattern + "%", escape="\\"))
