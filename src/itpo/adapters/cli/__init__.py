@@ -11,6 +11,7 @@ import click
 from itpo import __version__
 from itpo.adapters.cli.appraisal_commands import appraise_command, appraise_template_command
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
+from itpo.adapters.cli.deal_commands import deals, interactions, results_command
 from itpo.adapters.cli.files_commands import (
     describe,
     export_command,
@@ -280,6 +281,9 @@ for command in (
     index_group,
     users,
     offices,
+    deals,
+    interactions,
+    results_command,
 ):
     cli.add_command(command)
 
