@@ -72,6 +72,8 @@ def test_a_deal_from_introduction_to_a_confirmed_verified_outcome(clients: Clien
     assert deal["stage"] == "introduced" and deal["source"] == "match"
     assert sorted(deal["organisation_ids"]) == sorted([world.china, world.kenya])
     assert deal["next_stage"] == "negotiating"
+    assert "Meru Mango Growers" in {party["name"] for party in deal["parties"]}
+    assert {o["id"] for o in deal["opportunities"]} == {world.offer, world.need}
     assert {m["field"] for m in deal["missing"]} == {"agreement_type", "expected_signing_on"}
     assert "move" in deal["actions"]
 

@@ -18,6 +18,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
+from itpo.pipeline import confirmations, deals
+from tests.actors import OPERATOR
 from tests.postgres import BACKENDS
 from tests.world import (
     ASKERS,
@@ -82,6 +84,10 @@ def for_everyone(_asker: str, _record: str) -> str:
     return "200"
 
 
+def for_staff(asker: str, _record: str) -> str:
+    return {"public": SIGN_IN, "officer": "200", "admin": "200"}.get(asker, "403")
+
+
 @dataclass(frozen=True)
 class Case:
     expect: Callable[[str, str], str]  # (asker, record) -> "200", "403", "404" or SIGN_IN
@@ -106,6 +112,12 @@ PAGES: dict[str, Case] = {
     "/admin/audit": Case(for_administrators),
     "/admin/users/new": Case(for_administrators),
     "/admin/offices": Case(for_administrators),
+    # The world's deal is opened from its match, so its parties are the match's two sides.
+    "/deals": Case(for_users),
+    "/deals/{deal_id:int}": Case(for_the_pair),
+    "/results": Case(for_staff),
+    "/results/deals": Case(for_staff, query="?key=deals"),
+    "/confirm/{token}": Case(for_everyone),
     "/login": Case(for_everyone),
     "/password-reset": Case(for_everyone),
 }
@@ -129,6 +141,24 @@ def world(
     """The page matrix's own world, on each database (the other page tests share one)."""
     with world_on(request.param, tmp_path_factory.mktemp("pages")) as built:
         yield built
+
+
+@pytest.fixture(scope="module")
+def deal_records(world: World) -> dict[str, str]:
+    """A deal opened from the world's introduced match, and a party's confirmation link."""
+    deal = deals.open_deal_from_match(
+        uow=world.platform.uow(), by=OPERATOR, match_id=world.match_id, now=world.platform.clock
+    )
+    assert deal.id is not None
+    issued = confirmations.request_confirmation(
+        uow=world.platform.uow(),
+        by=OPERATOR,
+        deal_id=deal.id,
+        organisation_id=world.organisations["own"],
+        email="ops@meru.example",
+        now=world.platform.clock,
+    )
+    return {"{deal_id:int}": str(deal.id), "{token}": issued.token}
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +200,11 @@ def test_every_page_has_a_case(world: World) -> None:
 @pytest.mark.parametrize("asker", ASKERS)
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_each_page_answers_each_visitor_as_the_rules_say(
-    world: World, clients: dict[str, TestClient], asker: str, path: str
+    world: World,
+    clients: dict[str, TestClient],
+    deal_records: dict[str, str],
+    asker: str,
+    path: str,
 ) -> None:
     case = PAGES[path]
     client = clients[asker]
@@ -197,7 +231,10 @@ def test_each_page_answers_each_visitor_as_the_rules_say(
             check(answer.status_code, answer.headers.get("location"), "200", (asker, url))
             assert_no_leak(answer.text, asker, url, owner_page=key == "third")
         return
-    url = path.replace("{match_id:int}", str(world.match_id)) + case.query
+    url = path.replace("{match_id:int}", str(world.match_id))
+    for placeholder, value in deal_records.items():
+        url = url.replace(placeholder, value)
+    url += case.query
     answer = client.get(url, follow_redirects=False)
     check(answer.status_code, answer.headers.get("location"), case.expect(asker, ""), (asker, path))
     assert_no_leak(answer.text, asker, path)

@@ -13,9 +13,11 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
+from itpo.adapters.web.pages import deals, results
 from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
+from itpo.pipeline.stages import FIELD_LABELS
 
 WEB = Path(str(resources.files("itpo.adapters.web")))
 # `_("text")` or `_('text')` with a literal first argument, in templates and page modules.
@@ -26,6 +28,19 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 def used_messages() -> set[str]:
     found: set[str] = set(LABELS.values()) | set(TITLES.values()) | {EXPIRED_FORM}
     found |= {sentence for _, sentence in PATTERNS}  # the form's refusals
+    # The names deal and results pages give codes and figures, and what a stage needs.
+    for names in (
+        deals.DONE,
+        deals.FIGURE_LABELS,
+        results.MEASURE_LABELS,
+        results.DIMENSION_LABELS,
+        results.FUNNEL_LABELS,
+        results.STEP_LABELS,
+        results.GROUP_LABELS,
+        results.COUNT_LABELS,
+        FIELD_LABELS,
+    ):
+        found |= set(names.values())
     for path in [*WEB.rglob("*.html"), *WEB.rglob("*.py")]:
         for match in LITERAL.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(1) if match.group(1) is not None else match.group(2))

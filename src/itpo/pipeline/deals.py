@@ -51,6 +51,17 @@ class DealView:
     days_in_stage: int | None
     submission: Submission | None
     actions: frozenset[Action]
+    parties: tuple[Named, ...] = ()
+    opportunities: tuple[Named, ...] = ()
+    officer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A record the deal links, by id and name, for whoever may see the deal."""
+
+    id: int
+    name: str
 
 
 class StaleDeal(Conflict):
@@ -145,6 +156,7 @@ def get_deal(
         deal = _seen(uow, by, deal_id)
         events = uow.deals.events(deal_id)
         submission = uow.verifications.latest_submission(deal_id)
+        parties, opportunities, officer = _linked(uow, deal)
     since = deal.stage_since or deal.opened_on
     return DealView(
         deal=deal,
@@ -153,7 +165,29 @@ def get_deal(
         days_in_stage=(today(now) - since).days if since else None,
         submission=submission,
         actions=allowed(by, deal, submission),
+        parties=parties,
+        opportunities=opportunities,
+        officer=officer,
     )
+
+
+def _linked(
+    uow: PipelineUnitOfWork, deal: Deal
+) -> tuple[tuple[Named, ...], tuple[Named, ...], str | None]:
+    """The parties, opportunities and officer a deal names: whoever sees the deal sees them
+    (the parties were introduced, so neither is anonymous to the other any more)."""
+    parties = []
+    for organisation_id in deal.organisation_ids:
+        organisation = uow.organisations.get(organisation_id)
+        if organisation is not None:
+            parties.append(Named(organisation_id, organisation.name))
+    opportunities = []
+    for opportunity_id in (deal.first_opportunity_id, deal.second_opportunity_id):
+        found = uow.opportunities.get(opportunity_id) if opportunity_id is not None else None
+        if found is not None and opportunity_id is not None:
+            opportunities.append(Named(opportunity_id, found.title))
+    officer = uow.users.get(deal.officer_id) if deal.officer_id is not None else None
+    return tuple(parties), tuple(opportunities), officer.display_name if officer else None
 
 
 def list_deals(*, uow: PipelineUnitOfWork, by: Principal, query: DealQuery) -> Page[Deal]:

@@ -121,6 +121,19 @@ class DealDetail(DealSummary):
     days_in_stage: int | None
     submission: SubmissionPublic | None = Field(description="The latest for verification")
     actions: list[Action] = Field(description="What the asker may do with this deal")
+    parties: list[NamedParty] = Field(description="The organisations, by name")
+    opportunities: list[NamedOpportunity] = Field(description="The opportunities it links")
+    officer: str | None = Field(description="The responsible officer's name")
+
+
+class NamedParty(BaseModel):
+    id: int
+    name: str
+
+
+class NamedOpportunity(BaseModel):
+    id: int
+    title: str
 
 
 class DealOpen(Strict):

@@ -14,7 +14,7 @@ from itpo.adapters.web.pages.auth import local_target
 from itpo.adapters.web.pages.work_reasons import shown_matches
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
-from itpo.matching.decisions import MAX_REASON, STATE_HELP, Match
+from itpo.matching.decisions import MAX_REASON, STATE_HELP, Match, MatchState
 from itpo.matching.service import NotMatchable
 from itpo.matching.tracking import (
     get_match,
@@ -24,6 +24,8 @@ from itpo.matching.tracking import (
     require_side,
     sides_for,
 )
+from itpo.pipeline import deals
+from itpo.pipeline.ports import DealQuery
 from itpo.registry import reading
 from itpo.registry.errors import FieldError, ValidationError
 from itpo.registry.model import Opportunity
@@ -123,6 +125,7 @@ def _match_page(
 ) -> Response:
     pair = reading.pair_sides(uow=uow, by=visit.principal, ids=(match.first_id, match.second_id))
     values = {
+        "deal_id": _deal_of(uow, visit.principal, match),
         "match": match,
         "first": pair[match.first_id],
         "second": pair[match.second_id],
@@ -194,6 +197,15 @@ def feedback(
             request, visit, uow, match, sides, problems=problems, reason=reason, status=422
         )
     return RedirectResponse(target, status_code=303)
+
+
+def _deal_of(uow: UowDep, principal: Principal, match: Match) -> int | None:
+    """The deal opened from an introduced match, when the visitor may see it."""
+    if match.state is not MatchState.INTRODUCED:
+        return None
+    query = DealQuery(opportunity_id=match.first_id, limit=100)
+    found = deals.list_deals(uow=uow, by=principal, query=query)
+    return next((deal.id for deal in found.items if deal.match_id == match.id), None)
 
 
 def _problem(error: FieldError) -> str:

@@ -1,0 +1,87 @@
+// The results dashboard's charts, drawn with the vendored Apache ECharts from the numbers the
+// page carries (the same numbers are in the tables beside each chart). Nothing is fetched from
+// another site: the world map comes from this site's /static/vendor/world.geo.json.
+(function () {
+  "use strict";
+  var source = document.getElementById("results-data");
+  if (!source || typeof echarts === "undefined") { return; }
+  var data = JSON.parse(source.textContent);
+  var L = data.labels;
+  var charts = [];
+  var palette = ["#0b5c7a", "#2e8b57", "#c27c0e", "#6b4fa0", "#b23a48", "#3a7ca5"];
+
+  function draw(id, option) {
+    var element = document.getElementById(id);
+    if (!element) { return null; }
+    var chart = echarts.init(element, null, { renderer: "svg" });
+    chart.setOption(Object.assign({ color: palette, animation: false }, option));
+    charts.push(chart);
+    element.setAttribute("data-drawn", "true");
+    return chart;
+  }
+
+  function bars(id, series) {
+    draw(id, {
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: [{ type: "value", name: L.deals, minInterval: 1 }, { type: "value", name: "USD", splitLine: { show: false } }],
+      yAxis: { type: "category", data: series.names.slice().reverse(), axisLabel: { width: 150, overflow: "truncate" } },
+      series: [
+        { name: L.deals, type: "bar", xAxisIndex: 0, data: series.deals.slice().reverse() },
+        { name: L.committed + " · " + L.verified, type: "bar", xAxisIndex: 1, data: series.verified.slice().reverse() },
+        { name: L.committed + " · " + L.projected, type: "bar", xAxisIndex: 1, data: series.projected.slice().reverse() }
+      ]
+    });
+  }
+
+  draw("chart-funnel", {
+    tooltip: { trigger: "item", formatter: "{b}: {c}" },
+    series: [{
+      type: "funnel", sort: "none", left: "5%", width: "90%", minSize: "8%", gap: 2,
+      label: { show: true, position: "inside", formatter: "{b}: {c}", color: "#fff" },
+      data: data.funnel
+    }]
+  });
+  bars("chart-regions", data.regions);
+  bars("chart-sectors", data.sectors);
+
+  var m = data.monthly;
+  draw("chart-trend", {
+    tooltip: { trigger: "axis" },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: "category", data: m.months },
+    yAxis: [{ type: "value", minInterval: 1, name: L.deals }, { type: "value", name: "USD", splitLine: { show: false } }],
+    series: [
+      { name: L.opened, type: "line", data: m.opened },
+      { name: L.signed, type: "line", data: m.signed },
+      { name: L.operational, type: "line", data: m.operational },
+      { name: L.committed + " · " + L.verified, type: "bar", yAxisIndex: 1, data: m.committed_verified, barMaxWidth: 18 }
+    ]
+  });
+
+  var mapElement = document.getElementById("chart-map");
+  if (mapElement) {
+    fetch("/static/vendor/world.geo.json").then(function (answer) { return answer.json(); }).then(function (world) {
+      echarts.registerMap("world", world);
+      var labels = {};
+      data.countries.forEach(function (c) { labels[c.name] = c.label; });
+      var most = data.countries.reduce(function (top, c) { return Math.max(top, c.value); }, 1);
+      draw("chart-map", {
+        tooltip: {
+          trigger: "item",
+          formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? 0 : p.value); }
+        },
+        visualMap: { min: 0, max: most, left: 8, bottom: 8, calculable: false, inRange: { color: ["#e3f0f7", "#0b5c7a"] }, text: [String(most), "0"] },
+        series: [{ type: "map", map: "world", roam: false, emphasis: { label: { show: false } }, data: data.countries }]
+      });
+    });
+  }
+
+  var pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 150);
+  });
+})();
