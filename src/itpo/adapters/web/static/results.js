@@ -20,18 +20,23 @@
     return chart;
   }
 
+  // Deals per row, the committed investment (verified, projected) in the tooltip and the table.
   function bars(id, series) {
+    var money = function (value) { return "USD " + Math.round(value).toLocaleString(); };
     draw(id, {
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: [{ type: "value", name: L.deals, minInterval: 1 }, { type: "value", name: "USD", splitLine: { show: false } }],
+      tooltip: {
+        trigger: "axis", axisPointer: { type: "shadow" },
+        formatter: function (items) {
+          var index = series.names.length - 1 - items[0].dataIndex;
+          return series.names[index] + "<br>" + L.deals + ": " + series.deals[index] +
+            "<br>" + L.committed + ": " + money(series.verified[index]) + " (" + L.verified + "), " +
+            money(series.projected[index]) + " (" + L.projected + ")";
+        }
+      },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: series.names.slice().reverse(), axisLabel: { width: 150, overflow: "truncate" } },
-      series: [
-        { name: L.deals, type: "bar", xAxisIndex: 0, data: series.deals.slice().reverse() },
-        { name: L.committed + " · " + L.verified, type: "bar", xAxisIndex: 1, data: series.verified.slice().reverse() },
-        { name: L.committed + " · " + L.projected, type: "bar", xAxisIndex: 1, data: series.projected.slice().reverse() }
-      ]
+      series: [{ name: L.deals, type: "bar", data: series.deals.slice().reverse(), barMaxWidth: 28, label: { show: true, position: "right" } }]
     });
   }
 
