@@ -155,4 +155,5 @@ DEAL_CASES: list[DealCase] = [
         STAFF_ONLY_READ,
         params={"year": 2026, "key": "stage:introduced"},
     ),
+    DealCase("GET", "/reports", STAFF_ONLY_READ, params={"year": 2026, "format": "html"}),
 ]

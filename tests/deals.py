@@ -4,16 +4,20 @@ other, two officers of the office, a member on each side and one of an outside o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from itpo.accounts.model import Role
 from itpo.accounts.principal import Principal
 from itpo.bootstrap import Platform
 from itpo.matching.decisions import Match
 from itpo.matching.tracking import give_feedback
+from itpo.pipeline import deals, evidence, verification
 from itpo.registry import services
 from tests.actors import OPERATOR
 from tests.auth import administrator, user
 from tests.records import opportunity_data, organisation_data
+
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @dataclass(frozen=True)
@@ -116,3 +120,50 @@ def _introduce(platform: Platform, offer: int, need: int) -> int:
             now=platform.clock,
         )
     return match_id
+
+
+def operational_verified_deal(world: DealWorld) -> int:
+    """A deal in euros moved to operational with its figures, its outcome verified by the
+    second officer against a signed agreement and a site visit."""
+    uow, officer, clock = world.platform.uow(), world.officer, world.platform.clock
+    deal = deals.open_deal_from_match(uow=uow, by=officer, match_id=world.match, now=clock)
+    assert deal.id is not None
+    deals.update_deal(
+        uow=uow,
+        by=officer,
+        deal_id=deal.id,
+        changes={"currency": "EUR", "projected.investment_committed": 300000},
+        now=clock,
+    )
+    steps: list[tuple[str, dict[str, Any]]] = [
+        ("negotiating", {"agreement_type": "joint_venture", "expected_signing_on": "2026-10-01"}),
+        ("agreement_signed", {"signed_on": "2026-09-15", "outcome.investment_committed": 200000}),
+        (
+            "operational",
+            {
+                "operational_on": "2026-10-20",
+                "outcome.investment_realised": 150000,
+                "outcome.jobs_new": 12,
+                "outcome.tco2_per_year": 40.5,
+                "projected.jobs_new": 20,
+            },
+        ),
+    ]
+    for stage, changes in steps:
+        deals.move_deal(uow=uow, by=officer, deal_id=deal.id, to=stage, changes=changes, now=clock)
+    documents = [
+        evidence.add_evidence(
+            uow=uow, by=officer, deal_id=deal.id, kind=kind, filename="e.pdf", content=PDF
+        ).id
+        for kind in ("signed_agreement", "site_visit")
+    ]
+    verification.submit_outcome(
+        uow=uow,
+        by=officer,
+        deal_id=deal.id,
+        checklist=["signed_agreement", "site_visit"],
+        evidence_ids=[d for d in documents if d is not None],
+        now=clock,
+    )
+    verification.verify_outcome(uow=uow, by=world.second_officer, deal_id=deal.id, now=clock)
+    return deal.id

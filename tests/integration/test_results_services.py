@@ -3,17 +3,14 @@ projected and verified apart, and drill down to exactly that deal."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from tests.deals import DealWorld, introduced_world
+from tests.deals import DealWorld, introduced_world, operational_verified_deal
 
 from itpo.accounts.errors import Forbidden
 from itpo.bootstrap import Platform
-from itpo.pipeline import deals, evidence, results, verification
+from itpo.pipeline import results
 from itpo.pipeline.results_model import Period, Results
 
-PDF = b"%PDF-1.4\n%%EOF\n"
 RATES = {"USD": 1.0, "EUR": 1.1, "CNY": 0.14}
 
 
@@ -30,51 +27,6 @@ def year_results(world: DealWorld) -> Results:
         rates=RATES,
         now=world.platform.clock,
     )
-
-
-def operational_verified_deal(world: DealWorld) -> int:
-    uow, officer, clock = world.platform.uow(), world.officer, world.platform.clock
-    deal = deals.open_deal_from_match(uow=uow, by=officer, match_id=world.match, now=clock)
-    assert deal.id is not None
-    deals.update_deal(
-        uow=uow,
-        by=officer,
-        deal_id=deal.id,
-        changes={"currency": "EUR", "projected.investment_committed": 300000},
-        now=clock,
-    )
-    steps: list[tuple[str, dict[str, Any]]] = [
-        ("negotiating", {"agreement_type": "joint_venture", "expected_signing_on": "2026-10-01"}),
-        ("agreement_signed", {"signed_on": "2026-09-15", "outcome.investment_committed": 200000}),
-        (
-            "operational",
-            {
-                "operational_on": "2026-10-20",
-                "outcome.investment_realised": 150000,
-                "outcome.jobs_new": 12,
-                "outcome.tco2_per_year": 40.5,
-                "projected.jobs_new": 20,
-            },
-        ),
-    ]
-    for stage, changes in steps:
-        deals.move_deal(uow=uow, by=officer, deal_id=deal.id, to=stage, changes=changes, now=clock)
-    documents = [
-        evidence.add_evidence(
-            uow=uow, by=officer, deal_id=deal.id, kind=kind, filename="e.pdf", content=PDF
-        ).id
-        for kind in ("signed_agreement", "site_visit")
-    ]
-    verification.submit_outcome(
-        uow=uow,
-        by=officer,
-        deal_id=deal.id,
-        checklist=["signed_agreement", "site_visit"],
-        evidence_ids=[d for d in documents if d is not None],
-        now=clock,
-    )
-    verification.verify_outcome(uow=uow, by=world.second_officer, deal_id=deal.id, now=clock)
-    return deal.id
 
 
 def test_results_move_by_exactly_the_verified_deal(world: DealWorld) -> None:

@@ -117,6 +117,7 @@ PAGES: dict[str, Case] = {
     "/deals/{deal_id:int}": Case(for_the_pair),
     "/results": Case(for_staff),
     "/results/deals": Case(for_staff, query="?key=deals"),
+    "/results/report": Case(for_staff, query="?format=html"),
     "/confirm/{token}": Case(for_everyone),
     "/login": Case(for_everyone),
     "/password-reset": Case(for_everyone),

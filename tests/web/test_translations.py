@@ -13,16 +13,20 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
-from itpo.adapters.web.pages import deals, results
+from itpo.adapters.web.pages import deals
 from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
+from itpo.pipeline import results_names
 from itpo.pipeline.stages import FIELD_LABELS
 
 WEB = Path(str(resources.files("itpo.adapters.web")))
 # `_("text")` or `_('text')` with a literal first argument, in templates and page modules.
 LITERAL = re.compile(r"""\b_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 CJK = re.compile(r"[\u3400-\u9fff]")
+# `text(lang, "text")`: the annual report's own messages, in the language it is asked in.
+REPORT_TEXT = re.compile(r'\btext\(\s*lang,\s*"((?:[^"\\]|\\.)*)"')
+REPORTS = WEB.parent / "reports"
 
 
 def used_messages() -> set[str]:
@@ -32,18 +36,20 @@ def used_messages() -> set[str]:
     for names in (
         deals.DONE,
         deals.FIGURE_LABELS,
-        results.MEASURE_LABELS,
-        results.DIMENSION_LABELS,
-        results.FUNNEL_LABELS,
-        results.STEP_LABELS,
-        results.GROUP_LABELS,
-        results.COUNT_LABELS,
+        results_names.MEASURE_LABELS,
+        results_names.DIMENSION_LABELS,
+        results_names.FUNNEL_LABELS,
+        results_names.STEP_LABELS,
+        results_names.GROUP_LABELS,
+        results_names.COUNT_LABELS,
         FIELD_LABELS,
     ):
         found |= set(names.values())
     for path in [*WEB.rglob("*.html"), *WEB.rglob("*.py")]:
         for match in LITERAL.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(1) if match.group(1) is not None else match.group(2))
+    for path in REPORTS.glob("results_*.py"):
+        found |= set(REPORT_TEXT.findall(path.read_text(encoding="utf-8")))
     return {m for m in found if m.strip()}
 
 

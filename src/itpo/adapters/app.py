@@ -25,6 +25,7 @@ from itpo.adapters.api.routers import (
     opportunities,
     organisations,
     reference,
+    reports,
     results,
     search,
 )
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         deals,
         deal_records,
         results,
+        reports,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

@@ -11,7 +11,12 @@ import click
 from itpo import __version__
 from itpo.adapters.cli.appraisal_commands import appraise_command, appraise_template_command
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
-from itpo.adapters.cli.deal_commands import deals, interactions, results_command
+from itpo.adapters.cli.deal_commands import (
+    deals,
+    interactions,
+    report_command,
+    results_command,
+)
 from itpo.adapters.cli.files_commands import (
     describe,
     export_command,
@@ -284,6 +289,7 @@ for command in (
     deals,
     interactions,
     results_command,
+    report_command,
 ):
     cli.add_command(command)
 

@@ -586,3 +586,50 @@ def _first(values: tuple[int, ...]) -> int | None:
 
 def _second(values: tuple[int, ...]) -> int | None:
     return values[1] if len(values) > 1 else None
+
+
+@click.command("report")
+@click.option("--office", "office_id", type=int, help="One office (default: every office).")
+@click.option("--year", type=int, help="A calendar year (default: this year).")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="Or a period from this day…")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="…to this day (default: today).")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="FILE.pdf, FILE.xlsx or FILE.html.",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@pass_state
+@clean_errors
+def report_command(
+    state: CliState,
+    office_id: int | None,
+    year: int | None,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    output: Path,
+    lang: str,
+) -> None:
+    """The office's annual report: highlights, charts, tables and the methods note."""
+    from itpo.adapters.reports.results_report import office_report, write_office_report
+    from itpo.pipeline.results_model import Period
+
+    platform = state.platform()
+    period = Period.chosen(
+        today=platform.today(),
+        year=year,
+        start=start.date() if start else None,
+        end=end.date() if end else None,
+    )
+    report, plain = office_report(
+        uow=platform.uow(),
+        by=state.operator,
+        period=period,
+        rates=platform.rates(),
+        office_id=office_id,
+        language=lang,
+        now=platform.clock,
+    )
+    write_office_report(report, plain, output)
+    console.print(f"Wrote {output} ({report.title})")

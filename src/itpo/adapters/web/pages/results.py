@@ -14,6 +14,8 @@ from fastapi.responses import Response
 
 from itpo.accounts.users import list_offices
 from itpo.adapters.http import MAX_ID, PlatformDep, UowDep
+from itpo.adapters.reports import results_content as report_names
+from itpo.adapters.reports.results_report import REPORT_TYPES, office_report, report_bytes
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.labels import LABELS
 from itpo.adapters.web.pages.browse_common import Names
@@ -24,52 +26,19 @@ from itpo.pipeline import deals, results
 from itpo.pipeline.ports import DealQuery
 from itpo.pipeline.presenting import deal_summary_dict
 from itpo.pipeline.results_model import FUNNEL, MEASURES, STEPS, Period
-from itpo.registry import reference
+from itpo.pipeline.results_names import (
+    COUNT_LABELS,
+    DIMENSION_LABELS,
+    FUNNEL_LABELS,
+    MEASURE_LABELS,
+    STEP_LABELS,
+)
 from itpo.registry.errors import ValidationError
 
 router = APIRouter()
 OfficeQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 YearQuery = Annotated[int | None, Query(ge=1900, le=2999)]
 YEARS_SHOWN = 6
-MEASURE_LABELS: Mapping[str, str] = {
-    "investment_committed": "Investment committed (USD)",
-    "investment_realised": "Investment realised (USD)",
-    "technology_transfers": "Technology transfers",
-    "jobs_new": "New jobs",
-    "jobs_safeguarded": "Jobs safeguarded",
-    "tco2_per_year": "tCO2 avoided a year",
-}
-COUNT_LABELS: Mapping[str, str] = {
-    "deals": "Deals",
-    "agreements": "Agreements signed",
-    "operational": "Operational",
-    "verified": "Verified deals",
-}
-DIMENSION_LABELS: Mapping[str, str] = {
-    "country": "Country",
-    "region": "Region",
-    "country_group": "LDC, LLDC and SIDS",
-    "isic_section": "Sector (ISIC section)",
-    "technology_area": "Technology area",
-    "sdg": "SDG",
-    "direction": "Direction",
-}
-FUNNEL_LABELS: Mapping[str, str] = {
-    "proposed": "Matches proposed",
-    "introduced": "Introduced",
-    "agreement": "Agreement signed",
-    "operational": "Operational",
-}
-STEP_LABELS: Mapping[str, str] = {
-    "introduced_to_negotiating": "Introduced to negotiating",
-    "negotiating_to_signed": "Negotiating to signed",
-    "signed_to_operational": "Signed to operational",
-}
-GROUP_LABELS: Mapping[str, str] = {
-    "LDC": "Least developed countries",
-    "LLDC": "Landlocked developing countries",
-    "SIDS": "Small island developing states",
-}
 
 
 @router.get("/results")
@@ -127,6 +96,35 @@ def results_page(
     return render(request, visit, "deals/results.html", values)
 
 
+@router.get("/results/report")
+def results_report(
+    visit: VisitDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    office_id: OfficeQuery = None,
+    year: YearQuery = None,
+    format: Annotated[str, Query(pattern="^(pdf|xlsx|html)$")] = "pdf",
+) -> Response:
+    """The annual report of the dashboard's office and year, in the page's language."""
+    visit.require_user()
+    period = Period.chosen(today=platform.today(), year=year)
+    report, plain = office_report(
+        uow=uow,
+        by=visit.principal,
+        period=period,
+        rates=platform.rates(),
+        office_id=office_id,
+        language=visit.language,
+        now=platform.clock,
+    )
+    name = f"itpo-results-{period.start.isoformat()}-{period.end.isoformat()}.{format}"
+    return Response(
+        report_bytes(report, plain, format),
+        media_type=REPORT_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 @router.get("/results/deals")
 def results_deals(
     request: Request,
@@ -173,19 +171,7 @@ def results_deals(
 
 def dimension_name(names: Names, dimension: str, key: str) -> str:
     """A breakdown's row named for people in the page's language."""
-    if dimension == "country":
-        return names.country(key)
-    if dimension == "region":
-        return region_name(key, names.language)
-    if dimension == "country_group":
-        return names.text(GROUP_LABELS.get(key, key))
-    if dimension == "isic_section":
-        return names.isic(key)
-    if dimension == "technology_area":
-        return names.area(key)
-    if dimension == "sdg":
-        return names.sdg(key)
-    return names.text(_direction(key))
+    return report_names.dimension_name(names.language, dimension, key)
 
 
 def figure_name(names: Names, key: str) -> str:
@@ -197,19 +183,6 @@ def figure_name(names: Names, key: str) -> str:
         return f"{names.text(DIMENSION_LABELS[kind])}: {dimension_name(names, kind, value)}"
     heading = {"stage": "Stage", "status": "Status", "agreement_type": "Agreement"}.get(kind, kind)
     return f"{names.text(heading)}: {names.text(LABELS.get(value, value))}"
-
-
-def region_name(english: str, language: str) -> str:
-    if language != "zh":
-        return english
-    for region in reference.region_names():
-        if region.name_en == english and region.name_zh:
-            return region.name_zh
-    return english
-
-
-def _direction(key: str) -> str:
-    return LABELS.get(key, key)
 
 
 def chart_data(
