@@ -69,6 +69,41 @@ def test_loading_the_demo_again_does_not_duplicate(demo_env: dict[str, str]) -> 
     assert before == after
 
 
+def deals_of(env: dict[str, str]) -> dict[str, object]:
+    listed = itpo(env, "deals", "list", "--json", "--limit", "100")
+    assert listed.returncode == 0, listed.stderr
+    return dict(json.loads(listed.stdout))
+
+
+def test_the_demo_follows_illustrative_deals_from_introduction_to_a_verified_outcome(
+    demo_env: dict[str, str],
+) -> None:
+    found = deals_of(demo_env)
+    items = found["items"]
+    assert isinstance(items, list)
+    assert found["total"] == len(items) >= 5
+    assert all(row["illustrative"] for row in items)
+    assert {row["stage"] for row in items} >= {"introduced", "agreement_signed", "operational"}
+    assert {row["status"] for row in items} >= {"active", "on_hold", "dropped"}
+    assert any(row["verified"] for row in items)
+    assert all(len(row["organisation_ids"]) == 2 for row in items)
+    today = dt.date.today()  # the demo's steps are dated back from the day it was loaded
+    since = (today - dt.timedelta(days=400)).isoformat()
+    window = ("--start", since, "--end", (today + dt.timedelta(days=1)).isoformat())
+    answered = itpo(demo_env, "results", *window, "--json")
+    assert answered.returncode == 0, answered.stderr
+    results = json.loads(answered.stdout)
+    assert results["illustrative_deals"] == len(items)
+    assert results["verified_deals"] >= 1
+    assert results["measures"]["investment_committed"]["verified"] > 0
+
+
+def test_loading_the_demo_again_does_not_duplicate_its_deals(demo_env: dict[str, str]) -> None:
+    before = deals_of(demo_env)["total"]
+    assert itpo(demo_env, "demo", "--no-serve").returncode == 0
+    assert deals_of(demo_env)["total"] == before
+
+
 @pytest.fixture
 def server(demo_env: dict[str, str]) -> Iterator[str]:
     port = free_port()

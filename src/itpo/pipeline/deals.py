@@ -117,10 +117,12 @@ def open_deal(
     meeting_id: int | None = None,
     officer_id: int | None = None,
     home: str = "CHN",
+    illustrative: bool = False,
     now: Clock = utc_now,
 ) -> Deal:
     """A deal brokered outside the platform, or met at an event (officers): two organisations
-    (the second may be outside the registry), each with its opportunity when there is one."""
+    (the second may be outside the registry), each with its opportunity when there is one.
+    An illustrative deal (the demo's) is marked so wherever it shows and is counted apart."""
     require_officer(by, "open a deal")
     if source is DealSource.MATCH:
         raise Conflict("a deal from a match opens from the match itself")
@@ -145,7 +147,7 @@ def open_deal(
             now=now,
             title=title,
         )
-        return _add(uow, by, deal, now)
+        return _add(uow, by, dataclasses.replace(deal, illustrative=illustrative), now)
 
 
 def get_deal(

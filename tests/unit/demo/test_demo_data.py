@@ -295,3 +295,23 @@ def test_world_bank_projects_are_valid_for_one_to_two_years_from_loading() -> No
     for opp in load(WORLD_BANK_FILE)["opportunities"]:
         assert opp["status"] == "published", opp["external_id"]
         assert 365 <= opp["valid_for_days"] <= 730, opp["external_id"]
+
+
+DEALS_FILE = DATA_DIR / "deals.json"
+STEP_KINDS = {"move", "interaction", "evidence", "submit", "verify", "status"}
+
+
+def test_every_demo_deal_joins_a_shipped_offer_to_a_shipped_need_in_order_of_days() -> None:
+    shipped = {
+        o["external_id"]: o["kind"]
+        for name in (WORLD_BANK_FILE, ILLUSTRATIVE_FILE)
+        for o in json.loads(name.read_text("utf-8"))["opportunities"]
+    }
+    deals = json.loads(DEALS_FILE.read_text("utf-8"))["deals"]
+    assert len(deals) >= 5
+    for deal in deals:
+        assert shipped.get(deal["offer"]) == "technology_offer", deal["offer"]
+        assert shipped.get(deal["need"]) == "technology_need", deal["need"]
+        days = [deal["opened"], *(step["on"] for step in deal["steps"])]
+        assert days == sorted(days, reverse=True), deal["offer"]  # days before the loading
+        assert all(len(STEP_KINDS & step.keys()) == 1 for step in deal["steps"]), deal["offer"]

@@ -35,6 +35,7 @@ from itpo.adapters.cli.search_commands import search_command
 from itpo.adapters.cli.user_commands import (
     ADMIN_PASSWORD_VARIABLE,
     demo_administrator,
+    demo_deals,
     first_administrator,
     offices,
     users,
@@ -151,6 +152,7 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
         console.print("Demo data loaded. " + describe(report))
         build_index(platform)
         demo_administrator(platform)
+        demo_deals(platform)
         if listening is not None:
             _serve(platform.settings, host, port, listening=listening)
     finally:

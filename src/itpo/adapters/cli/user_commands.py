@@ -349,6 +349,33 @@ def demo_administrator(platform: Platform) -> None:
     console.print("The password is shown this once and stored only as a hash: note it now.")
 
 
+def demo_deals(platform: Platform) -> None:
+    """The demo's illustrative deals, followed by this command line and verified by the
+    first administrator (four eyes), unless the platform has deals already."""
+    from itpo.accounts import services
+    from itpo.demo.deals import load_demo_deals
+
+    operator = Principal.operator()
+    admins = services.list_users(
+        uow=platform.uow(),
+        by=operator,
+        query=UserQuery(roles=(Role.ADMINISTRATOR,), active=True, limit=1),
+    )
+    if not admins.items:
+        return
+    admin = admins.items[0]
+    opened = load_demo_deals(
+        uow_factory=platform.uow,
+        by=operator,
+        verifier=Principal.of(admin),
+        officer_id=admin.id,
+        today=platform.today(),
+        home=platform.settings.home_country,
+    )
+    if opened:
+        console.print(f"Demo deals: {opened} illustrative deals, from introduction to outcome.")
+
+
 def _existing_office(platform: Platform) -> str | None:
     from itpo.accounts import services
 

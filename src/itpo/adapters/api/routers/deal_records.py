@@ -60,7 +60,7 @@ BAD_LINK: dict[int | str, dict[str, Any]] = {
 TokenPath = Annotated[str, Path(min_length=1, max_length=200, description="The link's secret")]
 
 
-@router.get("/interactions", response_model=Page[InteractionPublic])
+@router.get("/interactions", response_model=Page[InteractionPublic], responses=NOT_FOUND)
 def list_interactions(
     platform: PlatformDep,
     uow: UowDep,
