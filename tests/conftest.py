@@ -3,6 +3,7 @@ the run's PostgreSQL server (tests/postgres.py) and the markers every test gets 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -97,3 +98,13 @@ def public_client(platform: Platform) -> Iterator[TestClient]:
     """The API as the anonymous public sees it."""
     with TestClient(create_app(platform=platform), raise_server_exceptions=False) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where tests save what they rendered, to be looked at: ITPO_TEST_SCREENSHOTS when set,
+    else a folder of the run's temporary directory (pytest keeps the last few runs')."""
+    chosen = os.environ.get("ITPO_TEST_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

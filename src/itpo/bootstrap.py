@@ -17,6 +17,7 @@ from itpo.config import Settings
 if TYPE_CHECKING:
     from itpo.accounts.policy import AccountPolicy
     from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
+    from itpo.mail.links import SiteLinks
     from itpo.matching.cache import MatchCache
 
 # The matching engine (numpy, the encoders) is imported on first use, so a command that
@@ -64,6 +65,12 @@ class Platform:
     def account_policy(self) -> AccountPolicy:
         """Sign-in and credential rules from the settings; built once (it holds the hasher)."""
         return self.settings.account_policy()
+
+    def links(self) -> SiteLinks:
+        """The addresses the platform's mail points to, from its public address."""
+        from itpo.mail.links import SiteLinks
+
+        return SiteLinks(self.settings.resolved_public_url)
 
     def rates(self) -> dict[str, float]:
         """US dollars per currency unit for matching: the indicative table with the settings'

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -113,6 +113,54 @@ class Settings(BaseSettings):
         default=60, gt=0, description="How long a password-reset token stays valid, in minutes."
     )
 
+    public_url: str | None = Field(
+        default=None,
+        description="The platform's address as people reach it, for the links in its mail, "
+        "e.g. https://exchange.itpo.example; default: http://HOST:PORT.",
+    )
+    smtp_host: str | None = Field(
+        default=None,
+        description="Mail server that sends the outbox; unset: messages are kept in the "
+        "outbox for an administrator to read (/admin/mail, itpo mail list).",
+    )
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="The mail server's port.")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        default="starttls",
+        description="starttls (port 587), tls (implicit TLS, port 465) or none (a relay on "
+        "this machine or a trusted network only).",
+    )
+    smtp_username: str | None = Field(
+        default=None, description="Sign-in name at the mail server; unset: no sign-in."
+    )
+    smtp_password: SecretStr | None = Field(
+        default=None, description="Password at the mail server (never shown or logged)."
+    )
+    smtp_ca_file: Path | None = Field(
+        default=None,
+        description="CA certificates (PEM) to trust for the mail server, for a relay with a "
+        "private certificate; default: the system's.",
+    )
+    smtp_timeout_seconds: float = Field(
+        default=20, gt=0, description="How long to wait for the mail server before trying later."
+    )
+    mail_from: str | None = Field(
+        default=None,
+        description="Sender of the platform's mail, e.g. ITPO Exchange <no-reply@itpo.example>; "
+        "default: ITPO Exchange at no-reply@ the public address's host.",
+    )
+    reminder_quiet_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="A live deal without an interaction for this many days reminds its officer.",
+    )
+    renewal_notice_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="An opportunity this many days from expiring asks its owner to renew it.",
+    )
+
     currency_rates: dict[str, float] = Field(
         default_factory=dict,
         description="US dollars per unit of each currency, as JSON, e.g. "
@@ -157,6 +205,19 @@ class Settings(BaseSettings):
             session_max_days=self.session_max_days,
             reset_minutes=self.password_reset_minutes,
         )
+
+    @property
+    def resolved_public_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def resolved_mail_from(self) -> str:
+        if self.mail_from:
+            return self.mail_from
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.resolved_public_url).hostname or "localhost"
+        return f"ITPO Exchange <no-reply@{host}>"
 
     @property
     def resolved_database_url(self) -> str:

@@ -98,6 +98,16 @@ def test_the_demo_follows_illustrative_deals_from_introduction_to_a_verified_out
     assert results["measures"]["investment_committed"]["verified"] > 0
 
 
+def test_the_demo_outbox_holds_the_reminders_its_quiet_deals_call_for(
+    demo_env: dict[str, str],
+) -> None:
+    listed = itpo(demo_env, "mail", "list", "--kind", "deal_reminder", "--json")
+    assert listed.returncode == 0, listed.stderr
+    reminders = json.loads(listed.stdout)["items"]
+    assert reminders and all(m["state"] == "waiting" for m in reminders)  # no mail server set
+    assert all(m["to"] == "admin@itpo-demo.example" for m in reminders)
+
+
 def test_loading_the_demo_again_does_not_duplicate_its_deals(demo_env: dict[str, str]) -> None:
     before = deals_of(demo_env)["total"]
     assert itpo(demo_env, "demo", "--no-serve").returncode == 0

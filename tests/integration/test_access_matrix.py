@@ -32,6 +32,8 @@ from itpo.accounts.model import Scope
 from itpo.adapters.app import create_app
 from itpo.appraisal.services import attach_appraisal
 from itpo.bootstrap import Platform
+from itpo.mail import outbox
+from itpo.mail.model import Letter, MailKind
 
 API = "/api/v1"
 ASKERS = ("public", "member", "other_member", "read_only", "officer", "admin")
@@ -46,6 +48,7 @@ class World:
     organisations: dict[str, int]
     match_id: int
     appraisal_id: int
+    message_id: int
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -78,7 +81,17 @@ def _matrix_world(built: BuiltWorld) -> Iterator[World]:
         name: TestClient(app, raise_server_exceptions=False, headers=h)
         for name, h in headers.items()
     }
-    yield World(platform, clients, ids, built.organisations, built.match_id, stored.id)
+    with (uow := platform.uow()):
+        message_id = outbox.queue(
+            uow,
+            kind=MailKind.CONFIRMATION,
+            to="ops@meru.example",
+            letter=Letter(subject="Please confirm", body="A link."),
+            at=platform.clock(),
+        )
+        uow.commit()
+    assert message_id is not None
+    yield World(platform, clients, ids, built.organisations, built.match_id, stored.id, message_id)
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,6 +387,8 @@ CASES: list[Case] = [
     Case("POST", "/users/{admin_user}/password-reset", by(admin=201, public=401, rest=403)),
     Case("GET", "/audit", by(admin=200, public=401, rest=403)),
     Case("GET", "/audit.csv", by(admin=200, public=401, rest=403)),
+    Case("GET", "/mail", by(admin=200, public=401, rest=403)),
+    Case("GET", "/mail/{message}", by(admin=200, public=401, rest=403)),
     Case("POST", "/auth/logout", everyone(204)),
 ]
 
@@ -384,6 +399,7 @@ def fill(path: str, world: World) -> str:
         **world.ids,
         "match": world.match_id,
         "appraisal": world.appraisal_id,
+        "message": world.message_id,
         "missing": 999999,
         "export": "export.json",
         "admin_user": admin_id,

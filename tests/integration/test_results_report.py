@@ -56,7 +56,7 @@ def test_the_pdf_opens_with_the_highlights_and_ends_with_the_methods(world: Deal
     content, plain = report(world)
     text = pdf_text(report_bytes(content, plain, "pdf"))  # type: ignore[arg-type]
     assert "Results 2026" in text and "Highlights" in text
-    assert "1 agreements signed, committing USD 220,000 verified (USD 330,000 projected)" in text
+    assert "Agreements signed: 1, committing USD 220,000 verified (USD 330,000 projected)" in text
     assert "12 new jobs" in text and "40.5 tCO2" in text
     assert "Methods" in text and "EUR 1.1" in text
     assert "Sub-Saharan Africa" in text and "Least developed countries" not in text
@@ -125,3 +125,38 @@ def test_the_api_gives_each_format_to_officers_only(world: DealWorld) -> None:
     assert member.get("/api/v1/reports", params={"year": 2026}).status_code == 403
     bad = officer.get("/api/v1/reports", params={"year": 2026, "format": "docx"})
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][-1] == "format"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_pdf_page_turns_into_an_image_with_its_ink(
+    world: DealWorld, language: str, screenshots: Path
+) -> None:
+    """Each page rendered by PDFium, as a reader's viewer would, saved to be looked at: none is
+    blank, the text stays inside the page's margins, and Chinese is drawn, not boxes."""
+    import pypdfium2
+
+    content, plain = report(world, language)
+    document = pypdfium2.PdfDocument(report_bytes(content, plain, "pdf"))  # type: ignore[arg-type]
+    try:
+        assert len(document) >= 2
+        for number in range(1, len(document) + 1):
+            page = document[number - 1]
+            image = page.render(scale=1.5).to_pil().convert("L")
+            image.save(screenshots / f"report-{language}-page-{number}.png")
+            width, height = image.size
+            ink = sum(image.histogram()[:200])  # pixels darker than light grey
+            assert ink > width * height * 0.005, number  # not a blank page
+            margin = int(width * 0.04)  # reportlab's frames leave more than this each side
+            for edge in (
+                image.crop((0, 0, margin, height)),
+                image.crop((width - margin, 0, width, height)),
+            ):
+                assert edge.getextrema()[0] > 200, number  # nothing drawn off the text frame
+            if language == "zh":
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+                assert any("\u4e00" <= c <= "\u9fff" for c in text), number
+            page.close()
+    finally:
+        document.close()

@@ -203,7 +203,11 @@ def test_a_user_added_without_a_password_gets_a_one_time_link(
         },
     )
     assert made.status_code == 201
-    assert "is added" in made.text and "shown this once" in made.text
+    assert (
+        "is added" in made.text
+        and "shown here this once" in made.text
+        and "in the outbox" in made.text
+    )
     link = LINK.search(made.text)
     assert link is not None
     reset_token = unescape(link.group(2))

@@ -61,10 +61,16 @@ def test_the_vendored_files_are_those_the_manifest_names() -> None:
     assert {"KEN", "CHN", "BRA", "FJI"} <= names and len(names) > 150
 
 
+@pytest.mark.parametrize(("language", "heading"), [("en", "Results"), ("zh-CN", "成果")])
 def test_the_dashboard_draws_every_chart_from_this_site(
-    signed_deal: int, page_as: Callable[..., Any], live_server: str, tmp_path: Path
+    signed_deal: int,
+    page_as: Callable[..., Any],
+    live_server: str,
+    screenshots: Path,
+    language: str,
+    heading: str,
 ) -> None:
-    page = page_as("officer")
+    page = page_as("officer", language=language)
     elsewhere: list[str] = []
     problems: list[str] = []
     page.on(
@@ -81,12 +87,37 @@ def test_the_dashboard_draws_every_chart_from_this_site(
     assert not problems, problems
     map_paths = page.locator("#chart-map svg path").count()
     assert map_paths > 150  # the countries of the world map
-    assert "equity" in page.locator("main").inner_text().lower()
-    page.screenshot(path=str(tmp_path / "results.png"), full_page=True)
+    main = page.locator("main").inner_text()
+    assert heading in page.locator("h1").inner_text()
+    assert ("equity" if language == "en" else "股权") in main.lower()
+    page.screenshot(path=str(screenshots / f"results-{language}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "Highlights"), ("zh-CN", "要点")])
+def test_the_annual_report_renders_in_the_browser(
+    signed_deal: int,
+    page_as: Callable[..., Any],
+    screenshots: Path,
+    language: str,
+    words: str,
+) -> None:
+    page = page_as("officer", language=language)
+    # As the dashboard's download button asks for it, in the browser's language.
+    answer = page.request.get(
+        "/results/report?year=2026&format=html", headers={"Accept-Language": language}
+    )
+    assert answer.status == 200
+    page.set_content(answer.text())  # the report is self-contained: nothing else to load
+    assert words in page.locator("body").inner_text()
+    charts = page.locator("svg").count()
+    assert charts >= 3
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, overflow
+    page.screenshot(path=str(screenshots / f"report-{language}.png"), full_page=True)
 
 
 def test_a_deal_page_reads_in_chinese_on_a_phone(
-    signed_deal: int, page_as: Callable[..., Any], tmp_path: Path
+    signed_deal: int, page_as: Callable[..., Any], screenshots: Path
 ) -> None:
     page = page_as("officer", language="zh-CN")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -95,4 +126,4 @@ def test_a_deal_page_reads_in_chinese_on_a_phone(
     assert "协议已签署" in text and "阶段记录" in text
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, overflow
-    page.screenshot(path=str(tmp_path / "deal-zh-390.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "deal-zh-390.png"), full_page=True)

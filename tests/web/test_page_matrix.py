@@ -18,6 +18,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
+from itpo.mail import outbox
+from itpo.mail.model import Letter, MailKind
 from itpo.pipeline import confirmations, deals
 from tests.actors import OPERATOR
 from tests.postgres import BACKENDS
@@ -112,6 +114,8 @@ PAGES: dict[str, Case] = {
     "/admin/audit": Case(for_administrators),
     "/admin/users/new": Case(for_administrators),
     "/admin/offices": Case(for_administrators),
+    "/admin/mail": Case(for_administrators),
+    "/admin/mail/{message_id:int}": Case(for_administrators),
     # The world's deal is opened from its match, so its parties are the match's two sides.
     "/deals": Case(for_users),
     "/deals/{deal_id:int}": Case(for_the_pair),
@@ -146,7 +150,8 @@ def world(
 
 @pytest.fixture(scope="module")
 def deal_records(world: World) -> dict[str, str]:
-    """A deal opened from the world's introduced match, and a party's confirmation link."""
+    """A deal opened from the world's introduced match, a party's confirmation link and a
+    message in the outbox."""
     deal = deals.open_deal_from_match(
         uow=world.platform.uow(), by=OPERATOR, match_id=world.match_id, now=world.platform.clock
     )
@@ -159,7 +164,20 @@ def deal_records(world: World) -> dict[str, str]:
         email="ops@meru.example",
         now=world.platform.clock,
     )
-    return {"{deal_id:int}": str(deal.id), "{token}": issued.token}
+    with (uow := world.platform.uow()):
+        written = outbox.queue(
+            uow,
+            kind=MailKind.CONFIRMATION,
+            to="ops@meru.example",
+            letter=Letter(subject="Please confirm", body="A link."),
+            at=world.platform.clock(),
+        )
+        uow.commit()
+    return {
+        "{deal_id:int}": str(deal.id),
+        "{token}": issued.token,
+        "{message_id:int}": str(written),
+    }
 
 
 @pytest.fixture(scope="module")

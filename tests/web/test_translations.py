@@ -13,7 +13,7 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
-from itpo.adapters.web.pages import deals
+from itpo.adapters.web.pages import audit, deals, mail
 from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
@@ -36,6 +36,9 @@ def used_messages() -> set[str]:
     for names in (
         deals.DONE,
         deals.FIGURE_LABELS,
+        mail.KIND_NAMES,
+        mail.STATE_NAMES,
+        {"mail.view": audit.ACTIONS["mail.view"]},
         results_names.MEASURE_LABELS,
         results_names.DIMENSION_LABELS,
         results_names.FUNNEL_LABELS,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
 
@@ -21,6 +21,7 @@ from itpo.adapters.api.routers import (
     deal_records,
     deals,
     files,
+    mail,
     matches,
     opportunities,
     organisations,
@@ -36,8 +37,24 @@ from itpo.adapters.web.errors import error_page
 from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 
+if TYPE_CHECKING:
+    from itpo.adapters.mail.courier import Courier
+
 # A deal's evidence is uploaded through the API and through its page.
 EVIDENCE_UPLOADS = (rf"{API_PREFIX}/deals/\d+/evidence", r"/deals/\d+/evidence")
+
+
+def _courier(platform: Platform) -> Courier | None:
+    """Sends the outbox while the app serves, when a mail server is configured."""
+    from itpo.adapters.mail.courier import Courier
+    from itpo.adapters.mail.smtp import sender_from
+
+    sender = sender_from(platform.settings)
+    if sender is None:
+        return None
+    courier = Courier(platform, sender)
+    courier.start()
+    return courier
 
 
 def create_app(settings: Settings | None = None, *, platform: Platform | None = None) -> FastAPI:
@@ -46,7 +63,10 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        courier = _courier(platform)
         yield
+        if courier is not None:
+            courier.stop()
         platform.close()
 
     app = FastAPI(
@@ -84,6 +104,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         deal_records,
         results,
         reports,
+        mail,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

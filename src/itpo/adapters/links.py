@@ -1,10 +1,10 @@
-"""Addresses the platform sends people: a party's confirmation link."""
+"""Addresses the platform shows people, as they reached it: a party's confirmation link."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from itpo.mail.links import SiteLinks
 
 
 def confirmation_link(base_url: str, token: str) -> str:
     """The page where a party confirms a deal's outcome through its single-use link."""
-    return f"{base_url.rstrip('/')}/confirm/{quote(token, safe='')}"
+    return SiteLinks(base_url).confirmation(token)

@@ -12,9 +12,10 @@ evidence) are summed apart over the same deals, never into one another.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from itpo.accounts.access import require_staff_read
 from itpo.accounts.principal import Principal
@@ -196,10 +197,13 @@ def _converter(rates: Mapping[str, float]) -> Callable[[float | None, str], floa
     return usd
 
 
-def _dimensions(deal: DealFacts) -> dict[str, set[str]]:
+@functools.lru_cache(maxsize=4096)
+def _places(countries: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The regions and country groups of a set of countries: deals share a few sets, so
+    each is looked up once per run rather than once per deal."""
     regions: set[str] = set()
     groups: set[str] = set()
-    for code in deal.countries:
+    for code in countries:
         if not reference.is_country(code):
             continue
         country = reference.country(code)
@@ -209,6 +213,11 @@ def _dimensions(deal: DealFacts) -> dict[str, set[str]]:
             for g, flag in (("LDC", country.ldc), ("LLDC", country.lldc), ("SIDS", country.sids))
             if flag
         )
+    return frozenset(regions), frozenset(groups)
+
+
+def _dimensions(deal: DealFacts) -> dict[str, Collection[str]]:
+    regions, groups = _places(deal.countries)
     return {
         "country": set(deal.countries),
         "region": regions,

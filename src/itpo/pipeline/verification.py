@@ -184,7 +184,9 @@ def _check_evidence(
         if not set(group) & set(items):
             wanted = " or ".join(k.value for k in group)
             errors.append(
-                FieldError("checklist", f"a {stage.value} outcome needs {wanted}, with evidence")
+                FieldError(
+                    "checklist", f"an outcome at {stage.value} needs {wanted}, with evidence"
+                )
             )
     if errors:
         raise ValidationError(errors)

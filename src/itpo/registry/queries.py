@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -43,6 +44,8 @@ class OpportunityQuery:
     technology_areas: tuple[str, ...] = ()  # an area or a whole family ("green")
     organisation_id: int | None = None
     text: str | None = None
+    # Valid until a day within these two (both included): records about to expire.
+    valid_until_between: tuple[dt.date, dt.date] | None = None
     limit: int | None = None
     offset: int = 0
     # What the asking audience may see (registry.disclosure.scope); None: everything.

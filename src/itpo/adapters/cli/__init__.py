@@ -26,6 +26,7 @@ from itpo.adapters.cli.files_commands import (
 )
 from itpo.adapters.cli.index_commands import build_index, index_group
 from itpo.adapters.cli.learning_commands import learn_command, weights_command
+from itpo.adapters.cli.mail_commands import digest, mail, reminders
 from itpo.adapters.cli.match_commands import match_command, matches_group
 from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, fail, print_table
@@ -292,6 +293,9 @@ for command in (
     interactions,
     results_command,
     report_command,
+    mail,
+    reminders,
+    digest,
 ):
     cli.add_command(command)
 

@@ -374,6 +374,27 @@ def demo_deals(platform: Platform) -> None:
     )
     if opened:
         console.print(f"Demo deals: {opened} illustrative deals, from introduction to outcome.")
+        demo_reminders(platform)
+
+
+def demo_reminders(platform: Platform) -> None:
+    """The reminders the demo's quiet deals call for, in the outbox for the administrator."""
+    from itpo.mail.reminders import send_reminders
+
+    settings = platform.settings
+    queued = send_reminders(
+        uow=platform.uow(),
+        by=Principal.operator(),
+        links=platform.links(),
+        quiet_days=settings.reminder_quiet_days,
+        notice_days=settings.renewal_notice_days,
+        now=platform.clock,
+    )
+    if queued.deals or queued.renewals:
+        console.print(
+            f"Outbox: {queued.deals + queued.renewals} reminders to read at /admin/mail "
+            "(sent once ITPO_SMTP_HOST names a mail server)."
+        )
 
 
 def _existing_office(platform: Platform) -> str | None:

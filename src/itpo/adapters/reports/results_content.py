@@ -274,7 +274,7 @@ def build_report(
         title=text(lang, "Results {period}", period=span) + f" · {whose}",
         subtitle=text(
             lang,
-            "Generated {when}; {n} deals, {verified} with a verified outcome.",
+            "Generated {when}. Deals: {n}; with a verified outcome: {verified}.",
             when=str(results["generated_at"])[:16].replace("T", " "),
             n=results["deals"],
             verified=results["verified_deals"],
@@ -313,7 +313,7 @@ def highlights(
     found.append(
         text(
             lang,
-            "{n} agreements signed, committing USD {verified} verified (USD {projected} projected).",
+            "Agreements signed: {n}, committing USD {verified} verified (USD {projected} projected).",
             n=agreements,
             verified=amount(committed_v),
             projected=amount(committed_p),
@@ -324,7 +324,7 @@ def highlights(
         found.append(
             text(
                 lang,
-                "{n} deals became operational: USD {realised} realised, {jobs} new jobs and {tco2} tCO2 a year avoided, verified.",
+                "Deals become operational: {n}, with USD {realised} realised, {jobs} new jobs and {tco2} tCO2 a year avoided, verified.",
                 n=operational,
                 realised=amount(measures["investment_realised"][1]),
                 jobs=amount(measures["jobs_new"][1]),
@@ -336,7 +336,7 @@ def highlights(
         found.append(
             text(
                 lang,
-                "{verified} technology transfers verified of {projected} agreed.",
+                "Technology transfers verified: {verified} of {projected} agreed.",
                 verified=amount(transfers[1]),
                 projected=amount(transfers[0]),
             )
@@ -345,7 +345,7 @@ def highlights(
     found.append(
         text(
             lang,
-            "From {proposed} matches proposed, {introduced} introductions led to {agreement} agreements.",
+            "Matches proposed: {proposed}; introductions: {introduced}; agreements they led to: {agreement}.",
             proposed=amount(funnel.get("proposed", 0)),
             introduced=amount(funnel.get("introduced", 0)),
             agreement=amount(funnel.get("agreement", 0)),

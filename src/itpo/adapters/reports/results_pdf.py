@@ -107,10 +107,11 @@ def _title(drawing: Drawing, title: str, font: str) -> None:
 
 
 def bar_drawing(pairs: Sequence[tuple[str, float]], title: str, font: str) -> Drawing:
-    height = 40 + 18 * max(len(pairs), 1)
+    # Room below the axis for its numbers, so the next chart's title never touches them.
+    height = 58 + 18 * max(len(pairs), 1)
     drawing = Drawing(WIDTH, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 200, 10, int(WIDTH - 260), height - 34
+    chart.x, chart.y, chart.width, chart.height = 200, 28, int(WIDTH - 260), height - 52
     chart.data = [[value for _, value in reversed(pairs)] or [0]]
     chart.categoryAxis.categoryNames = [name[:40] for name, _ in reversed(pairs)] or [""]
     chart.categoryAxis.labels.fontName = font

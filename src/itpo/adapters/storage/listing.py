@@ -70,6 +70,9 @@ def column_conditions(query: OpportunityQuery, dialect: str) -> list[sa.ColumnEl
         conditions.append(opportunity.c.organisation_id == query.organisation_id)
     if query.text:
         conditions.append(text_condition(query.text, dialect))
+    if query.valid_until_between is not None:
+        first, last = query.valid_until_between
+        conditions.append(opportunity.c.valid_until.between(first, last))
     if query.scope is not None:
         conditions.append(scope_condition(query.scope))
     return conditions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
@@ -153,9 +154,12 @@ class SqlMatchRepository:
         limit: int,
         offset: int,
         organisation_id: int | None = None,
+        created_since: dt.datetime | None = None,
     ) -> Page[Match]:
         c = opportunity_match.c
         conditions = []
+        if created_since is not None:
+            conditions.append(c.created_at > created_since)
         if opportunity_id is not None:
             conditions.append(sa.or_(c.first_id == opportunity_id, c.second_id == opportunity_id))
         if organisation_id is not None:

@@ -27,6 +27,7 @@ from itpo.adapters.http import (
     page_limit,
     sign_in,
 )
+from itpo.mail import sending
 
 router = APIRouter(tags=["accounts"])
 REFUSED: dict[int | str, dict[str, Any]] = {
@@ -195,10 +196,11 @@ def issue_password_reset(
 ) -> dict[str, Any]:
     """A reset token for a user, shown once, for an administrator to hand over; it expires
     (setting password_reset_minutes) and works once."""
-    issued = accounts.issue_password_reset(
+    issued = sending.send_password_reset(
         uow=platform.uow(),
         by=principal,
         user_id=user_id,
+        links=platform.links(),
         policy=platform.account_policy,
         now=platform.clock,
     )

@@ -34,6 +34,7 @@ from itpo.adapters.http import (
     page_limit,
 )
 from itpo.adapters.links import confirmation_link
+from itpo.mail import sending
 from itpo.pipeline import confirmations, deals, evidence, interactions, verification
 from itpo.pipeline.model import EvidenceKind
 from itpo.pipeline.presenting import (
@@ -271,12 +272,13 @@ def request_confirmation(
 ) -> dict[str, Any]:
     """Ask a party to confirm the outcome (its officers): a single-use link that expires,
     shown once."""
-    issued = confirmations.request_confirmation(
+    issued = sending.send_confirmation_request(
         uow=uow,
         by=principal,
         deal_id=deal_id,
         organisation_id=body.organisation_id,
         email=body.email,
+        links=platform.links(),
         valid_days=body.valid_days,
         now=platform.clock,
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -22,6 +21,8 @@ from itpo.adapters.web.pages.account import field_problems, problem
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.bootstrap import Platform
+from itpo.mail import sending
+from itpo.mail.links import SiteLinks
 from itpo.registry import reference
 from itpo.registry import services as registry
 from itpo.registry.errors import Conflict, NotFound, ValidationError
@@ -179,7 +180,7 @@ def enable(
 
 
 def _reset_link(request: Request, token: str) -> str:
-    return f"{request.base_url}password-reset?token={quote(token, safe='')}"
+    return SiteLinks(str(request.base_url)).password_reset(token)
 
 
 @router.post("/admin/users/{user_id:int}/unlock")
@@ -213,10 +214,11 @@ def _reset_issued(
     created: bool,
 ) -> Response:
     """A one-time reset link for the user, issued by the administrator and shown once."""
-    issued = accounts.issue_password_reset(
+    issued = sending.send_password_reset(
         uow=uow,
         by=visit.principal,
         user_id=user_id,
+        links=platform.links(),
         policy=platform.account_policy,
         now=platform.clock,
     )

@@ -54,13 +54,26 @@ ACTIONS: Mapping[str, str] = {
     "import": "File imported",
     "export": "File exported",
     "audit.export": "Audit log exported",
+    "mail.view": "Message read in the outbox",
 }
-SUBJECT_TYPES = ("user", "office", "organisation", "opportunity", "appraisal", "file", "audit")
+SUBJECT_TYPES = (
+    "user",
+    "office",
+    "organisation",
+    "opportunity",
+    "appraisal",
+    "file",
+    "audit",
+    "deal",
+    "mail",
+)
 # Subjects that have a page of their own.
 SUBJECT_PAGES: Mapping[str, str] = {
     "opportunity": "/opportunities/{id}",
     "organisation": "/organisations/{id}",
     "office": "/admin/offices",
+    "deal": "/deals/{id}",
+    "mail": "/admin/mail/{id}",
 }
 AUDIT_EXPORT = "/api/v1/audit.csv"
 Filter = Annotated[str, Query(max_length=100)]

@@ -13,7 +13,8 @@ from itpo.adapters.http import PlatformDep, RecordId, UowDep
 from itpo.adapters.links import confirmation_link
 from itpo.adapters.web.pages.deals import FormText, refused, show_deal
 from itpo.adapters.web.visit import VisitDep
-from itpo.pipeline import confirmations, evidence, interactions, verification
+from itpo.mail import sending
+from itpo.pipeline import evidence, interactions, verification
 from itpo.registry.errors import Conflict, ValidationError
 
 router = APIRouter()
@@ -161,12 +162,13 @@ def request_confirmation(
     visit.require_user()
     sent = {"organisation_id": organisation_id, "email": email}
     try:
-        issued = confirmations.request_confirmation(
+        issued = sending.send_confirmation_request(
             uow=uow,
             by=visit.principal,
             deal_id=deal_id,
             organisation_id=int(organisation_id) if organisation_id.isdigit() else 0,
             email=email,
+            links=platform.links(),
             now=platform.clock,
         )
     except (ValidationError, Conflict) as error:

@@ -1,0 +1,1 @@
+"""Sending the outbox: SMTP from the settings, and the courier that runs beside the server."""
