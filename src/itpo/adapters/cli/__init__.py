@@ -17,6 +17,7 @@ from itpo.adapters.cli.deal_commands import (
     report_command,
     results_command,
 )
+from itpo.adapters.cli.event_commands import events
 from itpo.adapters.cli.files_commands import (
     describe,
     export_command,
@@ -296,6 +297,7 @@ for command in (
     mail,
     reminders,
     digest,
+    events,
 ):
     cli.add_command(command)
 
