@@ -108,6 +108,30 @@ def test_the_demo_outbox_holds_the_reminders_its_quiet_deals_call_for(
     assert all(m["to"] == "admin@itpo-demo.example" for m in reminders)
 
 
+def test_the_demo_has_an_upcoming_forum_and_a_past_delegation_with_its_feedback(
+    demo_env: dict[str, str],
+) -> None:
+    listed = itpo(demo_env, "events", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    events = {e["kind"]: e for e in json.loads(listed.stdout)["items"]}
+    assert set(events) == {"forum", "delegation"}
+    today = dt.date.today()
+    assert dt.date.fromisoformat(events["forum"]["first_day"]) > today
+    assert dt.date.fromisoformat(events["delegation"]["first_day"]) < today
+    assert all(e["schedule_version"] == 1 for e in events.values())
+    forum = json.loads(
+        itpo(demo_env, "events", "show", str(events["forum"]["id"]), "--json").stdout
+    )
+    states = forum["requests_by_state"]
+    assert states["accepted"] >= 10 and states["pending"] >= 1 and states["declined"] >= 1
+    assert forum["meetings_scheduled"] >= 10 and forum["meetings_held"] == 0
+    past = json.loads(
+        itpo(demo_env, "events", "show", str(events["delegation"]["id"]), "--json").stdout
+    )
+    assert past["meetings_held"] >= 3 and past["no_shows"] == 1
+    assert past["feedback"]["cooperation_possible"] >= 2
+
+
 def test_loading_the_demo_again_does_not_duplicate_its_deals(demo_env: dict[str, str]) -> None:
     before = deals_of(demo_env)["total"]
     assert itpo(demo_env, "demo", "--no-serve").returncode == 0

@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
 from tests.deal_matrix import DEAL_CASES
+from tests.event_matrix import EVENT_CASES
 from tests.postgres import BACKENDS
 from tests.records import opportunity_data, organisation_data
 from tests.world import KEYS, SECRET, world_on
@@ -473,6 +474,7 @@ def test_every_route_is_in_the_matrix(world: World) -> None:
     assert len(routes) >= 40  # the check looks at the real list
     covered = {(case.method, case.path) for case in CASES}
     covered |= {(case.method, case.path) for case in DEAL_CASES}
+    covered |= {(case.method, case.path) for case in EVENT_CASES}
     covered |= {("GET", "/opportunities"), ("GET", "/opportunities/{opportunity_id}")}
     normalised = {(m, _normal(p)) for m, p in covered}
     missing = {(m, p) for m, p in routes if (m, _normal(p)) not in normalised}

@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from pypdf import PdfReader
+from tests.deals import introduced_world
 
 from itpo.adapters.cli import cli
+from itpo.bootstrap import Platform
 from itpo.events.checker import violations
 from itpo.events.problem import Meeting, problem_from_dict
 
@@ -64,3 +67,61 @@ def test_a_bad_problem_file_is_refused_naming_the_field(tmp_path: Path) -> None:
     problem_file.write_text("{not json")
     broken = run("events", "solve", str(problem_file))
     assert broken.exit_code == 1 and "problem" in broken.output and "JSON" in broken.output
+
+
+def test_an_event_is_run_from_the_command_line(platform: Platform, tmp_path: Path) -> None:
+    world = introduced_world(platform)
+    database = platform.settings.database_url
+    assert database is not None
+
+    def itpo(*args: str) -> Result:
+        environment = {"ITPO_DATA_DIR": str(platform.settings.data_dir)}
+        return CliRunner(env=environment).invoke(
+            cli, ["--db", database, *args], catch_exceptions=False
+        )
+
+    event_file = tmp_path / "forum.json"
+    event_file.write_text(json.dumps(FORUM))
+    made = itpo("events", "create", str(event_file), "--json")
+    assert made.exit_code == 0, made.output
+    created = json.loads(made.output)
+    assert created["slots"] == 6
+    event_id = str(created["id"])
+    for organisation in (world.kenya, world.china):
+        registered = itpo(
+            "events",
+            "register",
+            event_id,
+            "--organisation",
+            str(organisation),
+            "--attendee",
+            "A person",
+        )
+        assert registered.exit_code == 0, registered.output
+    asked = itpo("events", "request", "--from", "1", "--to", "2", "--priority", "3")
+    assert "Request 1: pending." in asked.output
+    refused = itpo("events", "answer", "1", "--decline")
+    assert refused.exit_code == 1 and "reason" in refused.output  # a decline says why
+    assert "accepted" in itpo("events", "answer", "1", "--accept").output
+    scheduled = itpo("events", "schedule", event_id, "--seconds", "2", "--publish", "--json")
+    assert json.loads(scheduled.output)["meetings"] == 1
+    calendar_file = tmp_path / "agenda.ics"
+    pdf_file = tmp_path / "agenda.pdf"
+    agenda = itpo("events", "agenda", "1", "--ics", str(calendar_file), "--pdf", str(pdf_file))
+    assert agenda.exit_code == 0 and "Pudong Solar Agritech" in agenda.output
+    assert calendar_file.read_bytes().count(b"BEGIN:VEVENT") == 1
+    assert "Pudong Solar Agritech" in PdfReader(pdf_file).pages[0].extract_text()
+    bad = dict(FORUM, time_zone="Moon/Tranquility")
+    event_file.write_text(json.dumps(bad))
+    wrong = itpo("events", "create", str(event_file))
+    assert wrong.exit_code == 1 and "time_zone" in wrong.output
+
+
+FORUM = {
+    "name": "Kenyan agro-processing delegation in Shanghai",
+    "place": "ITPO Shanghai",
+    "time_zone": "Asia/Shanghai",
+    "sessions": [{"day": "2027-05-11", "start": "14:00", "end": "17:00"}],
+    "slot_minutes": 30,
+    "tables": 4,
+}

@@ -20,6 +20,7 @@ from itpo.adapters.api.routers import (
     appraisals,
     deal_records,
     deals,
+    events,
     files,
     mail,
     matches,
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         results,
         reports,
         mail,
+        events,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

@@ -21,6 +21,8 @@ from itpo.events.problem import Meeting, Problem, Request
 SCALE = 100  # weights are kept to the hundredth
 # Of the time given, what the weight may take before the gaps (or moves) are minimised.
 WEIGHT_SHARE = 0.85
+# Placements (request x slot) beyond which a proof in seconds is unlikely.
+LARGE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +56,16 @@ class Schedule:
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[Progress], None], started: float) -> None:
+    def __init__(self, report: Callable[[Progress], None], started: float, factor: int) -> None:
         super().__init__()
-        self.report, self.started = report, started
+        self.report, self.started, self.factor = report, started, factor
 
     def on_solution_callback(self) -> None:
         self.report(
             Progress(
                 time.perf_counter() - self.started,
-                self.objective_value / SCALE,
-                self.best_objective_bound / SCALE,
+                (self.objective_value // self.factor) / SCALE,
+                (self.best_objective_bound // self.factor) / SCALE,
             )
         )
 
@@ -90,34 +92,46 @@ def solve(
     """The best schedule found within `seconds` (the best so far when time runs out)."""
     started = time.perf_counter()
     built = build_model(problem)
-    built.model.maximize(built.weight)
+    # Lexicographic in one objective: the weight first; among schedules of the same weight,
+    # the most published meetings left where they were (a re-plan moves as few as it can).
+    factor = len(built.kept) + 1
+    kept = cp_model.LinearExpr.sum(built.kept) if built.kept else 0
+    built.model.maximize(built.weight * factor + kept)
     greedy = _hint(built, problem, min(2.0, seconds * 0.15))
+    # A forum too large for the solver to prove anything in time gets the bound of the
+    # linear relaxation instead, which needs a moment of its own.
+    reserve = min(2.5, seconds * 0.25) if len(built.placed) > LARGE else 0.0
     spent = time.perf_counter() - started
-    first = _solver(seconds * WEIGHT_SHARE - spent, workers, seed)
-    reporter = _Reporter(progress, started) if progress is not None else None
+    first = _solver(seconds * WEIGHT_SHARE - spent - reserve, workers, seed)
+    reporter = _Reporter(progress, started, factor) if progress is not None else None
     status = first.solve(built.model, reporter)
     if status == cp_model.INFEASIBLE:
         return Schedule((), 0.0, 0.0, "infeasible", time.perf_counter() - started)
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     chosen = greedy
-    if found and round(first.objective_value) >= _weight_of(built, greedy):
-        chosen = {key for key, var in built.placed.items() if first.boolean_value(var)}
+    if found:
+        solved = {key for key, var in built.placed.items() if first.boolean_value(var)}
+        if _value(built, problem, solved, factor) >= _value(built, problem, greedy, factor):
+            chosen = solved
     best = _weight_of(built, chosen)
-    # No proof in time (a very large forum): the bound of the linear relaxation instead.
-    bound = first.best_objective_bound / SCALE if found else relaxation_bound(built, problem)
+    if found:
+        bound = (first.best_objective_bound // factor) / SCALE
+    else:
+        bound = relaxation_bound(built, problem)
     proven = status == cp_model.OPTIMAL
-    # Second: keep that weight, then fewer moves of published meetings, then fewer gaps.
+    # Second: keep that weight and those published meetings, then fewer idle gaps.
     remaining = seconds - (time.perf_counter() - started)
-    if remaining > 0.05 and chosen:
+    # The second model is larger (a variable per agenda slot): too little time is no time.
+    needed = 0.05 + len(built.placed) / 25_000
+    if remaining > needed and chosen:
         starts, busy = _blocks(built.model, problem, built.by_person, built.meetings_of)
         built.model.clear_hints()  # type: ignore[no-untyped-call]
         for key, var in built.placed.items():
             built.model.add_hint(var, key in chosen)
         built.model.add(built.weight >= best)
-        blocks = sum(starts) - sum(busy)
-        moves = len(built.kept) - sum(built.kept)
-        scale = len(starts) + 1  # one move counts more than every gap
-        built.model.minimize(moves * scale + blocks)
+        if built.kept:
+            built.model.add(kept >= _kept_count(built, problem, chosen))
+        built.model.minimize(sum(starts) - sum(busy))
         second = _solver(remaining, workers, seed)
         if second.solve(built.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             chosen = {key for key, var in built.placed.items() if second.boolean_value(var)}
@@ -133,6 +147,18 @@ def solve(
         moved=_moved(problem, meetings),
         unplaced=tuple(r for r in built.requests if r.pair not in scheduled),
     )
+
+
+def _kept_count(built: SchedulingModel, problem: Problem, chosen: set[tuple[int, int]]) -> int:
+    index = {r.pair: i for i, r in enumerate(built.requests)}
+    return sum((index.get(m.pair, -1), m.slot) in chosen for m in problem.published)
+
+
+def _value(
+    built: SchedulingModel, problem: Problem, chosen: set[tuple[int, int]], factor: int
+) -> int:
+    """The solver's objective for a schedule: weight first, then published meetings kept."""
+    return _weight_of(built, chosen) * factor + _kept_count(built, problem, chosen)
 
 
 def _weight_of(built: SchedulingModel, chosen: set[tuple[int, int]]) -> int:

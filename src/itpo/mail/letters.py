@@ -162,3 +162,26 @@ def digest_letter(*, lang: str, name: str, items: Sequence[DigestItem]) -> Lette
     ]
     subject = f"{total} 个新匹配" if zh else f"{total} new matches for your opportunities"
     return _letter(lang, subject, *lines)
+
+
+def request_expired_letter(*, lang: str, name: str, event: str, other: str, asked: bool) -> Letter:
+    """To both sides of a meeting request nobody answered in time."""
+    if _language(lang) == "zh":
+        who = f"{other}向贵方提出的会谈请求" if asked else f"贵方向{other}提出的会谈请求"
+        return _letter(
+            lang,
+            f"会谈请求已过期：{event}",
+            f"{name}，您好：",
+            "",
+            f"在“{event}”中，{who}无人答复，现已过期。",
+            "如仍希望会谈，请重新提出请求。",
+        )
+    who = f"{other}'s request to meet you" if asked else f"your request to meet {other}"
+    return _letter(
+        lang,
+        f"Meeting request expired: {event}",
+        f"Dear {name},",
+        "",
+        f"At {event}, {who} was not answered in time and has expired.",
+        "If the meeting is still wanted, ask again.",
+    )

@@ -13,6 +13,7 @@ class MailKind(StrEnum):
     DEAL_REMINDER = "deal_reminder"  # a live deal without an interaction for too long
     RENEWAL_REMINDER = "renewal_reminder"  # an opportunity about to expire
     MATCH_DIGEST = "match_digest"  # new matches of an owner's opportunities
+    REQUEST_EXPIRED = "request_expired"  # a meeting request at an event nobody answered
 
 
 class MailState(StrEnum):

@@ -10,7 +10,14 @@ from itpo.adapters.cli.output import console, print_json, print_record, print_ta
 
 # The values of itpo.mail.model's enums; tests/integration/test_mail_cli.py keeps them the same.
 STATES = ("waiting", "sent", "failed")
-KINDS = ("confirmation", "password_reset", "deal_reminder", "renewal_reminder", "match_digest")
+KINDS = (
+    "confirmation",
+    "password_reset",
+    "deal_reminder",
+    "renewal_reminder",
+    "match_digest",
+    "request_expired",
+)
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 

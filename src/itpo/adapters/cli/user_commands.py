@@ -375,6 +375,16 @@ def demo_deals(platform: Platform) -> None:
     if opened:
         console.print(f"Demo deals: {opened} illustrative deals, from introduction to outcome.")
         demo_reminders(platform)
+    demo_events(platform, Principal.of(admin))
+
+
+def demo_events(platform: Platform, officer: Principal) -> None:
+    """The demo's illustrative forum and delegation, run by the first administrator."""
+    from itpo.demo.events import load_demo_events
+
+    made = load_demo_events(uow_factory=platform.uow, by=officer, today=platform.today())
+    if made:
+        console.print(f"Demo events: {made} illustrative events, one upcoming and one past.")
 
 
 def demo_reminders(platform: Platform) -> None:

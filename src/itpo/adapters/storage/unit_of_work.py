@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     # Made on use (see the properties below): their modules load the appraisal and matching
     # domains, numpy with them, which a unit of work that only lists records does not need.
     from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
+    from itpo.adapters.storage.event_repository import SqlEventRepository
     from itpo.adapters.storage.mail_repository import SqlOutboxRepository
     from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
     from itpo.adapters.storage.pipeline_repository import (
@@ -131,6 +132,12 @@ class SqlUnitOfWork:
         from itpo.adapters.storage.pipeline_repository import SqlVerificationRepository
 
         return SqlVerificationRepository(self.connection)
+
+    @property
+    def events(self) -> SqlEventRepository:
+        from itpo.adapters.storage.event_repository import SqlEventRepository
+
+        return SqlEventRepository(self.connection)
 
     @property
     def outbox(self) -> SqlOutboxRepository:

@@ -7,6 +7,7 @@ from alembic import context
 # Imported for their side effect: each registers its tables in `metadata`.
 import itpo.adapters.storage.account_tables
 import itpo.adapters.storage.appraisal_tables
+import itpo.adapters.storage.event_tables
 import itpo.adapters.storage.mail_tables
 import itpo.adapters.storage.match_tables
 import itpo.adapters.storage.pipeline_tables  # noqa: F401

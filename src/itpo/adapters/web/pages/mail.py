@@ -30,6 +30,7 @@ KIND_NAMES: Mapping[str, str] = {
     "deal_reminder": "Reminder: quiet deal",
     "renewal_reminder": "Reminder: opportunity to renew",
     "match_digest": "Digest of new matches",
+    "request_expired": "Meeting request expired",
 }
 STATE_NAMES: Mapping[str, str] = {
     "waiting": "Waiting",

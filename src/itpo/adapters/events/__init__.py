@@ -1,0 +1,1 @@
+"""Event outputs: agendas as iCalendar and PDF."""
