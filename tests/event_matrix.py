@@ -112,4 +112,5 @@ EVENT_CASES: list[EventCase] = [
         body=lambda ids: {"participant_id": ids["party"], "answer": "splendid"},
     ),
     EventCase("GET", "/events/{event}/figures", OFFICERS),
+    EventCase("GET", "/events/{event}/table-plan", OFFICERS),
 ]

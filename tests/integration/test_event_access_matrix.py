@@ -3,12 +3,14 @@ and no answer shows a participant's attendees or a request's message to someone 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 from tests.actors import OPERATOR
 from tests.auth import bearer
 from tests.clock import TEST_CLOCK
@@ -160,3 +162,11 @@ def test_a_member_lists_only_its_own_requests_and_meetings(world: EventMatrixWor
     )
     assert calendar.headers["content-type"].startswith("text/calendar")
     assert calendar.text.count("BEGIN:VEVENT") == 1
+
+
+def test_the_table_plan_names_both_sides_at_each_table(world: EventMatrixWorld) -> None:
+    answer = world.clients["officer"].get(f"{API}/events/{world.ids['event']}/table-plan")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(answer.content)).pages)
+    assert "Matrix forum" in text and "Table " in text
+    assert "Pudong Solar Agritech" in text and "Lagos Foods" in text

@@ -112,6 +112,8 @@ def test_an_event_from_registration_to_a_published_agenda(world: DealWorld) -> N
         now=clock,
     )
     assert asked.state is RequestState.PENDING
+    # Their introduced match (score 71) weighs in: priority 3 and 0.71 of matching.
+    assert asked.match_score == 71.0 and asked.weight == 3.71
     # The Vietnamese member neither sees nor answers the Kenyan request.
     assert services.requests_of(uow=uow(), by=world.other_member, event_id=event_id) == []
     with pytest.raises(NotFound):

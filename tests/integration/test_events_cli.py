@@ -103,6 +103,7 @@ def test_an_event_is_run_from_the_command_line(platform: Platform, tmp_path: Pat
     refused = itpo("events", "answer", "1", "--decline")
     assert refused.exit_code == 1 and "reason" in refused.output  # a decline says why
     assert "accepted" in itpo("events", "answer", "1", "--accept").output
+    assert "0 requests expired" in itpo("events", "expire", event_id).output
     scheduled = itpo("events", "schedule", event_id, "--seconds", "2", "--publish", "--json")
     assert json.loads(scheduled.output)["meetings"] == 1
     calendar_file = tmp_path / "agenda.ics"

@@ -16,6 +16,7 @@ from itpo.accounts.model import Scope
 from itpo.accounts.principal import Principal
 from itpo.clock import Clock, utc_now
 from itpo.events.model import EventMeeting, Feedback, MeetingState, RequestState
+from itpo.events.pairs import best_match_between
 from itpo.events.ports import EventsUnitOfWork
 from itpo.matching.decisions import MatchState
 from itpo.matching.tracking import give_feedback
@@ -119,25 +120,14 @@ def _shortlist(uow: EventsUnitOfWork, meeting: EventMeeting, now: Clock) -> int 
     (unless someone declined it or it was introduced already)."""
     first, second = (uow.events.participant(i) for i in (meeting.first_id, meeting.second_id))
     assert first is not None and second is not None
-    found = uow.matches.find(
-        opportunity_id=None,
-        states=(MatchState.PROPOSED, MatchState.INTERESTED),
-        limit=1000,
-        offset=0,
-        organisation_id=first.organisation_id,
-    ).items
-    theirs = {
-        o.id
-        for o in uow.opportunities.get_many(
-            {i for m in found for i in (m.first_id, m.second_id)}
-        ).values()
-        if o.organisation_id == second.organisation_id
-    }
-    between = [m for m in found if m.first_id in theirs or m.second_id in theirs]
-    if not between:
+    best = best_match_between(
+        uow,
+        first.organisation_id,
+        second.organisation_id,
+        (MatchState.PROPOSED, MatchState.INTERESTED),
+    )
+    if best is None or best.id is None:
         return None
-    best = max(between, key=lambda m: m.score)
-    assert best.id is not None
     give_feedback(uow=uow, by=SHORTLISTER, match_id=best.id, verdict="accept", now=now)
     return best.id
 

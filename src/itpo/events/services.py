@@ -28,6 +28,7 @@ from itpo.events.model import (
     Participant,
     RequestState,
 )
+from itpo.events.pairs import best_match_between
 from itpo.events.ports import EventsUnitOfWork
 from itpo.events.problem import Meeting, Problem, Request
 from itpo.events.problem import Participant as Attendance
@@ -37,6 +38,7 @@ from itpo.mail.letters import request_expired_letter
 from itpo.mail.model import MailKind
 from itpo.mail.outbox import queue
 from itpo.mail.recipients import language_of, members_of
+from itpo.matching.decisions import MatchState
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 
 MAX_MESSAGE = 2000
@@ -230,6 +232,14 @@ def request_meeting(
                 RequestState.ACCEPTED,
             ):
                 raise Conflict(f"these two have request {earlier.id} open already")
+        if match_score is None:  # what matching found between them weighs in the schedule
+            known = best_match_between(
+                uow,
+                asking.organisation_id,
+                asked.organisation_id,
+                [s for s in MatchState if s is not MatchState.DECLINED],
+            )
+            match_score = known.score if known is not None else None
         stamp = now()
         request = MeetingRequest(
             event_id=asking.event_id,
@@ -652,3 +662,30 @@ def move_meeting(
         )
         uow.commit()
     return moved
+
+
+def table_plan(
+    *, uow: EventsUnitOfWork, by: Principal, event_id: int
+) -> tuple[Event, list[Slot], list[tuple[EventMeeting, str, str]]]:
+    """The schedule slot by slot and table by table, with both sides named, for the hall's
+    staff (officers): the event, its slots and each meeting with its two organisations."""
+    _officer_read(by, "read the table plan")
+    with uow:
+        event = _event(uow, event_id)
+        meetings = uow.events.meetings(event_id)
+        people = {p.id: p for p in uow.events.participants(event_id)}
+        owners = uow.organisations.get_many([p.organisation_id for p in people.values()])
+
+    def name(participant_id: int) -> str:
+        participant = people.get(participant_id)
+        owner = owners.get(participant.organisation_id) if participant else None
+        return owner.name if owner is not None else f"participant {participant_id}"
+
+    rows = [(m, name(m.first_id), name(m.second_id)) for m in meetings]
+    return event, timetable(event), rows
+
+
+def _officer_read(by: Principal, what: str) -> None:
+    require_scope(by, Scope.READ)
+    if not by.is_staff:
+        raise Forbidden(f"only an officer or an administrator may {what}")

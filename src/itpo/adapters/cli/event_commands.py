@@ -243,6 +243,21 @@ def answer_command(state: CliState, request_id: int, accept: bool, reason: str |
     console.print(f"Request {request_id}: {answered.state.value}.")
 
 
+@events.command("expire")
+@click.argument("event_id", type=int)
+@pass_state
+@clean_errors
+def expire_command(state: CliState, event_id: int) -> None:
+    """Expire the event's requests nobody answered in time, and tell both sides (from cron)."""
+    from itpo.events import services
+
+    platform = state.platform()
+    expired = services.expire_requests(
+        uow=platform.uow(), by=state.operator, event_id=event_id, now=platform.clock
+    )
+    console.print(f"{len(expired)} requests expired; both sides of each are told by mail.")
+
+
 @events.command("schedule")
 @click.argument("event_id", type=int)
 @click.option("--seconds", type=click.FloatRange(0.1, 600), default=10, show_default=True)

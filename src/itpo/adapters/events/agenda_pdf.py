@@ -46,7 +46,7 @@ def _font(text: str, latin: str) -> str:
     return latin
 
 
-def _paragraph(text: str, style: ParagraphStyle, latin: str) -> Paragraph:
+def paragraph(text: str, style: ParagraphStyle, latin: str) -> Paragraph:
     chosen = ParagraphStyle(f"{style.name}-{latin}", parent=style, fontName=_font(text, latin))
     return Paragraph(escape(text), chosen)
 
@@ -57,22 +57,22 @@ def agenda_pdf(agenda: Agenda, language: str = "en") -> bytes:
     body = ParagraphStyle("agenda-body", parent=base["BodyText"])
     heading = ParagraphStyle("agenda-heading", parent=base["Heading1"])
     story = [
-        _paragraph(agenda.event, heading, "Helvetica-Bold"),
-        _paragraph(f"{agenda.participant} · {agenda.place}", body, "Helvetica"),
-        _paragraph(words["zone"].format(zone=agenda.time_zone), body, "Helvetica"),
+        paragraph(agenda.event, heading, "Helvetica-Bold"),
+        paragraph(f"{agenda.participant} · {agenda.place}", body, "Helvetica"),
+        paragraph(words["zone"].format(zone=agenda.time_zone), body, "Helvetica"),
         Spacer(1, 5 * mm),
     ]
     if not agenda.items:
-        story.append(_paragraph(words["none"], body, "Helvetica"))
+        story.append(paragraph(words["none"], body, "Helvetica"))
     else:
-        rows = [[_paragraph(words[k], body, "Helvetica-Bold") for k in ("time", "table", "with")]]
+        rows = [[paragraph(words[k], body, "Helvetica-Bold") for k in ("time", "table", "with")]]
         for item in agenda.items:
             when = f"{item.start:%a %d %b %H:%M}–{item.end:%H:%M}"
             rows.append(
                 [
-                    _paragraph(when, body, "Helvetica"),
-                    _paragraph(str(item.table + 1), body, "Helvetica"),
-                    _paragraph(item.counterpart, body, "Helvetica"),
+                    paragraph(when, body, "Helvetica"),
+                    paragraph(str(item.table + 1), body, "Helvetica"),
+                    paragraph(item.counterpart, body, "Helvetica"),
                 ]
             )
         table = Table(rows, colWidths=[55 * mm, 18 * mm, 100 * mm], repeatRows=1)

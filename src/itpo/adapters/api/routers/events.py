@@ -32,6 +32,7 @@ from itpo.adapters.api.event_schemas import (
 from itpo.adapters.api.schemas import Page, Problem
 from itpo.adapters.events.agenda_pdf import agenda_pdf
 from itpo.adapters.events.ics import agenda_ics
+from itpo.adapters.events.table_plan_pdf import table_plan_pdf
 from itpo.adapters.http import LimitQuery, OffsetQuery, PlatformDep, RecordId, UowDep, page_limit
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
 from itpo.events import follow_up, services
@@ -350,6 +351,28 @@ def feedback(
         "meeting": meeting_dict(given.meeting),
         "shortlisted_match_id": given.shortlisted_match_id,
     }
+
+
+@router.get(
+    "/events/{event_id}/table-plan",
+    responses={**NOT_FOUND, 200: {"content": {"application/pdf": {}}}},
+    response_class=Response,
+)
+def table_plan(
+    event_id: RecordId,
+    uow: UowDep,
+    principal: PrincipalDep,
+    lang: Annotated[Language, Query()] = Language.EN,
+) -> Response:
+    """Which two organisations sit at which table in each slot, as a PDF to print (officers)."""
+    event, slots, rows = services.table_plan(uow=uow, by=principal, event_id=event_id)
+    content = table_plan_pdf(event, slots, rows, language=lang.value)
+    name = f"table-plan-{event_id}.pdf"
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/events/{event_id}/figures", responses=NOT_FOUND)
