@@ -14,6 +14,7 @@ from itpo.adapters.storage.event_tables import (
     event_participant,
     meeting_request,
 )
+from itpo.adapters.storage.tables import inserted_id
 from itpo.events.model import (
     Event,
     EventKind,
@@ -158,18 +159,12 @@ def _meeting_values(record: EventMeeting) -> dict[str, Any]:
     }
 
 
-def _inserted(result: sa.CursorResult[Any]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
 class SqlEventRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
     def add(self, record: Event) -> int:
-        return _inserted(self.connection.execute(sa.insert(event).values(_event_values(record))))
+        return inserted_id(self.connection.execute(sa.insert(event).values(_event_values(record))))
 
     def get(self, event_id: int) -> Event | None:
         row = self.connection.execute(sa.select(event).where(event.c.id == event_id)).first()
@@ -195,7 +190,7 @@ class SqlEventRepository:
             "registered_by": participant.registered_by,
             "created_at": participant.created_at,
         }
-        return _inserted(self.connection.execute(sa.insert(event_participant).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(event_participant).values(values)))
 
     def participant(self, participant_id: int) -> Participant | None:
         select = sa.select(event_participant).where(event_participant.c.id == participant_id)
@@ -232,7 +227,7 @@ class SqlEventRepository:
             "expires_at": request.expires_at,
             "decided_at": request.decided_at,
         }
-        return _inserted(self.connection.execute(sa.insert(meeting_request).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(meeting_request).values(values)))
 
     def request(self, request_id: int) -> MeetingRequest | None:
         select = sa.select(meeting_request).where(meeting_request.c.id == request_id)

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from itpo.adapters.storage.mail_tables import mail_message
+from itpo.adapters.storage.tables import inserted_id
 from itpo.mail.model import MailKind, MailState, Message
 from itpo.mail.ports import MailQuery
 from itpo.registry.queries import Page
@@ -68,9 +69,7 @@ class SqlOutboxRepository:
                     result = self.connection.execute(statement)
             except sa.exc.IntegrityError:
                 return None
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return inserted_id(result)
 
     def get(self, message_id: int) -> Message | None:
         row = self.connection.execute(sa.select(mail_message).where(c.id == message_id)).first()

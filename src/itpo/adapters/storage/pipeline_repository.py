@@ -18,6 +18,7 @@ from itpo.adapters.storage.pipeline_tables import (
     deal_submission,
     interaction,
 )
+from itpo.adapters.storage.tables import inserted_id
 from itpo.pipeline.facts import ActivityCounts, DealFacts
 from itpo.pipeline.model import (
     FIGURE_NAMES,
@@ -142,18 +143,12 @@ def deal_values(record: Deal) -> dict[str, Any]:
     return values
 
 
-def _inserted(result: sa.CursorResult[Any]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
 class SqlDealRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
 
     def add(self, record: Deal) -> int:
-        return _inserted(self.connection.execute(sa.insert(deal).values(deal_values(record))))
+        return inserted_id(self.connection.execute(sa.insert(deal).values(deal_values(record))))
 
     def add_many(self, records: list[Deal]) -> None:
         """Many deals in one statement (demo data, benchmarks)."""
@@ -197,7 +192,7 @@ class SqlDealRepository:
     def add_event(self, event: DealEvent) -> int:
         values = dataclasses.asdict(event)
         values.pop("id")
-        return _inserted(self.connection.execute(sa.insert(deal_event).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(deal_event).values(values)))
 
     def events(self, deal_id: int) -> list[DealEvent]:
         select = (
@@ -273,7 +268,7 @@ class SqlInteractionRepository:
         values = dataclasses.asdict(record)
         values.pop("id")
         values["kind"] = record.kind.value
-        return _inserted(self.connection.execute(sa.insert(interaction).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(interaction).values(values)))
 
     def get(self, interaction_id: int) -> Interaction | None:
         select = sa.select(interaction).where(interaction.c.id == interaction_id)
@@ -322,7 +317,7 @@ class SqlEvidenceRepository:
         values = dataclasses.asdict(record)
         values.pop("id")
         values["kind"] = record.kind.value
-        evidence_id = _inserted(self.connection.execute(sa.insert(deal_evidence).values(values)))
+        evidence_id = inserted_id(self.connection.execute(sa.insert(deal_evidence).values(values)))
         self.connection.execute(
             sa.insert(deal_evidence_content).values(evidence_id=evidence_id, content=content)
         )
@@ -378,7 +373,7 @@ class SqlVerificationRepository:
             checklist=[k.value for k in submission.checklist],
             evidence_ids=list(submission.evidence_ids),
         )
-        return _inserted(self.connection.execute(sa.insert(deal_submission).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(deal_submission).values(values)))
 
     def latest_submission(self, deal_id: int) -> Submission | None:
         select = (
@@ -419,7 +414,7 @@ class SqlVerificationRepository:
         values = dataclasses.asdict(confirmation)
         values.pop("id")
         values["additionality"] = None
-        return _inserted(self.connection.execute(sa.insert(deal_confirmation).values(values)))
+        return inserted_id(self.connection.execute(sa.insert(deal_confirmation).values(values)))
 
     def confirmation_by_hash(self, token_hash: str) -> Confirmation | None:
         select = sa.select(deal_confirmation).where(deal_confirmation.c.token_hash == token_hash)

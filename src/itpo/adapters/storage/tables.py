@@ -135,3 +135,10 @@ installation_secret = sa.Table(
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
     """Schema comparison skips the SQLite text index and its shadow tables (not in metadata)."""
     return not (type_ == "table" and name is not None and name.startswith("opportunity_text"))
+
+
+def inserted_id(result: sa.CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT just wrote."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
