@@ -66,6 +66,11 @@ EVENT_CASES: list[EventCase] = [
     ),
     EventCase("GET", "/event-participants/{party}/agenda", OWN_READ),
     EventCase("GET", "/event-participants/{party}/agenda", OWN_READ, params={"format": "ics"}),
+    EventCase(
+        "GET",
+        "/event-participants/{party}/suggestions",
+        statuses(public=403, other_member=404, read_only=403, rest=200),
+    ),
     EventCase("GET", "/events/{event}/requests", statuses(public=403, rest=200)),
     EventCase(
         "POST",

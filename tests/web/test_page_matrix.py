@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
+from itpo.events import services as events
 from itpo.mail import outbox
 from itpo.mail.model import Letter, MailKind
 from itpo.pipeline import confirmations, deals
@@ -38,6 +39,13 @@ from tests.world import (
 # own profile page, may name it.
 HIDDEN_OWNER = "Kassel Dryers"
 SIGN_IN = "sign-in"  # the answer is a redirect to the sign-in page
+EVENT = {
+    "name": "Page matrix forum",
+    "place": "Shanghai",
+    "time_zone": "Asia/Shanghai",
+    "sessions": [{"day": "2027-03-16", "start": "09:00", "end": "11:00"}],
+    "tables": 2,
+}
 
 
 def owner_member(asker: str, record: str) -> bool:
@@ -90,6 +98,12 @@ def for_staff(asker: str, _record: str) -> str:
     return {"public": SIGN_IN, "officer": "200", "admin": "200"}.get(asker, "403")
 
 
+def for_the_participant(asker: str, _record: str) -> str:
+    """A participant's desk and agenda (the world's event has the "own" organisation's): its
+    members and staff; to anyone else it does not exist."""
+    return {"public": SIGN_IN, "other_member": "404"}.get(asker, "200")
+
+
 @dataclass(frozen=True)
 class Case:
     expect: Callable[[str, str], str]  # (asker, record) -> "200", "403", "404" or SIGN_IN
@@ -123,6 +137,16 @@ PAGES: dict[str, Case] = {
     "/results/deals": Case(for_staff, query="?key=deals"),
     "/results/report": Case(for_staff, query="?format=html"),
     "/confirm/{token}": Case(for_everyone),
+    "/events": Case(for_everyone),
+    "/events/new": Case(for_staff),
+    "/events/{event_id:int}": Case(for_everyone),
+    "/events/{event_id:int}/schedule": Case(for_staff),
+    "/events/{event_id:int}/schedule/progress": Case(for_staff),
+    "/events/{event_id:int}/table-plan": Case(for_staff),
+    "/event-participants/{participant_id:int}": Case(for_the_participant),
+    "/event-participants/{participant_id:int}/agenda": Case(
+        for_the_participant, query="?format=ics"
+    ),
     "/login": Case(for_everyone),
     "/password-reset": Case(for_everyone),
 }
@@ -177,7 +201,34 @@ def deal_records(world: World) -> dict[str, str]:
         "{deal_id:int}": str(deal.id),
         "{token}": issued.token,
         "{message_id:int}": str(written),
+        **event_records(world),
     }
+
+
+def event_records(world: World) -> dict[str, str]:
+    """An event where the "own" organisation asked the "other" for a meeting, accepted and
+    in the published schedule."""
+    uow, clock = world.platform.uow, world.platform.clock
+    event = events.create_event(uow=uow(), by=OPERATOR, data=EVENT, now=clock)
+    assert event.id is not None
+    own, other = (
+        events.register(
+            uow=uow(),
+            by=OPERATOR,
+            event_id=event.id,
+            organisation_id=world.organisations[key],
+            attendees=[f"Delegate of {key}"],
+            now=clock,
+        )
+        for key in ("own", "other")
+    )
+    assert own.id is not None and other.id is not None
+    asked = events.request_meeting(uow=uow(), by=OPERATOR, from_id=own.id, to_id=other.id)
+    assert asked.id is not None
+    events.answer_request(uow=uow(), by=OPERATOR, request_id=asked.id, accept=True)
+    events.run_scheduler(uow=uow(), by=OPERATOR, event_id=event.id, seconds=1, now=clock)
+    events.publish_schedule(uow=uow(), by=OPERATOR, event_id=event.id, now=clock)
+    return {"{event_id:int}": str(event.id), "{participant_id:int}": str(own.id)}
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
-from itpo.adapters.web.pages import audit, deals, mail
+from itpo.adapters.web.pages import audit, deals, event_desk, event_schedule, events, mail
 from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
@@ -35,6 +35,9 @@ def used_messages() -> set[str]:
     # The names deal and results pages give codes and figures, and what a stage needs.
     for names in (
         deals.DONE,
+        events.DONE,
+        event_desk.DONE,
+        event_schedule.DONE,
         deals.FIGURE_LABELS,
         mail.KIND_NAMES,
         mail.STATE_NAMES,

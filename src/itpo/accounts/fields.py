@@ -38,6 +38,16 @@ class Checks:
         if self.errors:
             raise ValidationError(self.errors)
 
+    def whole(self, field: str, value: Any, low: int, high: int) -> int | None:
+        """A whole number within low..high (a bool is not one); None when it is not."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(field, f"must be a whole number, not {value!r}")
+            return None
+        if not low <= value <= high:
+            self.add(field, f"must be within {low}..{high}, not {value}")
+            return None
+        return value
+
     def text(self, field: str, value: Any, *, max_length: int, required: bool = True) -> str:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:

@@ -57,12 +57,8 @@ def _sessions(checks: Checks, value: Any) -> list[Session]:
 
 
 def _whole(checks: Checks, field: str, value: Any, low: int, high: int) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        checks.add(field, f"must be a whole number within {low}..{high}")
-        return None
-    return value
+    """A whole number when one is given; None when the field is left out."""
+    return None if value is None else checks.whole(field, value, low, high)
 
 
 def event_values(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from itpo.clock import Clock, utc_now
 from itpo.events.model import EventMeeting, Feedback, MeetingState, RequestState
 from itpo.events.pairs import best_match_between
 from itpo.events.ports import EventsUnitOfWork
+from itpo.events.rules import require_officer
 from itpo.matching.decisions import MatchState
 from itpo.matching.tracking import give_feedback
 from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
@@ -43,9 +44,7 @@ def record_attendance(
     *, uow: EventsUnitOfWork, by: Principal, meeting_id: int, held: bool, now: Clock = utc_now
 ) -> EventMeeting:
     """Check-in on the day: held when both sides came, a no-show otherwise (officers)."""
-    require_scope(by, Scope.WRITE)
-    if not by.is_staff:
-        raise Forbidden("only an officer may record who came")
+    require_officer(by, "record who came")
     with uow:
         meeting = _meeting(uow, meeting_id)
         event = uow.events.get(meeting.event_id)
@@ -135,9 +134,7 @@ def _shortlist(uow: EventsUnitOfWork, meeting: EventMeeting, now: Clock) -> int 
 def event_figures(*, uow: EventsUnitOfWork, by: Principal, event_id: int) -> dict[str, object]:
     """Requests sent, accepted, declined and expired; meetings scheduled and held; the no-show
     rate; meetings per participant; what the sides made of their meetings (officers)."""
-    require_scope(by, Scope.READ)
-    if not by.is_staff:
-        raise Forbidden("only officers read an event's figures")
+    require_officer(by, "read an event's figures", Scope.READ)
     with uow:
         if uow.events.get(event_id) is None:
             raise NotFound("event", event_id)

@@ -7,9 +7,10 @@ little as possible."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from itpo.accounts.fields import Checks
 from itpo.registry.errors import FieldError, ValidationError
 
 MAX_SLOTS = 500
@@ -67,27 +68,10 @@ class Problem:
         return min(cap, self.slots) if cap is not None else self.slots
 
 
-@dataclass
-class _Checks:
-    errors: list[FieldError] = field(default_factory=list)
-
-    def add(self, name: str, message: str) -> None:
-        self.errors.append(FieldError(name, message))
-
-    def whole(self, name: str, value: Any, low: int, high: int) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add(name, f"must be a whole number, not {value!r}")
-            return None
-        if not low <= value <= high:
-            self.add(name, f"must be within {low}..{high}, not {value}")
-            return None
-        return value
-
-
 def problem_from_dict(data: Any) -> Problem:
     """The problem a JSON document describes, every field checked; ValidationError naming each
     bad one (participants[3].available[1], requests[7].b) and nothing else done."""
-    checks = _Checks()
+    checks = Checks()
     if not isinstance(data, Mapping):
         raise ValidationError([FieldError("problem", "must be a JSON object")])
     slots = checks.whole("slots", data.get("slots"), 1, MAX_SLOTS)
@@ -106,7 +90,7 @@ def problem_from_dict(data: Any) -> Problem:
     return Problem(slots, tables, participants, requests, locked, published, default_cap)
 
 
-def _participants(checks: _Checks, value: Any, slots: int | None) -> list[Participant]:
+def _participants(checks: Checks, value: Any, slots: int | None) -> list[Participant]:
     if not isinstance(value, list) or not value:
         checks.add("participants", "must be a non-empty list")
         return []
@@ -147,7 +131,7 @@ def _participants(checks: _Checks, value: Any, slots: int | None) -> list[Partic
     return found
 
 
-def _requests(checks: _Checks, value: Any, known: set[str]) -> list[Request]:
+def _requests(checks: Checks, value: Any, known: set[str]) -> list[Request]:
     if not isinstance(value, list):
         checks.add("requests", "must be a list")
         return []
@@ -194,7 +178,7 @@ def _requests(checks: _Checks, value: Any, known: set[str]) -> list[Request]:
 
 
 def _meetings(
-    checks: _Checks, name: str, value: Any, known: set[str], slots: int | None, tables: int | None
+    checks: Checks, name: str, value: Any, known: set[str], slots: int | None, tables: int | None
 ) -> list[Meeting]:
     if not isinstance(value, list):
         checks.add(name, "must be a list")

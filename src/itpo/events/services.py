@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from itpo.accounts.access import may_act_for, require_scope
@@ -32,7 +32,8 @@ from itpo.events.pairs import best_match_between
 from itpo.events.ports import EventsUnitOfWork
 from itpo.events.problem import Meeting, Problem, Request
 from itpo.events.problem import Participant as Attendance
-from itpo.events.scheduler import Schedule, solve
+from itpo.events.rules import require_officer
+from itpo.events.scheduler import Progress, Schedule, solve
 from itpo.events.timetable import Slot, slots
 from itpo.mail.letters import request_expired_letter
 from itpo.mail.model import MailKind
@@ -43,12 +44,7 @@ from itpo.registry.errors import Conflict, FieldError, NotFound, ValidationError
 
 MAX_MESSAGE = 2000
 MAX_ATTENDEES = 10
-
-
-def _officer(by: Principal, what: str) -> None:
-    require_scope(by, Scope.WRITE)
-    if not by.is_staff:
-        raise Forbidden(f"only an officer or an administrator may {what}")
+MAX_SCHEDULER_SECONDS = 600
 
 
 def _event(uow: EventsUnitOfWork, event_id: int) -> Event:
@@ -71,11 +67,16 @@ def timetable(event: Event) -> list[Slot]:
     return slots(event.sessions, event.slot_minutes, event.time_zone)
 
 
+def require_event_organiser(by: Principal) -> None:
+    """Refuse at once anyone who may not create an event (before its form is shown)."""
+    require_officer(by, "create an event")
+
+
 def create_event(
     *, uow: EventsUnitOfWork, by: Principal, data: Mapping[str, Any], now: Clock = utc_now
 ) -> Event:
     """A new forum or delegation visit of the asker's office (officers)."""
-    _officer(by, "create an event")
+    require_officer(by, "create an event")
     values = event_values(data)
     event = Event(**values, office_id=by.office_id, created_at=now())
     with uow:
@@ -353,7 +354,7 @@ def expire_requests(
     *, uow: EventsUnitOfWork, by: Principal, event_id: int, now: Clock = utc_now
 ) -> list[MeetingRequest]:
     """Pending requests past their time become expired (officers, or the scheduler's run)."""
-    _officer(by, "expire requests")
+    require_officer(by, "expire requests")
     stamp = now()
     expired = []
     with uow:
@@ -451,27 +452,41 @@ def scheduling_problem(
     )
 
 
+def check_scheduler_run(
+    *, uow: EventsUnitOfWork, by: Principal, event_id: int, seconds: float
+) -> Event:
+    """What a run of the scheduler needs before it starts (officers, a known event, a time
+    limit within bounds), so a run started in the background is refused at once."""
+    require_officer(by, "run the scheduler")
+    if isinstance(seconds, bool) or not 0.1 <= seconds <= MAX_SCHEDULER_SECONDS:
+        raise ValidationError(
+            [FieldError("seconds", f"must be within 0.1..{MAX_SCHEDULER_SECONDS}")]
+        )
+    with uow:
+        return _event(uow, event_id)
+
+
 def run_scheduler(
     *,
     uow: EventsUnitOfWork,
     by: Principal,
     event_id: int,
     seconds: float = 10.0,
+    progress: Callable[[Progress], None] | None = None,
     now: Clock = utc_now,
 ) -> Schedule:
     """Schedule the accepted requests (officers); the meetings are stored as the event's
     draft schedule, for the officer to look at and publish. A re-plan after changes keeps the
-    published meetings where it can."""
-    _officer(by, "run the scheduler")
-    if not 0.1 <= seconds <= 600:
-        raise ValidationError([FieldError("seconds", "must be within 0.1..600")])
+    published meetings where it can. `progress` hears of each better schedule found."""
+    check_scheduler_run(uow=uow, by=by, event_id=event_id, seconds=seconds)
     with uow:
         event = _event(uow, event_id)
         participants = uow.events.participants(event_id)
         requests = uow.events.requests(event_id)
         meetings = uow.events.meetings(event_id)
     problem = scheduling_problem(event, participants, requests, meetings)
-    schedule = solve(problem, seconds=seconds)  # outside any transaction: it takes seconds
+    # Outside any transaction: it takes seconds.
+    schedule = solve(problem, seconds=seconds, progress=progress)
     if schedule.status == "infeasible":
         raise Conflict("the locked meetings cannot all be kept: unlock or move one")
     broken = violations(problem, schedule.meetings)
@@ -518,7 +533,7 @@ def publish_schedule(
 ) -> Event:
     """Make the current schedule the one participants see (officers): its version moves up,
     so calendars that imported an agenda take the new times."""
-    _officer(by, "publish a schedule")
+    require_officer(by, "publish a schedule")
     with uow:
         event = _event(uow, event_id)
         published = dataclasses.replace(event, schedule_version=event.schedule_version + 1)
@@ -614,6 +629,21 @@ def participants_of(
     ]
 
 
+def participant_of(
+    *, uow: EventsUnitOfWork, by: Principal, participant_id: int
+) -> tuple[Participant, Event, str | None]:
+    """A participant with everything about it, its event and its organisation's name: for
+    its own members and officers; to anyone else it does not exist."""
+    require_scope(by, Scope.READ)
+    with uow:
+        participant = _participant(uow, participant_id)
+        if not may_act_for(by, participant.organisation_id):
+            raise NotFound("participant", participant_id)
+        event = _event(uow, participant.event_id)
+        owner = uow.organisations.get(participant.organisation_id)
+    return participant, event, owner.name if owner is not None else None
+
+
 def move_meeting(
     *,
     uow: EventsUnitOfWork,
@@ -625,7 +655,7 @@ def move_meeting(
 ) -> EventMeeting:
     """Put a meeting in another slot and at another table by hand (officers), checked
     against every rule of the schedule; it is locked there, so re-plans leave it."""
-    _officer(by, "move a meeting")
+    require_officer(by, "move a meeting")
     with uow:
         meeting = uow.events.meeting(meeting_id)
         if meeting is None:
@@ -669,7 +699,7 @@ def table_plan(
 ) -> tuple[Event, list[Slot], list[tuple[EventMeeting, str, str]]]:
     """The schedule slot by slot and table by table, with both sides named, for the hall's
     staff (officers): the event, its slots and each meeting with its two organisations."""
-    _officer_read(by, "read the table plan")
+    require_officer(by, "read the table plan", Scope.READ)
     with uow:
         event = _event(uow, event_id)
         meetings = uow.events.meetings(event_id)
@@ -683,9 +713,3 @@ def table_plan(
 
     rows = [(m, name(m.first_id), name(m.second_id)) for m in meetings]
     return event, timetable(event), rows
-
-
-def _officer_read(by: Principal, what: str) -> None:
-    require_scope(by, Scope.READ)
-    if not by.is_staff:
-        raise Forbidden(f"only an officer or an administrator may {what}")

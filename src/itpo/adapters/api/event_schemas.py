@@ -190,3 +190,18 @@ class AgendaOut(BaseModel):
     participant: str
     version: int
     items: list[AgendaItemOut]
+
+
+class SuggestionOut(BaseModel):
+    participant_id: int = Field(description="The participant to meet")
+    organisation: str
+    score: float = Field(ge=0, le=100, description="The best match between the two, 0-100")
+    own_opportunity_id: int = Field(description="The asker's record the match starts from")
+    opportunity_id: int = Field(description="The counterpart's record")
+    kind: str
+    title: str
+    reasons: list[str] = Field(description="Why they match, in the asking record's language")
+    match_id: int | None = Field(None, description="The stored match")
+    open_request_id: int | None = Field(
+        None, description="A request between the two still pending or accepted"
+    )

@@ -87,5 +87,22 @@ LABELS: Mapping[str, str] = MappingProxyType(
         "write": "Write",
         "match": "Match",
         "admin": "Administer",
+        # events
+        "forum": "Investment forum",
+        "delegation": "Delegation visit",
+        "pending": "Waiting for an answer",
+        "accepted": "Accepted",
+        "cancelled": "Withdrawn",
+        "scheduled": "Scheduled",
+        "held": "Held",
+        "no_show": "No-show",
+        "not_held": "Did not take place",
+        "no_interest": "No interest",
+        "informative": "Informative, no cooperation",
+        "cooperation_possible": "Cooperation possible",
+        "optimal": "Optimal (proven)",
+        "feasible": "Good, not proven optimal",
+        "infeasible": "Impossible as locked",
+        "unknown": "No schedule found in time",
     }
 )

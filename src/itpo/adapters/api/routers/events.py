@@ -28,6 +28,7 @@ from itpo.adapters.api.event_schemas import (
     RequestPublic,
     ScheduleOut,
     ScheduleRun,
+    SuggestionOut,
 )
 from itpo.adapters.api.schemas import Page, Problem
 from itpo.adapters.events.agenda_pdf import agenda_pdf
@@ -44,6 +45,7 @@ from itpo.events.presenting import (
     request_dict,
     schedule_dict,
 )
+from itpo.events.suggestions import suggestions_for
 
 router = APIRouter(tags=["events"])
 
@@ -189,6 +191,49 @@ def agenda(
     if format is AgendaFormat.PDF:
         return Response(agenda_pdf(found, language=lang.value), media_type="application/pdf")
     return agenda_dict(found)
+
+
+@router.get(
+    "/event-participants/{participant_id}/suggestions",
+    response_model=list[SuggestionOut],
+    responses=NOT_FOUND,
+)
+def suggestions(
+    participant_id: RecordId,
+    platform: PlatformDep,
+    uow: UowDep,
+    principal: PrincipalDep,
+    top: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[dict[str, Any]]:
+    """Whom the participant should meet (its members, or officers): the other participants
+    whose live opportunities match its own, the best match first, one per participant."""
+    found = suggestions_for(
+        uow=uow,
+        by=principal,
+        participant_id=participant_id,
+        index=platform.index(),
+        today=platform.today(),
+        top=top,
+        rates=platform.rates(),
+        cache=platform.match_cache,
+        generation=platform.index_store().generation,
+        now=platform.clock,
+    )
+    return [
+        {
+            "participant_id": s.participant_id,
+            "organisation": s.organisation,
+            "score": s.score,
+            "own_opportunity_id": s.own.id,
+            "opportunity_id": s.match.opportunity_id,
+            "kind": s.match.kind.value,
+            "title": s.match.title,
+            "reasons": list(s.match.reasons),
+            "match_id": s.match.match_id,
+            "open_request_id": s.open_request.id if s.open_request else None,
+        }
+        for s in found
+    ]
 
 
 @router.get("/events/{event_id}/requests", response_model=list[RequestPublic], responses=NOT_FOUND)
