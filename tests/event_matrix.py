@@ -97,6 +97,7 @@ EVENT_CASES: list[EventCase] = [
         body=lambda ids: {"seconds": 0.5},
     ),
     EventCase("POST", "/events/{event}/publish", OFFICERS),
+    EventCase("POST", "/events/{event}/registration", OFFICERS, body=lambda ids: {"open": True}),
     EventCase("GET", "/events/{event}/meetings", statuses(public=403, rest=200)),
     EventCase(
         "POST",

@@ -104,6 +104,10 @@ def test_an_event_is_run_from_the_command_line(platform: Platform, tmp_path: Pat
     assert refused.exit_code == 1 and "reason" in refused.output  # a decline says why
     assert "accepted" in itpo("events", "answer", "1", "--accept").output
     assert "0 requests expired" in itpo("events", "expire", event_id).output
+    closed = itpo("events", "registration", event_id, "--close")
+    assert closed.exit_code == 0 and "closed" in closed.output
+    shown = json.loads(itpo("events", "show", event_id, "--json").output)
+    assert shown["registration_open"] is False
     scheduled = itpo("events", "schedule", event_id, "--seconds", "2", "--publish", "--json")
     assert json.loads(scheduled.output)["meetings"] == 1
     calendar_file = tmp_path / "agenda.ics"

@@ -322,6 +322,25 @@ def test_suggestions_never_tie_an_organisation_to_its_anonymous_record(
     assert world.ids["other_anonymous"] not in {s.match.opportunity_id for s in offered}
 
 
+def test_an_officer_closes_registration_and_members_can_no_longer_register(
+    world: World, clients: dict[str, TestClient]
+) -> None:
+    event_id = created(clients, {**FORM, "name": "Closing forum"})
+    page = f"/events/{event_id}"
+    assert post(clients["member"], page, f"{page}/registration", {"open": "no"}).status_code == 403
+    answer = post(clients["officer"], page, f"{page}/registration", {"open": "no"})
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"{page}?done=closed"
+    shown = clients["member"].get(page).text
+    assert "Registration closed" in shown and 'id="register-attendees"' not in shown
+    refused = post(clients["member"], page, f"{page}/participants", {"attendees": "A. N."})
+    assert refused.status_code == 409 and "registration for this event is closed" in refused.text
+    assert not events.participants_of(uow=world.platform.uow(), by=OPERATOR, event_id=event_id)
+    answer = post(clients["officer"], page, f"{page}/registration", {"open": "yes"})
+    assert answer.headers["location"] == f"{page}?done=opened"
+    assert 'id="register-attendees"' in clients["member"].get(page).text
+
+
 def test_the_pages_in_chinese(world: World, clients: dict[str, TestClient]) -> None:
     event_id = created(clients, {**FORM, "name": "Chinese forum", "name_zh": "中文论坛"})
     own = registered(clients, event_id, "member")

@@ -528,6 +528,29 @@ def run_scheduler(
     return schedule
 
 
+def set_registration(
+    *, uow: EventsUnitOfWork, by: Principal, event_id: int, is_open: bool, now: Clock = utc_now
+) -> Event:
+    """Open or close registration (officers): once closed, members no longer register their
+    organisations; officers still may."""
+    require_officer(by, "open or close registration")
+    with uow:
+        event = _event(uow, event_id)
+        changed = dataclasses.replace(event, registration_open=is_open)
+        uow.events.update(changed)
+        record(
+            uow=uow,
+            by=by,
+            action="event.registration",
+            subject_type="event",
+            subject_id=event_id,
+            detail={"open": is_open},
+            now=now,
+        )
+        uow.commit()
+    return changed
+
+
 def publish_schedule(
     *, uow: EventsUnitOfWork, by: Principal, event_id: int, now: Clock = utc_now
 ) -> Event:

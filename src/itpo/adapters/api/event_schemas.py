@@ -205,3 +205,7 @@ class SuggestionOut(BaseModel):
     open_request_id: int | None = Field(
         None, description="A request between the two still pending or accepted"
     )
+
+
+class Registration(BaseModel):
+    open: bool = Field(description="true opens registration to members, false closes it")

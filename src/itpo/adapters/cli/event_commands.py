@@ -131,6 +131,7 @@ def show_command(state: CliState, event_id: int, as_json: bool) -> None:
         "time_zone": event.time_zone,
         "slots": len(services.timetable(event)),
         "tables": event.tables,
+        "registration_open": event.registration_open,
         "schedule_version": event.schedule_version,
         **figures,
     }
@@ -307,6 +308,26 @@ def publish_command(state: CliState, event_id: int) -> None:
         uow=platform.uow(), by=state.operator, event_id=event_id, now=platform.clock
     )
     console.print(f"Schedule version {event.schedule_version} published.")
+
+
+@events.command("registration")
+@click.argument("event_id", type=int)
+@click.option("--open/--close", "is_open", required=True, help="Open or close registration.")
+@pass_state
+@clean_errors
+def registration_command(state: CliState, event_id: int, is_open: bool) -> None:
+    """Open or close registration of EVENT_ID to members."""
+    from itpo.events import services
+
+    platform = state.platform()
+    services.set_registration(
+        uow=platform.uow(),
+        by=state.operator,
+        event_id=event_id,
+        is_open=is_open,
+        now=platform.clock,
+    )
+    console.print(f"Registration for event {event_id} is {'open' if is_open else 'closed'}.")
 
 
 @events.command("agenda")

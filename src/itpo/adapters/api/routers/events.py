@@ -22,6 +22,7 @@ from itpo.adapters.api.event_schemas import (
     MeetingPublic,
     ParticipantPublic,
     ParticipantRegister,
+    Registration,
     RequestAnswer,
     RequestCancel,
     RequestCreate,
@@ -319,6 +320,21 @@ def run_scheduler(
         uow=uow, by=principal, event_id=event_id, seconds=body.seconds, now=platform.clock
     )
     return schedule_dict(done)
+
+
+@router.post("/events/{event_id}/registration", response_model=EventPublic, responses=REFUSED)
+def registration(
+    event_id: RecordId,
+    body: Registration,
+    platform: PlatformDep,
+    uow: UowDep,
+    principal: PrincipalDep,
+) -> dict[str, Any]:
+    """Open or close registration to members (officers)."""
+    event = services.set_registration(
+        uow=uow, by=principal, event_id=event_id, is_open=body.open, now=platform.clock
+    )
+    return event_dict(event, services.timetable(event))
 
 
 @router.post("/events/{event_id}/publish", response_model=EventPublic, responses=REFUSED)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any
 from zoneinfo import available_timezones
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from itpo.adapters.http import PlatformDep, RecordId, UowDep
@@ -31,6 +31,8 @@ SESSION_PARTS = ("day", "start", "end", "break_start", "break_end", "name")
 DONE: Mapping[str, str] = {
     "created": "The event is created. Members may now register their organisations.",
     "registered": "The organisation is registered.",
+    "opened": "Registration is open: members may register their organisations.",
+    "closed": "Registration is closed: only officers may register organisations now.",
 }
 OffsetQuery = Annotated[int, Query(ge=0, le=10_000_000)]
 DoneQuery = Annotated[str, Query(max_length=40)]
@@ -255,3 +257,22 @@ async def register(
     if by.is_staff:
         return RedirectResponse(f"/events/{event_id}?done=registered", status_code=303)
     return RedirectResponse(f"/event-participants/{participant.id}?done=registered", 303)
+
+
+@router.post("/events/{event_id:int}/registration")
+def registration(
+    request: Request,
+    event_id: RecordId,
+    visit: VisitDep,
+    platform: PlatformDep,
+    uow: UowDep,
+    open_to_members: Annotated[str, Form(alias="open", max_length=10)] = "",
+) -> Response:
+    """Open or close registration to members (officers)."""
+    visit.require_user()
+    is_open = open_to_members == "yes"
+    services.set_registration(
+        uow=uow, by=visit.principal, event_id=event_id, is_open=is_open, now=platform.clock
+    )
+    done = "opened" if is_open else "closed"
+    return RedirectResponse(f"/events/{event_id}?done={done}", status_code=303)
