@@ -125,10 +125,12 @@ def test_the_demo_has_an_upcoming_forum_and_a_past_delegation_with_its_feedback(
     states = forum["requests_by_state"]
     assert states["accepted"] >= 10 and states["pending"] >= 1 and states["declined"] >= 1
     assert forum["meetings_scheduled"] >= 10 and forum["meetings_held"] == 0
+    assert forum["registration_open"] is True
     past = json.loads(
         itpo(demo_env, "events", "show", str(events["delegation"]["id"]), "--json").stdout
     )
     assert past["meetings_held"] >= 3 and past["no_shows"] == 1
+    assert past["registration_open"] is False  # a past event takes no more registrations
     assert past["feedback"]["cooperation_possible"] >= 2
 
 

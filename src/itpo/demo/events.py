@@ -122,6 +122,10 @@ def _make(
     )
     if spec.get("publish"):
         services.publish_schedule(uow=uow_factory(), by=by, event_id=event.id, now=before)
+    if max(days) < today:  # a past event takes no more registrations
+        services.set_registration(
+            uow=uow_factory(), by=by, event_id=event.id, is_open=False, now=before
+        )
     _follow_up(spec, uow_factory, by, event.id, participant, _at(max(days), 18))
 
 
