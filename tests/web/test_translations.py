@@ -41,7 +41,7 @@ def used_messages() -> set[str]:
         deals.FIGURE_LABELS,
         mail.KIND_NAMES,
         mail.STATE_NAMES,
-        {"mail.view": audit.ACTIONS["mail.view"]},
+        audit.ACTIONS,
         results_names.MEASURE_LABELS,
         results_names.DIMENSION_LABELS,
         results_names.FUNNEL_LABELS,

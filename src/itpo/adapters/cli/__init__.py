@@ -10,6 +10,7 @@ import click
 
 from itpo import __version__
 from itpo.adapters.cli.appraisal_commands import appraise_command, appraise_template_command
+from itpo.adapters.cli.backup_commands import backup_command, restore_command
 from itpo.adapters.cli.context import CliState, clean_errors, pass_state
 from itpo.adapters.cli.deal_commands import (
     deals,
@@ -298,6 +299,8 @@ for command in (
     reminders,
     digest,
     events,
+    backup_command,
+    restore_command,
 ):
     cli.add_command(command)
 

@@ -11,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 
 
 class DatabaseNotReady(RuntimeError):
@@ -71,6 +72,15 @@ def schema_revision(engine: sa.Engine) -> str | None:
 
 def head_revision(engine: sa.Engine) -> str | None:
     return ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+
+
+def known_revision(engine: sa.Engine, revision: str) -> bool:
+    """Whether this version's migrations know the revision (a newer version's are unknown)."""
+    try:
+        found = ScriptDirectory.from_config(_alembic_config(engine)).get_revision(revision)
+    except CommandError:
+        return False
+    return found is not None
 
 
 def require_current_schema(engine: sa.Engine) -> None:

@@ -55,6 +55,30 @@ ACTIONS: Mapping[str, str] = {
     "export": "File exported",
     "audit.export": "Audit log exported",
     "mail.view": "Message read in the outbox",
+    "deal.create": "Deal opened",
+    "deal.update": "Deal changed",
+    "deal.move": "Deal moved to another stage",
+    "deal.status": "Deal held, dropped or resumed",
+    "interaction.create": "Interaction logged",
+    "evidence.create": "Evidence filed",
+    "evidence.view": "Evidence read",
+    "confirmation.create": "Confirmation requested from a party",
+    "confirmation.answer": "Confirmation answered by a party",
+    "weights.learn": "Scoring weights learnt",
+    "event.create": "Event created",
+    "event.register": "Organisation registered for an event",
+    "event.registration": "Event registration opened or closed",
+    "event.availability": "Participant's free slots changed",
+    "event.request": "Meeting requested",
+    "event.answer": "Meeting request answered",
+    "event.cancel": "Meeting request withdrawn",
+    "event.schedule": "Scheduler run",
+    "event.publish": "Schedule published",
+    "event.move": "Meeting moved by hand",
+    "event.attendance": "Attendance recorded",
+    "event.feedback": "Feedback on a meeting",
+    "database.backup": "Database backed up",
+    "database.restore": "Database restored from a backup",
 }
 SUBJECT_TYPES = (
     "user",
@@ -66,6 +90,8 @@ SUBJECT_TYPES = (
     "audit",
     "deal",
     "mail",
+    "event",
+    "database",
 )
 # Subjects that have a page of their own.
 SUBJECT_PAGES: Mapping[str, str] = {
@@ -74,6 +100,7 @@ SUBJECT_PAGES: Mapping[str, str] = {
     "office": "/admin/offices",
     "deal": "/deals/{id}",
     "mail": "/admin/mail/{id}",
+    "event": "/events/{id}",
 }
 AUDIT_EXPORT = "/api/v1/audit.csv"
 Filter = Annotated[str, Query(max_length=100)]
