@@ -83,7 +83,11 @@ def test_a_dry_run_reports_without_writing(ready: str, tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text(json.dumps([opportunity_data(external_id="opp-2")]))
     result = run(ready, "import", str(path), "--dry-run", "--json")
-    assert json.loads(result.output)["opportunities"] == {"created": 1, "updated": 0}
+    assert json.loads(result.output)["opportunities"] == {
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+    }
     assert len(json.loads(run(ready, "opportunities", "list", "--json").output)) == 1
 
 

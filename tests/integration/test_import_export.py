@@ -105,9 +105,20 @@ def test_reimporting_the_same_csv_does_not_duplicate(platform: Platform, tmp_pat
     path = write_needs_csv(tmp_path / "needs.csv", [need(2), need(3, external_id="")])
     first, second = load(platform, path), load(platform, path)
     assert first.opportunities_created == 2
-    assert (second.opportunities_created, second.opportunities_updated) == (0, 2)
+    # The same file again says nothing new: nothing is written, nothing counted as updated.
+    assert (second.opportunities_created, second.opportunities_updated) == (0, 0)
+    assert second.opportunities_unchanged == 2
     _, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     assert len(opportunities) == 3
+    changed = write_needs_csv(
+        tmp_path / "changed.csv", [need(2, title="A new title"), need(3, external_id="")]
+    )
+    third = load(platform, changed)
+    assert (third.opportunities_updated, third.opportunities_unchanged) == (1, 1)
+    _, after = export_records(by=OPERATOR, uow=platform.uow())
+    stamps = {o["external_id"]: o["updated_at"] for o in opportunities}
+    kept = [o for o in after if o["title"] != "A new title"]
+    assert all(o["updated_at"] == stamps[o["external_id"]] for o in kept)
 
 
 def test_a_dry_run_validates_and_writes_nothing(platform: Platform, tmp_path: Path) -> None:
@@ -125,7 +136,8 @@ def test_an_export_imports_back_unchanged(platform: Platform, tmp_path: Path, su
     path = tmp_path / f"export{suffix}"
     write_records(path, organisations, opportunities)
     report = load(platform, path)
-    assert (report.opportunities_created, report.opportunities_updated) == (0, 3)
+    assert (report.opportunities_created, report.opportunities_updated) == (0, 0)
+    assert (report.opportunities_unchanged, report.organisations_unchanged) == (3, 1)
     again_orgs, again_opps = export_records(by=OPERATOR, uow=platform.uow())
     assert strip(again_opps) == strip(opportunities)
     assert strip(again_orgs) == strip(organisations)
@@ -140,7 +152,7 @@ def test_a_csv_export_of_opportunities_imports_back(platform: Platform, tmp_path
     organisations, opportunities = export_records(by=OPERATOR, uow=platform.uow())
     write_records(tmp_path / "o.csv", organisations, opportunities)
     report = load(platform, tmp_path / "o.csv")
-    assert report.opportunities_updated == 1
+    assert (report.opportunities_updated, report.opportunities_unchanged) == (0, 1)
 
 
 def test_the_excel_template_explains_every_field_and_lists_allowed_values(tmp_path: Path) -> None:

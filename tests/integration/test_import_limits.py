@@ -365,7 +365,7 @@ def test_the_import_command_reads_at_most_the_rows_the_setting_allows(
     assert "(ITPO_MAX_IMPORT_ROWS)" in over.output
     at = run(sqlite_url, "import", "--json", str(write_opportunities(tmp_path / f"at{suffix}", 3)))
     assert at.exit_code == 0, at.output
-    assert json.loads(at.output)["opportunities"] == {"created": 3, "updated": 0}
+    assert json.loads(at.output)["opportunities"] == {"created": 3, "updated": 0, "unchanged": 0}
 
 
 def test_a_bad_cap_setting_is_one_clear_line(

@@ -9,6 +9,7 @@ each such change by a dry run, lets it (`allow_moves`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -88,6 +89,9 @@ class ImportReport:
     organisations_updated: int = 0
     opportunities_created: int = 0
     opportunities_updated: int = 0
+    # Rows that match their stored record field for field: nothing to write.
+    organisations_unchanged: int = 0
+    opportunities_unchanged: int = 0
     changes: list[ImportChange] = field(default_factory=list)
 
     @property
@@ -196,10 +200,12 @@ def _audit_detail(report: ImportReport, source: str | None) -> dict[str, Any]:
         "organisations": {
             "created": report.organisations_created,
             "updated": report.organisations_updated,
+            "unchanged": report.organisations_unchanged,
         },
         "opportunities": {
             "created": report.opportunities_created,
             "updated": report.opportunities_updated,
+            "unchanged": report.opportunities_unchanged,
         },
         "renames_and_moves": len(report.changes),
     }
@@ -387,38 +393,63 @@ def _count_only(
     parsed: Sequence[_ParsedOpportunity],
     report: ImportReport,
 ) -> None:
-    existing = uow.organisations.ids_by_external_id(o.external_id or "" for _, o in organisations)
-    report.organisations_updated = len(existing)
-    report.organisations_created = len(organisations) - len(existing)
+    """What the import would do, written nowhere."""
+    records = [dataclasses.replace(o) for _, o in organisations]
+    existing = uow.organisations.ids_by_external_id(o.external_id or "" for o in records)
+    stored = uow.organisations.get_many(existing.values())
+    new, changed, same = _sorted_out(records, existing, stored, stamp=None)
+    report.organisations_created, report.organisations_updated = len(new), len(changed)
+    report.organisations_unchanged = len(same)
+    owners = uow.organisations.ids_by_external_id(_references(parsed))
     found = uow.opportunities.ids_by_external_id(p.opportunity.external_id or "" for p in parsed)
-    report.opportunities_updated = len(found)
-    report.opportunities_created = len(parsed) - len(found)
+    known = uow.opportunities.get_many(found.values())
+    # Copies: a dry run leaves the parsed records as they were read.
+    candidates = [
+        dataclasses.replace(p.opportunity, organisation_id=owners.get(p.values["organisation"], 0))
+        for p in parsed
+    ]
+    new_o, changed_o, same_o = _sorted_out(candidates, found, known, stamp=None)
+    report.opportunities_created, report.opportunities_updated = len(new_o), len(changed_o)
+    report.opportunities_unchanged = len(same_o)
 
 
-def _new_or_changed(
-    records: Sequence[R], existing: dict[str, int], stamp: Any
-) -> tuple[list[R], list[R]]:
-    """Split records into those to insert and those to update, stamping both."""
-    new, changed = [], []
+def _same_content(incoming: R, stored: R | None) -> bool:
+    """Whether a row says nothing new about its stored record (its id and stamps aside)."""
+    if stored is None:
+        return False
+    blank = dataclasses.replace(incoming, id=None, created_at=None, updated_at=None)
+    return blank == dataclasses.replace(stored, id=None, created_at=None, updated_at=None)
+
+
+def _sorted_out(
+    records: Sequence[R], existing: dict[str, int], stored: Mapping[int, R], stamp: Any
+) -> tuple[list[R], list[R], list[R]]:
+    """Split records into those to insert, those to update (stamped) and those whose stored
+    record says the same already (left alone, so a file imported twice changes nothing)."""
+    new, changed, same = [], [], []
     for item in records:
-        item.updated_at = stamp
         item.id = existing.get(item.external_id or "")
         if item.id is None:
-            item.created_at = stamp
+            item.created_at = item.updated_at = stamp
             new.append(item)
+        elif _same_content(item, stored.get(item.id)):
+            same.append(item)
         else:
+            item.updated_at = stamp
             changed.append(item)
-    return new, changed
+    return new, changed, same
 
 
 def _write_organisations(
     uow: ImportUnitOfWork, organisations: list[Organisation], stamp: Any, report: ImportReport
 ) -> None:
     existing = uow.organisations.ids_by_external_id(o.external_id or "" for o in organisations)
-    new, changed = _new_or_changed(organisations, existing, stamp)
+    stored = uow.organisations.get_many(existing.values())
+    new, changed, same = _sorted_out(organisations, existing, stored, stamp)
     uow.organisations.add_many(new, imported=True)
     uow.organisations.update_many(changed)
     report.organisations_created, report.organisations_updated = len(new), len(changed)
+    report.organisations_unchanged = len(same)
 
 
 def _write_opportunities(
@@ -434,9 +465,15 @@ def _write_opportunities(
         part = parsed[start : start + WRITE_BATCH]
         for p in part:
             p.opportunity.organisation_id = owners[p.values["organisation"]]
-        new, changed = _new_or_changed([p.opportunity for p in part], existing, stamp)
+        stored = uow.opportunities.get_many(
+            existing[p.opportunity.external_id]
+            for p in part
+            if p.opportunity.external_id in existing
+        )
+        new, changed, same = _sorted_out([p.opportunity for p in part], existing, stored, stamp)
         uow.opportunities.add_many(new, imported=True)
         uow.opportunities.update_many(changed)
         report.opportunities_created += len(new)
         report.opportunities_updated += len(changed)
+        report.opportunities_unchanged += len(same)
         tick(len(part))

@@ -90,7 +90,8 @@ def test_importing_the_same_batch_twice_updates_instead_of_duplicating() -> None
     uow = FakeUnitOfWork()
     import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
     again = import_records(by=OPERATOR, uow=uow, batch=batch(need_row(2, "n1"), need_row(3, "")))
-    assert (again.opportunities_created, again.opportunities_updated) == (0, 2)
+    assert (again.opportunities_created, again.opportunities_updated) == (0, 0)
+    assert again.opportunities_unchanged == 2
     assert len(uow.committed_opportunities) == 2
 
 

@@ -24,17 +24,15 @@ PG_BIN_HELP = "Folder of PostgreSQL's pg_dump and pg_restore (default: the PATH)
 @clean_errors
 def backup_command(state: CliState, file: Path, overwrite: bool, pg_bin: Path | None) -> None:
     """Write a consistent copy of the database to FILE while the server may run."""
-    from itpo.accounts.audit import record
+    from itpo.accounts.database_copies import take_backup
     from itpo.adapters.storage.backup import backup_database
 
     platform = state.platform()
-    made = backup_database(platform.engine, file, overwrite=overwrite, pg_bin=pg_bin)
-    record(
+    made = take_backup(
         uow=platform.uow(),
         by=state.operator,
-        action="database.backup",
-        subject_type="database",
-        detail={"file": str(file.resolve()), "bytes": made.bytes, "revision": made.revision},
+        file=file,
+        copy=lambda: backup_database(platform.engine, file, overwrite=overwrite, pg_bin=pg_bin),
         now=platform.clock,
     )
     console.print(
@@ -56,28 +54,28 @@ def backup_command(state: CliState, file: Path, overwrite: bool, pg_bin: Path | 
 def restore_command(state: CliState, file: Path, yes: bool, pg_bin: Path | None) -> None:
     """Replace the database with the backup in FILE (stop the server first), bring its schema
     up to date and rebuild the matching index."""
-    from itpo.accounts.audit import record
+    from itpo.accounts.database_copies import check_restore, restore_backup
     from itpo.adapters.cli.index_commands import build_index
-    from itpo.adapters.storage.backup import restore_database
+    from itpo.adapters.storage.backup import RestoreDone, restore_database
     from itpo.adapters.storage.database import create_engine
 
+    check_restore(state.operator)
     engine = create_engine(state.settings().resolved_database_url)
     if not yes:
         where = engine.url.render_as_string(hide_password=True)
         click.confirm(f"Replace everything in {where} with {file}?", abort=True)
-    try:
-        done = restore_database(engine, file, pg_bin=pg_bin)
-    finally:
-        engine.dispose()
-    platform = state.platform()
-    record(
-        uow=platform.uow(),
-        by=state.operator,
-        action="database.restore",
-        subject_type="database",
-        detail={"file": str(file.resolve()), "revision": done.revision_restored},
-        now=platform.clock,
+
+    def put_back() -> RestoreDone:
+        try:
+            return restore_database(engine, file, pg_bin=pg_bin)
+        finally:
+            engine.dispose()
+
+    # The platform is opened after the restore, on the database as the backup left it.
+    done = restore_backup(
+        by=state.operator, file=file, restore=put_back, uow=lambda: state.platform().uow()
     )
+    platform = state.platform()
     console.print(
         f"Restored the {done.backend} database from {file} (schema {done.revision_restored}, "
         f"now {done.revision_now}, {done.seconds:.1f} s)."

@@ -64,10 +64,12 @@ def report_dict(report: ImportReport) -> dict[str, object]:
         "organisations": {
             "created": report.organisations_created,
             "updated": report.organisations_updated,
+            "unchanged": report.organisations_unchanged,
         },
         "opportunities": {
             "created": report.opportunities_created,
             "updated": report.opportunities_updated,
+            "unchanged": report.opportunities_unchanged,
         },
         "changes": [
             {
@@ -87,9 +89,10 @@ def report_dict(report: ImportReport) -> dict[str, object]:
 def describe(report: ImportReport) -> str:
     verb = "would be" if report.dry_run else "were"
     lines = [
-        f"Organisations: {report.organisations_created} new, {report.organisations_updated} updated; "
-        f"opportunities: {report.opportunities_created} new, {report.opportunities_updated} updated "
-        f"({verb} written)."
+        f"Organisations: {report.organisations_created} new, {report.organisations_updated} updated"
+        f", {report.organisations_unchanged} unchanged; opportunities: "
+        f"{report.opportunities_created} new, {report.opportunities_updated} updated, "
+        f"{report.opportunities_unchanged} unchanged ({verb} written)."
     ]
     for change in report.changes:
         note = "" if change.made_by_import else " (entered by hand: needs --allow-moves)"

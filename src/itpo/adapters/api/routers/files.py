@@ -72,6 +72,12 @@ class ImportResult(BaseModel):
     organisations_updated: int
     opportunities_created: int
     opportunities_updated: int
+    organisations_unchanged: int = Field(
+        0, description="Rows that say the same as their stored organisation: not written"
+    )
+    opportunities_unchanged: int = Field(
+        0, description="Rows that say the same as their stored opportunity: not written"
+    )
     changes: list[ImportChangePublic] = Field(
         description="Stored organisations the file renames and opportunities it moves"
     )
@@ -117,6 +123,8 @@ def _result(report: ImportReport) -> dict[str, Any]:
         "organisations_updated": report.organisations_updated,
         "opportunities_created": report.opportunities_created,
         "opportunities_updated": report.opportunities_updated,
+        "organisations_unchanged": report.organisations_unchanged,
+        "opportunities_unchanged": report.opportunities_unchanged,
         "changes": [
             {
                 "section": c.section,
