@@ -1,6 +1,9 @@
 """Build the package reference data in src/itpo/registry/reference_data/ from the raw public files.
 
 Usage: python tools/build_reference.py [--data /work/shared/data] [--out DIR]
+
+`isic_zh.json`, ITPO Exchange's own Chinese translation of the ISIC titles, is written by hand and
+not rebuilt here; the build only checks that it still covers every ISIC code.
 """
 
 from __future__ import annotations
@@ -687,6 +690,20 @@ def build_isic(data: Path) -> Json:
     return result
 
 
+def check_isic_zh(isic: Json, out: Path) -> None:
+    """isic_zh.json (ITPO Exchange's Chinese titles) is written by hand and joined to isic.json
+    when read; refuse a rebuild that would leave a code without its Chinese title or with one
+    no longer in ISIC."""
+    path = out / "isic_zh.json"
+    if not path.exists():
+        path = DEFAULT_OUT / "isic_zh.json"
+    titles: Json = json.loads(path.read_text(encoding="utf-8"))["titles"]
+    if titles.keys() != isic.keys():
+        raise SystemExit(
+            f"{path} does not match the ISIC codes: {sorted(titles.keys() ^ isic.keys())}"
+        )
+
+
 def build_currencies(rows: list[dict[str, str]]) -> Json:
     result: Json = {}
     for row in rows:
@@ -884,7 +901,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"countries use currencies missing from the table: {sorted(missing)}")
     sdgs, trl, areas = build_static()
 
-    write_json(out, "isic.json", build_isic(data))
+    isic = build_isic(data)
+    check_isic_zh(isic, out)
+    write_json(out, "isic.json", isic)
     write_json(out, "countries.json", countries)
     write_json(out, "regions.json", regions)
     write_json(out, "currencies.json", currencies)

@@ -1,5 +1,5 @@
-"""Bring the pages' chart library and world map from the npm registry into the app's static
-folder, so nothing is loaded from the internet when a page is shown.
+"""Bring the pages' chart library, world map and searchable pickers from the npm registry into
+the app's static folder, so nothing is loaded from the internet when a page is shown.
 
     .venv/bin/python tools/vendor.py           # fetch, check, write static/vendor/
     .venv/bin/python tools/vendor.py --check   # the files there are those the manifest names
@@ -8,7 +8,9 @@ Each package is fetched with `npm pack` at the version pinned below and checked 
 SHA-512 integrity pinned with it before anything is written. Apache ECharts is copied as built;
 the world map is Natural Earth's 1:110m countries from `world-atlas`, turned from TopoJSON into
 the GeoJSON ECharts reads, each country named by its ISO 3166 alpha-3 code (the code the
-platform keeps), so a chart's data names a country as the records do. `static/vendor/
+platform keeps), so a chart's data names a country as the records do. Tom Select (its complete
+build, with the plugins for removing a choice and for check boxes) turns long lists into
+pickers one searches by typing, with the keyboard and on a phone. `static/vendor/
 VENDORED.json` records every file's source, licence and SHA-256; tests/web check them.
 """
 
@@ -38,6 +40,11 @@ PACKAGES = {
         "version": "2.0.2",
         "integrity": "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==",
         "licence": "ISC",
+    },
+    "tom-select": {
+        "version": "2.6.2",
+        "integrity": "sha512-eiXIkk82XzzUTOVQDFpy+ZGejuqdTvMukyUyeZBQaKnqW42UoTiTZnrod/eX0rkqJEc4rZY9DZ3zdjV07i29wQ==",
+        "licence": "Apache-2.0",
     },
 }
 
@@ -72,6 +79,13 @@ def main() -> int:
         text = json.dumps(world, separators=(",", ":"), ensure_ascii=False)
         _write(files, "world.geo.json", text.encode(), "world-atlas")
         _write(files, "world-atlas.LICENSE.txt", (atlas / "LICENSE").read_bytes(), "world-atlas")
+        picker = folder / "tom-select/package"
+        for built, name in (
+            ("dist/js/tom-select.complete.min.js", "tom-select.complete.min.js"),
+            ("dist/css/tom-select.default.min.css", "tom-select.default.min.css"),
+            ("LICENSE", "tom-select.LICENSE.txt"),
+        ):
+            _write(files, name, (picker / built).read_bytes(), "tom-select")
     manifest = {
         "about": "Written by tools/vendor.py from the npm registry; do not edit by hand.",
         "packages": {

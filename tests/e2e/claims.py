@@ -125,12 +125,14 @@ def terms(found: re.Match[str], pair: Pair) -> None:
 def same_sector(found: re.Match[str], pair: Pair) -> None:
     code = found["code"]
     assert all(code in side.opportunity.isic_classes for side in pair.sides), code
-    assert reference.isic_entry(code).title_en == found["title"]
+    entry = reference.isic_entry(code)
+    assert found["title"] in (entry.title_en, entry.title_zh)
 
 
 def related_sectors(found: re.Match[str], pair: Pair) -> None:
     entry = reference.isic_entry(found["code"])
-    assert entry.level == ISIC_LEVEL_WORDS[found["level"]] and entry.title_en == found["title"]
+    assert entry.level == ISIC_LEVEL_WORDS[found["level"]]
+    assert found["title"] in (entry.title_en, entry.title_zh)
     for side in pair.sides:
         lineages = [(c, *reference.isic_ancestors(c)) for c in side.opportunity.isic_classes]
         assert any(entry.code in lineage for lineage in lineages), (entry.code, side)
@@ -138,7 +140,8 @@ def related_sectors(found: re.Match[str], pair: Pair) -> None:
 
 def sector_fit(found: re.Match[str], pair: Pair) -> None:
     division = reference.isic_entry(found["code"])
-    assert division.level == "division" and division.title_en == found["title"]
+    assert division.level == "division"
+    assert found["title"] in (division.title_en, division.title_zh)
     for word, basis in ((found["k1"], found["b1"]), (found["k2"], found["b2"])):
         side, _ = pair.by_kind(word)
         if basis.startswith("ISIC "):
@@ -479,7 +482,7 @@ def fixed_words() -> frozenset[str]:
     for c in reference.countries().values():
         names += [c.name_en, c.name_zh]
     names += [r.name_en + " " + (r.name_zh or "") for r in reference.region_names()]
-    names += [e.title_en for e in reference.isic().values()]
+    names += [n for e in reference.isic().values() for n in (e.title_en, e.title_zh)]
     names += [n for s in reference.sdgs() for n in (s.title_en, s.title_zh)]
     names += [n for a in reference.technology_areas().values() for n in (a.name_en, a.name_zh)]
     return frozenset(words("\n".join(names)))

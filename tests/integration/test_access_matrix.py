@@ -203,7 +203,10 @@ def by(**statuses: int) -> dict[str, int]:
 
 def new_opportunity(organisation: str) -> Callable[[World], Any]:
     def body(world: World) -> dict[str, Any]:
-        data = opportunity_data(external_id=None, organisation_id=world.organisations[organisation])
+        # A member's new record is a draft: only the office publishes (see the review).
+        data = opportunity_data(
+            external_id=None, organisation_id=world.organisations[organisation], status="draft"
+        )
         del data["organisation"], data["external_id"]
         return data
 
@@ -390,6 +393,42 @@ CASES: list[Case] = [
     Case("GET", "/audit.csv", by(admin=200, public=401, rest=403)),
     Case("GET", "/mail", by(admin=200, public=401, rest=403)),
     Case("GET", "/mail/{message}", by(admin=200, public=401, rest=403)),
+    # Review: the owner's members and officers read it; officers decide; nothing here moves a
+    # record the other cases read, but the submission of the draft its owner makes.
+    Case(
+        "GET",
+        "/opportunities/{own}/review",
+        by(public=403, member=200, other_member=403, read_only=200, officer=200, admin=200),
+    ),
+    Case(
+        "GET",
+        "/opportunities/{other_draft}/review",
+        by(public=404, member=404, other_member=200, read_only=404, officer=200, admin=200),
+    ),
+    Case(
+        "POST",
+        "/opportunities/{other_draft}/review/submit",
+        by(public=404, member=404, other_member=200, read_only=404, officer=409, admin=409),
+    ),
+    Case(
+        "POST",
+        "/opportunities/{own}/review/publish",
+        by(public=403, member=403, other_member=403, read_only=403, officer=409, admin=409),
+        body=lambda w: {"confirmed": ["clear", "complete", "specific", "genuine"]},
+    ),
+    Case(
+        "POST",
+        "/opportunities/{other_anonymous}/review/send-back",
+        by(public=403, member=403, other_member=403, read_only=403, officer=422, admin=422),
+        body=lambda w: {"wanting": ["clear"], "reason": ""},
+    ),
+    Case(
+        "POST",
+        "/opportunities/{own}/review/renew",
+        by(public=403, member=200, other_member=403, read_only=403, officer=200, admin=200),
+        body=lambda w: {"valid_until": "2028-06-30"},
+    ),
+    Case("GET", "/review-desk", by(officer=200, admin=200, rest=403)),
     Case("POST", "/auth/logout", everyone(204)),
 ]
 

@@ -71,7 +71,9 @@ def test_a_member_gets_an_assigned_external_id_for_its_opportunity(
     client: TestClient, member: tuple[int, dict[str, str]]
 ) -> None:
     organisation_id, headers = member
-    body = opportunity_data(external_id="demo:need-lakeside", organisation_id=organisation_id)
+    body = opportunity_data(
+        external_id="demo:need-lakeside", organisation_id=organisation_id, status="draft"
+    )
     del body["organisation"]
     refused = client.post(f"{API}/opportunities", json=body, headers=headers)
     assert refused.status_code == 422 and refused.json()["detail"][0]["loc"][-1] == "external_id"
@@ -117,7 +119,7 @@ def test_an_import_moves_an_opportunity_no_import_made_only_when_let(
     client: TestClient, platform: Platform, member: tuple[int, dict[str, str]], tmp_path: Path
 ) -> None:
     organisation_id, headers = member
-    body = opportunity_data(organisation_id=organisation_id)
+    body = opportunity_data(organisation_id=organisation_id, status="draft")
     del body["organisation"], body["external_id"]
     mine = client.post(f"{API}/opportunities", json=body, headers=headers).json()
     other = organisation_data(external_id="org-other", name="Lakeside Fish")

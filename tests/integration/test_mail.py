@@ -346,7 +346,7 @@ def test_an_opportunity_about_to_expire_asks_its_people_to_renew(
     by_person = {m.to: m for m in queued(platform, MailKind.RENEWAL_REMINDER)}
     assert set(by_person) == {"ops@meru.example", "sales@pudong.example"}
     kenyan = by_person["ops@meru.example"]
-    assert soon.isoformat() in kenyan.body and LINKS.opportunity_edit(world.need) in kenyan.body
+    assert soon.isoformat() in kenyan.body and LINKS.opportunity_review(world.need) in kenyan.body
     assert "即将到期" in by_person["sales@pudong.example"].subject  # a Chinese organisation
     assert remind(platform, clock).renewals == 0  # once per validity date
     assert remind(platform, clock, notice_days=10).renewals == 0  # not yet within ten days

@@ -217,7 +217,12 @@ def test_a_deal_through_the_pages_from_match_to_confirmed_outcome(visitors: Visi
 
     chinese = officer.get(f"/deals/{deal_id}?lang=zh")
     assert "协议已签署" in chinese.text and "证据" in chinese.text
-    assert "结果" in officer.get("/results?year=2026&lang=zh").text
+    results = officer.get("/results?year=2026&lang=zh").text
+    assert "结果" in results
+    assert "C 制造业" in results  # sectors by ITPO Exchange's Chinese ISIC titles, said once
+    assert results.count("中文行业名称为 ITPO Exchange 对 ISIC 第4版的自行翻译") == 1
+    report = officer.get("/results/report?year=2026&format=html&lang=zh").text
+    assert "C 制造业" in report and "中文行业名称为 ITPO Exchange 对 ISIC 第4版的自行翻译" in report
 
 
 def test_who_sees_which_deal_page(visitors: Visitors) -> None:

@@ -9,19 +9,24 @@ administrator. Records are those of `tests.world`, each with its own secret.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from itpo.adapters.web import page_routers
+from itpo.adapters.web.staged_imports import staged_imports
+from itpo.appraisal import services as appraisals
 from itpo.events import services as events
 from itpo.mail import outbox
 from itpo.mail.model import Letter, MailKind
 from itpo.pipeline import confirmations, deals
+from itpo.registry.importing import ImportReport
 from tests.actors import OPERATOR
 from tests.postgres import BACKENDS
 from tests.world import (
@@ -98,10 +103,32 @@ def for_staff(asker: str, _record: str) -> str:
     return {"public": SIGN_IN, "officer": "200", "admin": "200"}.get(asker, "403")
 
 
+def for_the_organisation(asker: str, organisation: str) -> str:
+    """An organisation's form: officers, and the members of that organisation (the world's
+    "member" is of the "own" one, "other_member" of the "other"); the public must sign in."""
+    members = {"member": "own", "other_member": "other"}
+    if asker == "public":
+        return SIGN_IN
+    return "200" if asker in ("officer", "admin") or members[asker] == organisation else "403"
+
+
+def for_the_project(asker: str, _record: str) -> str:
+    """A kept appraisal (the world's is of the "other" organisation's investment project):
+    restricted detail of its project; the public must sign in; to anyone who does not see
+    the project's details it does not exist."""
+    return {"public": SIGN_IN, "member": "404"}.get(asker, "200")
+
+
 def for_the_participant(asker: str, _record: str) -> str:
     """A participant's desk and agenda (the world's event has the "own" organisation's): its
     members and staff; to anyone else it does not exist."""
     return {"public": SIGN_IN, "other_member": "404"}.get(asker, "200")
+
+
+def for_the_uploader(asker: str, _record: str) -> str:
+    """A checked import file (the matrix's is the officer's): its sender alone; to other staff
+    it does not exist."""
+    return {"public": SIGN_IN, "officer": "200", "admin": "404"}.get(asker, "403")
 
 
 @dataclass(frozen=True)
@@ -119,8 +146,13 @@ PAGES: dict[str, Case] = {
     "/opportunities/{opportunity_id:int}": Case(reading, per_record=True),
     "/opportunities/{opportunity_id:int}/matches": Case(matching, per_record=True),
     "/opportunities/{opportunity_id:int}/edit": Case(for_record_of_owner, per_record=True),
+    "/opportunities/{opportunity_id:int}/review": Case(for_record_of_owner, per_record=True),
+    "/review": Case(for_staff),
     "/opportunities/new": Case(for_users),
     "/organisations/{organisation_id:int}": Case(for_everyone),
+    "/organisations/new": Case(for_staff),
+    "/organisations/{organisation_id:int}/edit": Case(for_the_organisation),
+    "/organisations/{organisation_id:int}/delete": Case(for_staff),
     "/matches": Case(for_users),
     "/matches/{match_id:int}": Case(for_the_pair),
     "/account": Case(for_users),
@@ -138,6 +170,10 @@ PAGES: dict[str, Case] = {
     "/results/report": Case(for_staff, query="?format=html"),
     "/confirm/{token}": Case(for_everyone),
     "/events": Case(for_everyone),
+    "/appraisals/new": Case(for_users),
+    "/appraisals/template.xlsx": Case(for_users),
+    "/appraisals/{appraisal_id:int}": Case(for_the_project),
+    "/appraisals/{appraisal_id:int}/report": Case(for_the_project, query="?format=html"),
     "/events/new": Case(for_staff),
     "/events/{event_id:int}": Case(for_everyone),
     "/events/{event_id:int}/schedule": Case(for_staff),
@@ -147,6 +183,11 @@ PAGES: dict[str, Case] = {
     "/event-participants/{participant_id:int}/agenda": Case(
         for_the_participant, query="?format=ics"
     ),
+    "/imports": Case(for_staff),
+    "/imports/template.xlsx": Case(for_staff),
+    "/imports/{upload}": Case(for_the_uploader),
+    "/imports/{upload}/progress": Case(for_the_uploader),
+    "/exports/{name}": Case(for_staff),
     "/login": Case(for_everyone),
     "/password-reset": Case(for_everyone),
 }
@@ -202,7 +243,30 @@ def deal_records(world: World) -> dict[str, str]:
         "{token}": issued.token,
         "{message_id:int}": str(written),
         **event_records(world),
+        "{appraisal_id:int}": str(appraisal_record(world)),
+        "{upload}": checked_upload(world),
+        "{name}": "export.json",
     }
+
+
+def appraisal_record(world: World) -> int:
+    """An appraisal kept with the world's investment project."""
+    model = json.loads(
+        (resources.files("itpo.appraisal") / "examples" / "solar_fruit_drying.json").read_text()
+    )
+    stored = appraisals.attach_appraisal(
+        uow=world.platform.uow(), by=OPERATOR, opportunity_id=world.ids["project"], model_data=model
+    )
+    assert stored.id is not None
+    return stored.id
+
+
+def checked_upload(world: World) -> str:
+    """An import file the officer checked and has not imported yet."""
+    store = staged_imports(world.platform)
+    staged = store.open(world.users["officer"], "matrix.csv", ".csv", None)
+    staged.file.write_text("external_id,name,kind,country\n", encoding="utf-8")
+    return store.keep(staged, ImportReport(dry_run=True)).token
 
 
 def event_records(world: World) -> dict[str, str]:
@@ -298,7 +362,8 @@ def test_each_page_answers_each_visitor_as_the_rules_say(
         for key, organisation_id in world.organisations.items():
             url = path.replace("{organisation_id:int}", str(organisation_id))
             answer = client.get(url, follow_redirects=False)
-            check(answer.status_code, answer.headers.get("location"), "200", (asker, url))
+            expected = case.expect(asker, key)
+            check(answer.status_code, answer.headers.get("location"), expected, (asker, url))
             assert_no_leak(answer.text, asker, url, owner_page=key == "third")
         return
     url = path.replace("{match_id:int}", str(world.match_id))

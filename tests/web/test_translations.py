@@ -13,16 +13,28 @@ import pytest
 from itpo.adapters.web.errors import TITLES
 from itpo.adapters.web.i18n import catalogue, preferred, translate
 from itpo.adapters.web.labels import LABELS
-from itpo.adapters.web.pages import audit, deals, event_desk, event_schedule, events, mail
+from itpo.adapters.web.pages import (
+    audit,
+    deals,
+    event_desk,
+    event_schedule,
+    events,
+    mail,
+    organisation_forms,
+    review,
+)
 from itpo.adapters.web.pages.work_choices import PATTERNS
 from itpo.adapters.web.templating import ENVIRONMENT, money_range
 from itpo.adapters.web.visit import EXPIRED_FORM
 from itpo.pipeline import results_names
 from itpo.pipeline.stages import FIELD_LABELS
+from itpo.review.criteria import LOOKS_FOR, MESSAGES
 
 WEB = Path(str(resources.files("itpo.adapters.web")))
 # `_("text")` or `_('text')` with a literal first argument, in templates and page modules.
 LITERAL = re.compile(r"""\b_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+# `_n("one", "other", n)`: a count's message; Chinese, with one plural form, uses the other.
+PLURAL = re.compile(r'\b_n\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"((?:[^"\\]|\\.)*)"')
 CJK = re.compile(r"[\u3400-\u9fff]")
 # `text(lang, "text")`: the annual report's own messages, in the language it is asked in.
 REPORT_TEXT = re.compile(r'\btext\(\s*lang,\s*"((?:[^"\\]|\\.)*)"')
@@ -32,12 +44,17 @@ REPORTS = WEB.parent / "reports"
 def used_messages() -> set[str]:
     found: set[str] = set(LABELS.values()) | set(TITLES.values()) | {EXPIRED_FORM}
     found |= {sentence for _, sentence in PATTERNS}  # the form's refusals
+    found |= {sentence for _, sentence in organisation_forms.PATTERNS}
+    found |= set(LOOKS_FOR.values()) | set(MESSAGES)  # the review's criteria and findings
     # The names deal and results pages give codes and figures, and what a stage needs.
     for names in (
         deals.DONE,
         events.DONE,
         event_desk.DONE,
         event_schedule.DONE,
+        review.DONE,
+        review.CRITERION_NAMES,
+        review.FIELD_NAMES,
         deals.FIGURE_LABELS,
         mail.KIND_NAMES,
         mail.STATE_NAMES,
@@ -52,8 +69,10 @@ def used_messages() -> set[str]:
     ):
         found |= set(names.values())
     for path in [*WEB.rglob("*.html"), *WEB.rglob("*.py")]:
-        for match in LITERAL.finditer(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        for match in LITERAL.finditer(text):
             found.add(match.group(1) if match.group(1) is not None else match.group(2))
+        found |= set(PLURAL.findall(text))
     for path in REPORTS.glob("results_*.py"):
         found |= set(REPORT_TEXT.findall(path.read_text(encoding="utf-8")))
     return {m for m in found if m.strip()}

@@ -64,6 +64,12 @@ def may_act_for(principal: Principal, organisation_id: int | None) -> bool:
     return principal.is_staff or principal.belongs_to(organisation_id)
 
 
+def may_see_people(principal: Principal, organisation_id: int) -> bool:
+    """See an organisation's user accounts: officers and administrators, and the
+    organisation's own members, with a token that may read."""
+    return principal.may(Scope.READ) and may_act_for(principal, organisation_id)
+
+
 def require_writer(principal: Principal) -> None:
     """Write anything at all: officers and administrators, and members of an organisation,
     with a token that may write. Checked before a request's values are, so the public is

@@ -43,6 +43,7 @@ from itpo.accounts.users import (
     has_administrator,
     list_offices,
     list_users,
+    organisation_people,
     user_by_email,
     user_choices,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "list_tokens",
     "list_users",
     "note_token_use",
+    "organisation_people",
     "resolve_session",
     "resolve_token",
     "revoke_token",

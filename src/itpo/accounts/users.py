@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itpo.accounts.access import may_see_people
 from itpo.accounts.audit import record
 from itpo.accounts.errors import Forbidden
 from itpo.accounts.fields import Checks
@@ -182,6 +183,20 @@ def list_users(*, uow: AccountsUnitOfWork, by: Principal, query: UserQuery) -> P
     checks.done()
     with uow:
         return uow.users.list(query)
+
+
+def organisation_people(
+    *, uow: AccountsUnitOfWork, by: Principal, organisation_id: int
+) -> list[User]:
+    """An organisation's user accounts, disabled ones too, in id order: for officers and
+    administrators, and for the organisation's own members."""
+    require_sign_in(by)
+    if not may_see_people(by, organisation_id):
+        raise Forbidden("only an officer, or a member of the organisation, may see its people")
+    with uow:
+        if uow.organisations.get(organisation_id) is None:
+            raise NotFound("organisation", organisation_id)
+        return list(uow.users.list(UserQuery(organisation_id=organisation_id)).items)
 
 
 def get_user(*, uow: AccountsUnitOfWork, by: Principal, user_id: int | None = None) -> User:

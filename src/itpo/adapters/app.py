@@ -29,6 +29,7 @@ from itpo.adapters.api.routers import (
     reference,
     reports,
     results,
+    review,
     search,
 )
 from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
 
 # A deal's evidence is uploaded through the API and through its page.
 EVIDENCE_UPLOADS = (rf"{API_PREFIX}/deals/\d+/evidence", r"/deals/\d+/evidence")
+# An appraisal's workbook is sent from its page (which holds it to a smaller limit of its own).
+APPRAISAL_UPLOADS = (r"/appraisals",)
+# An import file is sent from its page as from the API, to the same limit.
+IMPORT_UPLOADS = (re.escape(f"{API_PREFIX}/imports"), r"/imports")
 
 
 def _courier(platform: Platform) -> Courier | None:
@@ -89,7 +94,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         BodyLimit,
         default_bytes=limits.max_request_kb * KB,
         upload_bytes=limits.max_upload_mb * KB * KB,
-        upload_paths=[re.escape(f"{API_PREFIX}/imports"), *EVIDENCE_UPLOADS],
+        upload_paths=[*IMPORT_UPLOADS, *EVIDENCE_UPLOADS, *APPRAISAL_UPLOADS],
     )
     app.add_middleware(SecurityHeaders)
     for module in (
@@ -107,6 +112,7 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         reports,
         mail,
         events,
+        review,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

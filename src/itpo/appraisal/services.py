@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from itpo.accounts.access import require_signed_in, require_write
+from itpo.accounts.access import may_act_for, require_signed_in, require_write
 from itpo.accounts.audit import record
+from itpo.accounts.model import Scope
 from itpo.accounts.ports import AuditedUnitOfWork
 from itpo.accounts.principal import Principal
 from itpo.appraisal.appraisal import Appraisal, evaluate
@@ -30,8 +31,9 @@ from itpo.appraisal.summary import summary_of
 from itpo.clock import Clock, utc_now
 from itpo.registry.disclosure import Stage, stage
 from itpo.registry.errors import Conflict, NotFound
-from itpo.registry.model import OpportunityKind
-from itpo.registry.services import visible_opportunity
+from itpo.registry.model import Opportunity, OpportunityKind
+from itpo.registry.queries import OpportunityQuery
+from itpo.registry.services import list_opportunities, visible_opportunity
 
 MAX_DRAWS = 100_000
 
@@ -204,6 +206,20 @@ def attach_appraisal(
         )
         uow.commit()
     return stored
+
+
+def attachable_projects(*, uow: AppraisalUnitOfWork, by: Principal) -> list[Opportunity]:
+    """The investment projects the asker may keep an appraisal with, in id order: every one
+    for officers, a member's own organisation's; none for the public or a token that may not
+    write."""
+    if by.is_anonymous or not by.may(Scope.WRITE):
+        return []
+    if not by.is_staff and by.organisation_id is None:
+        return []
+    owner = None if by.is_staff else by.organisation_id
+    query = OpportunityQuery(kinds=(OpportunityKind.INVESTMENT_PROJECT,), organisation_id=owner)
+    found = list_opportunities(uow=uow, by=by, query=query).items
+    return [o for o in found if may_act_for(by, o.organisation_id)]
 
 
 def _writable_project(uow: AppraisalUnitOfWork, by: Principal, opportunity_id: int) -> None:

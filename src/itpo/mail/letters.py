@@ -135,6 +135,68 @@ def renewal_letter(*, lang: str, name: str, title: str, valid_until: dt.date, li
     )
 
 
+def published_letter(
+    *, lang: str, name: str, title: str, valid_until: dt.date, link: str
+) -> Letter:
+    day = valid_until.isoformat()
+    if _language(lang) == "zh":
+        return _letter(
+            lang,
+            f"已发布：{title}",
+            f"{name}，您好：",
+            "",
+            f"贵方的“{title}”已通过审核并发布，有效期至 {day}，现已参与匹配。",
+            "匹配结果请见：",
+            "",
+            link,
+        )
+    return _letter(
+        lang,
+        f"Published: {title}",
+        f"Dear {name},",
+        "",
+        f"Your opportunity {title} was reviewed and is published until {day}; it is now matched.",
+        "Its matches are here:",
+        "",
+        link,
+    )
+
+
+def sent_back_letter(
+    *, lang: str, name: str, title: str, reason: str, criteria: Sequence[str], link: str
+) -> Letter:
+    if _language(lang) == "zh":
+        wanting = "、".join(CRITERIA_ZH.get(c, c) for c in criteria)
+        return _letter(
+            lang,
+            f"需修改后再提交：{title}",
+            f"{name}，您好：",
+            "",
+            f"办公室审核了贵方的“{title}”，尚未发布。未满足的标准：{wanting}。",
+            f"审核意见：{reason}",
+            "",
+            "请修改后再次提交审核：",
+            "",
+            link,
+        )
+    return _letter(
+        lang,
+        f"Please revise before publishing: {title}",
+        f"Dear {name},",
+        "",
+        f"The office reviewed your opportunity {title} and has not published it yet. "
+        f"Criteria not met: {', '.join(criteria)}.",
+        f"The reviewer's note: {reason}",
+        "",
+        "Please revise it and submit it for review again:",
+        "",
+        link,
+    )
+
+
+CRITERIA_ZH = {"clear": "清晰", "complete": "完整", "specific": "具体", "genuine": "真实"}
+
+
 @dataclass(frozen=True, slots=True)
 class DigestItem:
     """One of the owner's opportunities and what matching found for it since the last digest."""

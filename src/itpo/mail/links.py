@@ -19,6 +19,9 @@ class SiteLinks:
     def opportunity_edit(self, opportunity_id: int) -> str:
         return self._at(f"/opportunities/{opportunity_id}/edit")
 
+    def opportunity_review(self, opportunity_id: int) -> str:
+        return self._at(f"/opportunities/{opportunity_id}/review")
+
     def opportunity_matches(self, opportunity_id: int) -> str:
         return self._at(f"/opportunities/{opportunity_id}/matches")
 

@@ -14,6 +14,7 @@ class MailKind(StrEnum):
     RENEWAL_REMINDER = "renewal_reminder"  # an opportunity about to expire
     MATCH_DIGEST = "match_digest"  # new matches of an owner's opportunities
     REQUEST_EXPIRED = "request_expired"  # a meeting request at an event nobody answered
+    REVIEW_DECISION = "review_decision"  # a profile published, or sent back with the reason
 
 
 class MailState(StrEnum):

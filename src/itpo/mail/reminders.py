@@ -127,7 +127,7 @@ def _renewals(
                 name=person.display_name,
                 title=opportunity.title,
                 valid_until=opportunity.valid_until,
-                link=links.opportunity_edit(opportunity.id),
+                link=links.opportunity_review(opportunity.id),
             )
             key = f"renew:{opportunity.id}:{opportunity.valid_until.isoformat()}:{person.id}"
             queued += _queued(

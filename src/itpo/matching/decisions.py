@@ -97,6 +97,24 @@ class Match:
         raise ValueError(f"opportunity {opportunity_id} is not part of this match")
 
 
+def verdict_of(match: Match, side: int | None) -> Verdict | None:
+    """The latest verdict given for one side (None: the office's), if any."""
+    given = [d for d in match.decisions if d.side == side]
+    return max(given, key=lambda d: d.decided_at).verdict if given else None
+
+
+def verdicts_open(state: MatchState, given: Verdict | None) -> frozenset[Verdict]:
+    """The verdicts still worth offering: none that repeats the one already given, and no
+    acceptance once both sides have met or one has declined (a decline may be taken back only
+    by the side that gave it, by accepting again)."""
+    offered = set(Verdict) - ({given} if given is not None else set())
+    if state is MatchState.INTRODUCED:
+        offered.discard(Verdict.ACCEPT)
+    if state is MatchState.DECLINED and given is not Verdict.DECLINE:
+        offered.clear()
+    return frozenset(offered)
+
+
 def state_after(decisions: Iterable[Decision], first_id: int, second_id: int) -> MatchState:
     """The state the decisions lead to; each party's latest verdict is the one that counts."""
     latest: dict[int | None, Verdict] = {}

@@ -149,14 +149,14 @@ def _sector(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
             _pick(
                 lang,
                 f"Same sector: ISIC {entry.code} {entry.title_en}.",
-                f"行业相同：ISIC {entry.code}（{entry.title_en}）。",
+                f"行业相同：ISIC {entry.code}（{entry.title_zh}）。",
             ),
             facts,
         )
     text = _pick(
         lang,
         f"Related sectors: both under ISIC {level_en} {entry.code} {entry.title_en}.",
-        f"行业相近：同属 ISIC {level_zh} {entry.code}（{entry.title_en}）。",
+        f"行业相近：同属 ISIC {level_zh} {entry.code}（{entry.title_zh}）。",
     )
     return Reason("isic", text, facts)
 
@@ -177,7 +177,7 @@ def _sector_bridge(a: Opportunity, b: Opportunity, lang: str) -> Reason | None:
     text = _pick(
         lang,
         f"Sector fit: both in ISIC division {division.code} {division.title_en} ({named}).",
-        f"行业相符：同属 ISIC 大类 {division.code}（{division.title_en}）（{named}）。",
+        f"行业相符：同属 ISIC 大类 {division.code}（{division.title_zh}）（{named}）。",
     )
     return Reason("isic", text, {"division": (division.code,), "bases": bases})
 

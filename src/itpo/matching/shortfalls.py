@@ -247,7 +247,7 @@ def no_match_reason(
 def _subject(opportunity: Opportunity, lang: str) -> str:
     areas = reference.technology_areas()
     named = [
-        f"ISIC {code} {reference.isic_entry(code).title_en}" for code in sector_codes(opportunity)
+        f"ISIC {code} {reference.isic_title(code, lang)}" for code in sector_codes(opportunity)
     ]
     named += [
         areas[code].name_zh if lang == "zh" else areas[code].name_en

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from itpo.accounts.access import audience_of, may_act_for
+from itpo.accounts.access import audience_of, may_act_for, may_see_people
 from itpo.accounts.audit import record_many
 from itpo.accounts.model import Scope
 from itpo.accounts.ports import AuditedUnitOfWork
@@ -154,6 +154,34 @@ def organisation_profile(
 ) -> dict[str, Any]:
     """An organisation's public profile."""
     return organisation_dict(get_organisation(uow=uow, by=by, organisation_id=organisation_id))
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationView:
+    """An organisation's public profile, and what the asker may do with it."""
+
+    values: Mapping[str, Any]
+    own: bool  # the asker is one of its members
+    sees_status: bool  # its records' status (drafts, records in review) is shown
+    may_edit: bool  # change the profile, and create opportunities for it
+    may_delete: bool
+    may_see_people: bool  # its user accounts
+
+
+def view_organisation(
+    *, uow: AuditedUnitOfWork, by: Principal, organisation_id: int
+) -> OrganisationView:
+    """An organisation's profile as the asker may see it; NotFound when it does not exist."""
+    profile = organisation_profile(uow=uow, by=by, organisation_id=organisation_id)
+    acts = may_act_for(by, organisation_id)
+    return OrganisationView(
+        values=profile,
+        own=by.belongs_to(organisation_id),
+        sees_status=acts,
+        may_edit=acts and by.may(Scope.WRITE),
+        may_delete=by.is_staff and by.may(Scope.WRITE),
+        may_see_people=may_see_people(by, organisation_id),
+    )
 
 
 def organisation_profiles(

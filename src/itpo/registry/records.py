@@ -59,11 +59,40 @@ def organisation_from(data: Mapping[str, Any]) -> Organisation:
 
 
 def opportunity_values(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Parsed opportunity fields, the organisation still a reference; raises ValidationError."""
-    values, errors = parse_fields(OPPORTUNITY_FIELDS, data)
+    """Parsed opportunity fields, the organisation still a reference; raises ValidationError
+    with every problem, the rules between fields included."""
+    values, errors = opportunity_values_checked(data)
     if errors:
         raise ValidationError(errors)
     return values
+
+
+def opportunity_values_checked(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
+    """Parsed fields and every problem at once: each field's, and the rules between fields
+    over those that parsed, so a form shows all of them in one round."""
+    values, errors = parse_fields(OPPORTUNITY_FIELDS, data)
+    if errors and values.get("kind") is not None:
+        bad = {e.field for e in errors}
+        errors.extend(e for e in _rules_over(values) if e.field not in bad)
+    return values, errors
+
+
+def _rules_over(values: Mapping[str, Any]) -> list[FieldError]:
+    """The rules between fields, over a record whose other fields may not have parsed (the
+    text fields the rules do not read stand in empty)."""
+    kept = {
+        k: v
+        for k, v in values.items()
+        if k not in ("organisation", "title", "teaser", "language") and v is not None
+    }
+    kept.setdefault("disclosure", Disclosure.PUBLIC)
+    kept.setdefault("status", Status.DRAFT)
+    kept["details"] = kept.get("details") or ""
+    try:
+        sketch = Opportunity(organisation_id=0, title="", teaser="", language="en", **kept)
+    except TypeError:  # a field the rules need did not parse into its type
+        return []
+    return opportunity_rule_errors(sketch)
 
 
 def opportunity_from(values: Mapping[str, Any], *, organisation_id: int) -> Opportunity:

@@ -2,6 +2,9 @@
 TRL, technology areas and IFI default grid emission factors.
 
 Tables are read once from `reference_data/` (built by tools/build_reference.py) and cached.
+ISIC's Chinese titles come from their own file, `isic_zh.json`, joined to the UN's English and
+Arabic at read time: a rebuild of `isic.json` keeps them, and an official edition can replace
+the file.
 Codes are accepted case-insensitively and with surrounding whitespace.
 """
 
@@ -49,6 +52,8 @@ __all__ = [
     "isic_ancestors",
     "isic_entry",
     "isic_proximity",
+    "isic_title",
+    "isic_zh_is_official",
     "region_names",
     "sdg",
     "sdgs",
@@ -67,12 +72,25 @@ class IsicEntry:
     level: str  # "section", "division", "group" or "class"
     title_en: str
     title_ar: str
+    title_zh: str  # see isic_zh_is_official()
     parent: str | None
+
+
+@lru_cache(maxsize=1)
+def _isic_zh() -> dict[str, Any]:
+    raw: dict[str, Any] = load_json("isic_zh.json")
+    return raw
+
+
+def isic_zh_is_official() -> bool:
+    """False while the Chinese ISIC titles are ITPO Exchange's own translation, not the UN's."""
+    return bool(_isic_zh()["official"])
 
 
 @lru_cache(maxsize=1)
 def isic() -> Mapping[str, IsicEntry]:
     raw: dict[str, dict[str, Any]] = load_json("isic.json")
+    zh: dict[str, str] = _isic_zh()["titles"]
 
     def section(code: str) -> str:
         while (parent := raw[code]["parent"]) is not None:
@@ -89,6 +107,7 @@ def isic() -> Mapping[str, IsicEntry]:
                 level=raw[code]["level"],
                 title_en=raw[code]["title_en"],
                 title_ar=raw[code]["title_ar"],
+                title_zh=zh[code],
                 parent=raw[code]["parent"],
             )
             for code in order
@@ -101,6 +120,12 @@ def isic_entry(code: str) -> IsicEntry:
     if entry is None:
         raise UnknownCode("ISIC", code)
     return entry
+
+
+def isic_title(code: str, language: str = "en") -> str:
+    """The entry's title in Chinese for "zh", in English for any other language."""
+    entry = isic_entry(code)
+    return entry.title_zh if language == "zh" else entry.title_en
 
 
 def is_isic_class(code: str) -> bool:

@@ -25,22 +25,27 @@ from itpo.registry.queries import MAX_ID, OpportunityQuery, OrganisationQuery, P
 from itpo.registry.records import (
     opportunity_from,
     opportunity_values,
+    opportunity_values_checked,
     organisation_from,
     record_to_mapping,
 )
 
 __all__ = [
+    "Deletion",
     "create_opportunity",
     "create_organisation",
     "delete_opportunity",
     "delete_organisation",
     "editable_opportunity",
+    "editable_organisation",
     "expire_overdue",
     "get_opportunity",
     "get_organisation",
     "list_opportunities",
     "list_organisations",
+    "organisation_deletion",
     "require_author",
+    "require_organisation_creator",
     "update_opportunity",
     "update_organisation",
     "visible_opportunity",
@@ -104,23 +109,58 @@ def delete_organisation(
     """Delete an organisation that has no opportunities and no member accounts left
     (officers and administrators)."""
     with uow:
-        _organisation(uow, organisation_id)
-        require_staff_write(by, "delete an organisation")
-        count = uow.organisations.opportunity_count(organisation_id)
-        if count:
+        deletion = _deletion(uow, by, organisation_id)
+        if deletion.opportunities:
             raise Conflict(
-                f"organisation {organisation_id} still has {count} opportunities; "
-                "delete or move them first"
+                f"organisation {organisation_id} still has {deletion.opportunities} "
+                "opportunities; delete or move them first"
             )
-        members = uow.organisations.member_count(organisation_id)
-        if members:
+        if deletion.members:
             raise Conflict(
-                f"organisation {organisation_id} still has {members} member accounts, which "
-                "the audit log refers to; disable the accounts instead of deleting it"
+                f"organisation {organisation_id} still has {deletion.members} member accounts, "
+                "which the audit log refers to; disable the accounts instead of deleting it"
             )
         uow.organisations.delete(organisation_id)
         _audit(uow, by, "organisation.delete", "organisation", organisation_id, None, now)
         uow.commit()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Deletion:
+    """What deleting an organisation meets: the records of its that still hold it back."""
+
+    organisation: Organisation
+    opportunities: int
+    members: int  # user accounts of the organisation, disabled ones too
+
+    @property
+    def allowed(self) -> bool:
+        return not self.opportunities and not self.members
+
+
+def organisation_deletion(
+    *, uow: AuditedUnitOfWork, by: Principal, organisation_id: int
+) -> Deletion:
+    """Whether the organisation may be deleted now, and what holds it back when not (officers
+    and administrators); NotFound when it does not exist."""
+    with uow:
+        return _deletion(uow, by, organisation_id)
+
+
+def require_organisation_creator(by: Principal) -> None:
+    """Refuse at once anyone who may not create organisations (before a form is shown)."""
+    require_write(by, None)
+
+
+def editable_organisation(
+    *, uow: AuditedUnitOfWork, by: Principal, organisation_id: int
+) -> Organisation:
+    """An organisation whole, for a form that changes it (officers, and its own members):
+    NotFound when it does not exist, Forbidden when the asker may only read it."""
+    with uow:
+        found = _organisation(uow, organisation_id)
+    require_write(by, organisation_id)
+    return found
 
 
 def get_organisation(
@@ -150,11 +190,17 @@ def create_opportunity(
     """Validate and store a new opportunity (officers for any organisation, members for their
     own)."""
     require_author(by)
-    values = opportunity_values(data)
+    values, problems = opportunity_values_checked(data)
     with uow:
-        organisation_id = resolve_organisation(uow, data, values)
+        try:
+            organisation_id = resolve_organisation(uow, data, values)
+        except ValidationError as unknown:
+            problems.extend(unknown.errors)
+        if problems:
+            raise ValidationError(problems)
         require_write(by, organisation_id)
         opportunity = opportunity_from(values, organisation_id=organisation_id)
+        _require_publisher(by, None, opportunity.status)
         if opportunity.external_id is not None:
             _refuse_chosen_external_id(by)
         opportunity.external_id = opportunity.external_id or new_external_id()
@@ -185,6 +231,7 @@ def update_opportunity(
         if organisation_id != current.organisation_id:
             require_write(by, organisation_id)
         updated = opportunity_from(values, organisation_id=organisation_id)
+        _require_publisher(by, current.status, updated.status)
         if updated.external_id != current.external_id:
             _refuse_chosen_external_id(by)
             _refuse_taken_external_id(uow.opportunities.ids_by_external_id, updated.external_id)
@@ -302,8 +349,38 @@ def _organisation(uow: AuditedUnitOfWork, organisation_id: int) -> Organisation:
     return found
 
 
+def _deletion(uow: AuditedUnitOfWork, by: Principal, organisation_id: int) -> Deletion:
+    found = _organisation(uow, organisation_id)
+    require_staff_write(by, "delete an organisation")
+    return Deletion(
+        found,
+        opportunities=uow.organisations.opportunity_count(organisation_id),
+        members=uow.organisations.member_count(organisation_id),
+    )
+
+
 def _visible(uow: AuditedUnitOfWork, by: Principal, opportunity_id: int) -> Opportunity:
     return visible_opportunity(uow=uow, by=by, opportunity_id=opportunity_id)[0]
+
+
+def statuses_for(by: Principal, current: Status | None) -> list[Status]:
+    """The statuses the asker may give a profile in a form: officers publish; a member
+    keeps a draft, submits it for review, or keeps a live profile live."""
+    offered = [Status.DRAFT, Status.IN_REVIEW]
+    if by.is_staff or current is Status.PUBLISHED:
+        offered.append(Status.PUBLISHED)
+    if current is not None and current not in offered:
+        offered.append(current)
+    return offered
+
+
+def _require_publisher(by: Principal, before: Status | None, after: Status) -> None:
+    """Only the office puts a profile live: a member submits it for review (status in
+    review) and an officer publishes it; a member may edit a profile that is live already."""
+    if after is Status.PUBLISHED and before is not Status.PUBLISHED and not by.is_staff:
+        raise ValidationError(
+            [FieldError("status", "is published by an officer: submit it for review instead")]
+        )
 
 
 def _refuse_chosen_external_id(by: Principal) -> None:

@@ -136,6 +136,8 @@ class FakeUsers:
             for _, u in sorted(self.store.items())
             if (not query.roles or u.role in query.roles)
             and (query.active is None or u.active == query.active)
+            and (query.organisation_id is None or u.organisation_id == query.organisation_id)
+            and (query.office_id is None or u.office_id == query.office_id)
         ]
         end = None if query.limit is None else query.offset + query.limit
         return Page(users[query.offset : end], len(users), query.limit, query.offset)
@@ -343,8 +345,8 @@ class World:
 PASSWORD = "mango dryers in Meru"
 
 
-def world(policy: AccountPolicy = POLICY) -> World:
-    uow, clock = FakeAccountsUnitOfWork(), Clock()
+def world(policy: AccountPolicy = POLICY, uow: FakeAccountsUnitOfWork | None = None) -> World:
+    uow, clock = uow or FakeAccountsUnitOfWork(), Clock()
     registry.create_organisation(
         uow=uow, by=Principal.system(), data=organisation_data(), now=clock
     )

@@ -93,7 +93,7 @@ def test_a_hidden_record_is_missing_to_those_who_may_not_see_it(uow: FakeUnitOfW
 
 
 def test_only_the_office_chooses_external_ids(uow: FakeUnitOfWork) -> None:
-    data = opportunity_data(external_id="demo:need-x", organisation="org-ke")
+    data = opportunity_data(external_id="demo:need-x", organisation="org-ke", status="draft")
     with pytest.raises(ValidationError) as refused:
         services.create_opportunity(uow=uow, by=member_of(2), data=data)
     assert refused.value.errors[0].field == "external_id"

@@ -33,7 +33,8 @@ from itpo.adapters.cli.match_commands import match_command, matches_group
 from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, fail, print_table
 from itpo.adapters.cli.reference_commands import reference_group
-from itpo.adapters.cli.registry_commands import opportunities, organisations
+from itpo.adapters.cli.registry_edit_commands import opportunities, organisations
+from itpo.adapters.cli.review_commands import review_group
 from itpo.adapters.cli.search_commands import search_command
 from itpo.adapters.cli.user_commands import (
     ADMIN_PASSWORD_VARIABLE,
@@ -301,6 +302,7 @@ for command in (
     events,
     backup_command,
     restore_command,
+    review_group,
 ):
     cli.add_command(command)
 

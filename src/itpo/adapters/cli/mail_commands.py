@@ -17,6 +17,7 @@ KINDS = (
     "renewal_reminder",
     "match_digest",
     "request_expired",
+    "review_decision",
 )
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")

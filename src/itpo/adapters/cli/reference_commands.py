@@ -92,17 +92,33 @@ def regions(as_json: bool) -> None:
 
 @reference_group.command("isic")
 @click.option("--level", type=click.Choice(["section", "division", "group", "class"]))
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Title shown in the table: the UN's English, or ITPO Exchange's Chinese translation.",
+)
 @json_option
-def isic(level: str | None, as_json: bool) -> None:
+def isic(level: str | None, lang: str, as_json: bool) -> None:
     """ISIC Rev.4 sections, divisions, groups and classes."""
     from itpo.registry import reference
 
     rows = [
-        {"code": e.code, "level": e.level, "title": e.title_en, "parent": e.parent}
+        {
+            "code": e.code,
+            "level": e.level,
+            "title": e.title_en,
+            "title_zh": e.title_zh,
+            "parent": e.parent,
+        }
         for e in reference.isic().values()
         if level is None or e.level == level
     ]
-    _show(rows, [("code", "code", 5), ("level", "level", 9), ("title", "title", 80)], as_json)
+    title = ("title_zh", "中文", 50) if lang == "zh" else ("title", "title", 80)
+    _show(rows, [("code", "code", 5), ("level", "level", 9), title], as_json)
+    if lang == "zh" and not as_json and not reference.isic_zh_is_official():
+        click.echo("中文行业名称为 ITPO Exchange 对 ISIC 第4版的自行翻译，并非联合国官方中文版。")
 
 
 @reference_group.command("sdgs")

@@ -4,6 +4,8 @@ problem reported against the file's own coordinates (a path, or a sheet, row and
 from __future__ import annotations
 
 import json
+import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,10 +14,15 @@ from typing import Any
 import yaml
 
 from itpo.adapters.files.appraisal_workbook import read_workbook, write_template
+from itpo.adapters.files.archives import check_xlsx
 from itpo.adapters.files.csv_files import FileProblem
 from itpo.appraisal.errors import ModelError
 
 SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
+# An appraisal workbook is some 40 KB, a few hundred KB unzipped: a sent model file far
+# bigger than that is not one, and is refused before it is opened.
+MAX_SENT_KB = 2048
+MAX_SENT_UNZIPPED_MB = 20
 
 
 class ModelFileError(FileProblem):
@@ -101,3 +108,32 @@ def write_model_file(path: Path, data: Mapping[str, Any]) -> None:
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     else:
         path.write_text(yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True))
+
+
+def read_sent_model(name: str, content: bytes) -> ModelSource:
+    """A model file sent from a page (its name gives its kind), read as `read_model_source`
+    reads one from disk, except that a workbook's unreadable cells are kept in `problems`, to
+    be named with the model's own in one answer. A file over MAX_SENT_KB, or a workbook that
+    unzips past MAX_SENT_UNZIPPED_MB, is refused unread."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    # Only the name's plain characters reach the disk and the messages.
+    safe = re.sub(r"[^\w.\- ]", "_", base).strip(" .")[-100:] or "model"
+    if len(content) > MAX_SENT_KB * 1024:
+        raise FileProblem(f"{safe} is larger than {MAX_SENT_KB} KB, the most a model file may be")
+    suffix = _suffix(Path(safe))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / safe
+        path.write_bytes(content)
+        if suffix != ".xlsx":
+            return read_model_source(path)
+        check_xlsx(path, max_unzipped_mb=MAX_SENT_UNZIPPED_MB)
+        doc = read_workbook(path)
+        return ModelSource(safe, doc.data, doc.where, tuple(doc.problems))
+
+
+def template_bytes(data: Mapping[str, Any] | None = None) -> bytes:
+    """The appraisal workbook as bytes: blank, or filled with a model document."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "appraisal.xlsx"
+        write_template(path, data)
+        return path.read_bytes()

@@ -9,21 +9,35 @@ from itpo import __version__
 from itpo.adapters.reports import content, svg
 from itpo.appraisal.services import AppraisalResult
 
+# A yearly table scrolls inside its own box, its row names held at the left; a chart
+# shrinks to the page's width.
 STYLE = """
-body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; padding: 0 1em;
+  color: #222; }
 h1 { color: #1f4e79; } h2 { color: #1f4e79; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
 th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #1f4e79; color: #fff; }
-.wide { overflow-x: auto; } .note { color: #666; font-size: 12px; }
+.wide { overflow-x: auto; max-width: 100%; margin: 0.5em 0 1.5em; border: 1px solid #ccc; }
+.wide table { margin: 0; border: none; }
+.wide td { white-space: nowrap; }
+.wide td:first-child, .wide th:first-child { position: sticky; left: 0; background: #fff; }
+.wide thead th:first-child { background: #1f4e79; }
+.fit { overflow-x: auto; max-width: 100%; }
+figure { margin: 1em 0; } svg.chart { max-width: 100%; height: auto; }
+.note { color: #666; font-size: 12px; }
 """
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _bare_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     top = "".join(f"<th>{escape(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    return f"<div class='fit'>{_bare_table(head, rows)}</div>"
 
 
 def _yearly(result: AppraisalResult) -> str:
@@ -32,7 +46,7 @@ def _yearly(result: AppraisalResult) -> str:
     for title, rows in content.yearly_tables(result):
         cells = [[name, *(content.cell(name, v) for v in values)] for name, values in rows]
         parts.append(
-            f"<h3>{escape(title)}</h3><div class='wide'>{_table(['', *labels], cells)}</div>"
+            f"<h3>{escape(title)}</h3><div class='wide'>{_bare_table(['', *labels], cells)}</div>"
         )
     return "".join(parts)
 
@@ -123,6 +137,7 @@ def render_html(result: AppraisalResult) -> str:
     ]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         + "".join(sections)
         + "</body></html>\n"

@@ -3,7 +3,7 @@ and the yearly tables in landscape pages of at most twelve years each."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 
@@ -22,22 +23,35 @@ from itpo.adapters.reports import content, svg
 from itpo.appraisal.services import AppraisalResult
 
 STYLES = getSampleStyleSheet()
+FONT_SIZE = 7
+PADDING = 12  # a cell's padding, six points a side
 BLUE = colors.HexColor("#1f4e79")
 GRID = TableStyle([
     ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
     ("BACKGROUND", (0, 0), (-1, 0), BLUE),
     ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-    ("FONTSIZE", (0, 0), (-1, -1), 7),
+    ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
     ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
 ])  # fmt: skip
 YEARS_A_PAGE = 12
 WIDTH = landscape(A4)[0] - 30 * mm
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    table = Table([list(head), *[list(r) for r in rows]], repeatRows=1, hAlign="LEFT")
+def _table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] | None = None,
+) -> Table:
+    table = Table(
+        [list(head), *[list(r) for r in rows]], colWidths=widths, repeatRows=1, hAlign="LEFT"
+    )
     table.setStyle(GRID)
     return table
+
+
+def _widest(texts: Iterable[str]) -> float:
+    """The width of the widest text in a cell of GRID, padding included."""
+    return max((stringWidth(t, "Helvetica", FONT_SIZE) for t in texts), default=0.0) + PADDING
 
 
 def _title(drawing: Drawing, text: str) -> None:
@@ -141,14 +155,26 @@ def histogram_drawing(result: AppraisalResult) -> Drawing:
 
 
 def _yearly(result: AppraisalResult) -> list[Flowable]:
+    """The yearly tables, as many years a page as fit its width beside the row names (at most
+    YEARS_A_PAGE), every page's columns as wide as the widest figure of all."""
     labels = list(content.year_labels(result))
+    tables = [
+        (title, [(n, [content.cell(n, v) for v in values]) for n, values in rows])
+        for title, rows in content.yearly_tables(result)
+    ]
+    names = _widest(n for _, rows in tables for n, _ in rows)
+    figure = _widest([*labels, *(c for _, rows in tables for _, cells in rows for c in cells)])
+    per_page = max(1, min(YEARS_A_PAGE, int((WIDTH - names) // figure)))
+    column = (WIDTH - names) / per_page
     story: list[Flowable] = []
-    for start in range(0, len(labels), YEARS_A_PAGE):
-        span = slice(start, start + YEARS_A_PAGE)
+    for start in range(0, len(labels), per_page):
+        span = slice(start, start + per_page)
+        shown = labels[span]
         story.append(PageBreak())
-        for title, rows in content.yearly_tables(result):
-            cells = [[n, *(content.cell(n, v) for v in values[span])] for n, values in rows]
-            story += [Paragraph(title, STYLES["Heading3"]), _table(["", *labels[span]], cells)]
+        for title, rows in tables:
+            cells = [[n, *values[span]] for n, values in rows]
+            widths = [names, *[column] * len(shown)]
+            story += [Paragraph(title, STYLES["Heading3"]), _table(["", *shown], cells, widths)]
     return story
 
 

@@ -90,7 +90,7 @@ def dimension_name(language: str, dimension: str, key: str) -> str:
         if dimension == "country":
             return reference.country(key).name(language)
         if dimension == "isic_section":
-            return f"{key} {reference.isic_entry(key).title_en}"
+            return f"{key} {reference.isic_title(key, language)}"
         if dimension == "sdg":
             goal = reference.sdg(int(key))
             title = goal.title_zh if language == "zh" and goal.title_zh else goal.title_en
@@ -107,6 +107,16 @@ def dimension_name(language: str, dimension: str, key: str) -> str:
             return key
         return area.name_zh if language == "zh" and area.name_zh else area.name_en
     return label(language, key)
+
+
+def _sector_note(dimension: str, lang: str) -> str:
+    """Chinese ISIC titles are the platform's own translation; the sector table says so."""
+    if dimension != "isic_section" or lang != "zh" or reference.isic_zh_is_official():
+        return ""
+    return text(
+        lang,
+        "Chinese sector titles are ITPO Exchange's own translation of ISIC Rev.4, not the UN's Chinese edition.",
+    )
 
 
 def _unit(measure: str) -> str:
@@ -213,7 +223,7 @@ def build_report(
                     ]
                     for row in rows
                 ],
-                text(lang, "Each cell: verified / projected."),
+                text(lang, "Each cell: verified / projected.") + _sector_note(dimension, lang),
             )
         )
     tables.append(

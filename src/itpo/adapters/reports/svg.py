@@ -77,11 +77,25 @@ def _y_axis(scale: Scale, left: float, right: float, lo: float, hi: float) -> li
     return out
 
 
+def _cash_flow_legend(width: int, y: float) -> list[str]:
+    """What the bars and the line are, in a band of its own above the plot, where neither
+    reaches."""
+    x = width - 300
+    return [
+        _rect(x, y - 8, 10, 10, POSITIVE, "net cash flow"),
+        _rect(x + 10, y - 8, 10, 10, NEGATIVE, "net cash flow"),
+        _text(x + 26, y + 1, "net cash flow (bars)", "start"),
+        f'<line x1="{x + 150}" y1="{y - 3}" x2="{x + 172}" y2="{y - 3}" stroke="{LINE}" '
+        'stroke-width="2"/>',
+        _text(x + 178, y + 1, "cumulative (line)", "start"),
+    ]
+
+
 def cash_flow_chart(
     labels: Sequence[str], flows: Sequence[float], cumulative: Sequence[float], title: str
 ) -> str:
     """Yearly net cash flows as bars and their cumulative sum as a line."""
-    width, height, left, top, bottom = 760, 320, 64, 28, 40
+    width, height, left, top, bottom = 760, 336, 64, 48, 40
     lo = min(0.0, *flows, *cumulative)
     hi = max(0.0, *flows, *cumulative)
     y = Scale(lo, hi, height - bottom, top)
@@ -100,7 +114,7 @@ def cash_flow_chart(
     points = " ".join(f"{left + (i + 0.5) * step:.1f},{y(v):.1f}" for i, v in enumerate(cumulative))
     body.append(f'<polyline points="{points}" fill="none" stroke="{LINE}" stroke-width="2"/>')
     body.append(_line(left, y(0), width - 10, y(0)))
-    body.append(_text(width - 12, top + 12, "bars: net cash flow; line: cumulative", "end"))
+    body += _cash_flow_legend(width, 34)
     return _svg(width, height, title, body)
 
 

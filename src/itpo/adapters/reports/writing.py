@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from itpo.adapters.files.csv_files import FileProblem
@@ -11,6 +12,11 @@ from itpo.adapters.reports.xlsx_report import write_xlsx
 from itpo.appraisal.services import AppraisalResult
 
 REPORT_SUFFIXES = (".html", ".pdf", ".xlsx")
+REPORT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def write_report(result: AppraisalResult, path: Path) -> None:
@@ -27,3 +33,11 @@ def write_report(result: AppraisalResult, path: Path) -> None:
         write_pdf(result, path)
     else:
         write_xlsx(result, path)
+
+
+def report_bytes(result: AppraisalResult, kind: str) -> bytes:
+    """The report in one of REPORT_TYPES, as bytes to send."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"appraisal.{kind}"
+        write_report(result, path)
+        return path.read_bytes()

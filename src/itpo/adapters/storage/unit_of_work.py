@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         SqlInteractionRepository,
         SqlVerificationRepository,
     )
+    from itpo.adapters.storage.review_repository import SqlReviewRepository
 
 
 class SqlUnitOfWork:
@@ -144,6 +145,12 @@ class SqlUnitOfWork:
         from itpo.adapters.storage.mail_repository import SqlOutboxRepository
 
         return SqlOutboxRepository(self.connection)
+
+    @property
+    def reviews(self) -> SqlReviewRepository:
+        from itpo.adapters.storage.review_repository import SqlReviewRepository
+
+        return SqlReviewRepository(self.connection)
 
     @property
     def connection(self) -> sa.Connection:

@@ -46,6 +46,16 @@ def translate(language: str, message: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def translate_plural(language: str, one: str, other: str, n: int, **values: Any) -> str:
+    """The message for a count, in the plural form the language's CLDR rule gives `n` ("1
+    field", "3 fields"; Chinese has one form, the `other` message's translation); `{n}` is
+    filled with the count written in the language."""
+    from itpo.adapters.web.locale_format import number, plural_category
+
+    chosen = one if plural_category(language, n) == "one" else other
+    return translate(language, chosen, **{"n": number(n, 0, language), **values})
+
+
 def pick_language(request: Request) -> str:
     """The page's language: asked for in the address, else remembered in a cookie, else the
     browser's first preference we speak, else English."""

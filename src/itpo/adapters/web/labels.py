@@ -19,6 +19,9 @@ LABELS: Mapping[str, str] = MappingProxyType(
         "published": "Published",
         "expired": "Expired",
         "closed": "Closed",
+        # Review steps (also "submitted" and "published")
+        "sent_back": "Sent back",
+        "renewed": "Renewed",
         # Disclosure
         "public": "Public",
         "anonymous": "Anonymous",

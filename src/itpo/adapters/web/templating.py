@@ -8,16 +8,24 @@ has a fragment gets the fragment alone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from itpo.adapters.web.i18n import LANGUAGE_COOKIE, LANGUAGE_PARAMETER, LANGUAGES, translate
+from itpo.adapters.web import locale_format
+from itpo.adapters.web.i18n import (
+    LANGUAGE_COOKIE,
+    LANGUAGE_PARAMETER,
+    LANGUAGES,
+    translate,
+    translate_plural,
+)
 from itpo.adapters.web.labels import LABELS
 from itpo.adapters.web.visit import CSRF_FIELD, FORM_COOKIE, Visit
 
@@ -58,6 +66,7 @@ def render(
         "languages": LANGUAGES,
         "csrf_field": CSRF_FIELD,
         "_": partial(translate, language),
+        "_n": partial(translate_plural, language),
         "label": partial(label, language),
         "query_with": partial(query_with, request),
         **(values or {}),
@@ -101,52 +110,55 @@ def query_with(request: Request, **changes: Any) -> str:
     return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
 
 
-def number(value: float | int | None, digits: int = 0) -> str:
-    """A figure with thousands separators; a dash when there is none."""
-    if value is None:
-        return "–"
-    return f"{value:,.{digits}f}"
+def money_range(
+    low: float | int | None, high: float | int | None, currency: str | None, language: str = "en"
+) -> str:
+    """A range with its currency once: USD 40k–120k (see `locale_format`)."""
+    return locale_format.money_range(low, high, currency, language)
 
 
-SCALES = ((1e9, "bn"), (1e6, "m"), (1e3, "k"))
+def _language(context: Context) -> str:
+    return str(context.get("lang") or "en")
 
 
-def money(amount: float | int | None, currency: str | None) -> str:
-    """An amount as people say it: USD 40k, EUR 1.2m, USD 3bn."""
-    if amount is None:
-        return "–"
-    return f"{currency or ''} {_scaled(amount)}".strip()
+# The filters write figures and dates in the page's language.
+@pass_context
+def _number(context: Context, value: float | int | None, digits: int = 0) -> str:
+    return locale_format.number(value, digits, _language(context))
 
 
-def money_range(low: float | int | None, high: float | int | None, currency: str | None) -> str:
-    """A range with its currency once: USD 40k–120k."""
-    if low is None or high is None or low == high:
-        return money(high if low is None else low, currency)
-    return f"{currency or ''} {_scaled(low)}–{_scaled(high)}".strip()
+@pass_context
+def _money(context: Context, amount: float | int | None, currency: str | None) -> str:
+    return locale_format.money(amount, currency, _language(context))
 
 
-def _scaled(amount: float | int) -> str:
-    for size, suffix in SCALES:
-        if abs(amount) >= size:
-            return f"{amount / size:,.1f}".removesuffix(".0") + suffix
-    return f"{amount:,.0f}"
+@pass_context
+def _money_range(
+    context: Context, low: float | int | None, high: float | int | None, currency: str | None
+) -> str:
+    return locale_format.money_range(low, high, currency, _language(context))
 
 
-def day(value: dt.date | dt.datetime | str | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.strftime("%Y-%m-%d")
+@pass_context
+def _day(context: Context, value: dt.date | dt.datetime | str | None) -> str:
+    return locale_format.day(value, _language(context))
 
 
-def moment(value: dt.datetime | str | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.strftime("%Y-%m-%d %H:%M")
+@pass_context
+def _moment(context: Context, value: dt.datetime | str | None) -> str:
+    return locale_format.moment(value, _language(context))
 
 
-ENVIRONMENT.filters.update(number=number, money=money, day=day, moment=moment)
-ENVIRONMENT.globals.update(money_range=money_range)
+@pass_context
+def _sorted_for_reading(
+    context: Context, items: Iterable[Any], attribute: str | None = None
+) -> list[Any]:
+    """A list in the order the page's language reads it (pinyin for Chinese)."""
+    key = locale_format.collation_key(_language(context))
+    return sorted(items, key=lambda i: key(str(getattr(i, attribute) if attribute else i)))
+
+
+ENVIRONMENT.filters.update(
+    number=_number, money=_money, day=_day, moment=_moment, collated=_sorted_for_reading
+)
+ENVIRONMENT.globals.update(money_range=_money_range)

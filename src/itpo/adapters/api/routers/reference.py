@@ -31,8 +31,11 @@ def regions() -> list[dict[str, Any]]:
 
 @router.get("/isic")
 def isic() -> list[dict[str, Any]]:
-    """ISIC Rev.4: sections, divisions, groups and classes, English and Arabic titles."""
-    return [_plain(e) for e in reference.isic().values()]
+    """ISIC Rev.4: sections, divisions, groups and classes, English, Arabic and Chinese titles."""
+    # The UN's English and Arabic; `title_zh_official` is false while the Chinese titles are
+    # ITPO Exchange's own translation.
+    official = reference.isic_zh_is_official()
+    return [{**_plain(e), "title_zh_official": official} for e in reference.isic().values()]
 
 
 @router.get("/sdgs")

@@ -10,7 +10,8 @@ import itpo.adapters.storage.appraisal_tables
 import itpo.adapters.storage.event_tables
 import itpo.adapters.storage.mail_tables
 import itpo.adapters.storage.match_tables
-import itpo.adapters.storage.pipeline_tables  # noqa: F401
+import itpo.adapters.storage.pipeline_tables
+import itpo.adapters.storage.review_tables  # noqa: F401
 from itpo.adapters.storage.tables import include_name, metadata
 
 engine = context.config.attributes["engine"]

@@ -23,6 +23,8 @@ from itpo.adapters.web.pages.browse_common import (
     filter_choices,
     page_numbers,
 )
+from itpo.adapters.web.pages.exports import export_links
+from itpo.adapters.web.pages.start_figures import start_chart_data, start_figures
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.matching.searching import MAX_QUERY, search
@@ -30,11 +32,14 @@ from itpo.matching.terms import spans
 from itpo.registry import reading, services
 from itpo.registry.disclosure import UNDISCLOSED
 from itpo.registry.errors import ValidationError
+from itpo.registry.figures import published_figures
 from itpo.registry.filters import opportunity_query
 from itpo.registry.model import OpportunityKind, Status
 from itpo.registry.queries import OpportunityQuery
 
 router = APIRouter()
+# `status=any`: every status the asker may see, where the list otherwise shows the live ones.
+EVERY_STATUS = "any"
 PAGE_SIZE = 20
 LATEST = 6  # cards on the start page
 OWN_LATEST = 5
@@ -82,8 +87,12 @@ def start(request: Request, visit: VisitDep, platform: PlatformDep, uow: UowDep)
     latest, published = _cards(
         platform, uow, visit, dataclasses.replace(_published(), limit=LATEST)
     )
+    figures = published_figures(uow=uow, by=visit.principal)
+    names = Names(visit.language)
     values: dict[str, Any] = {
         "kinds": kinds,
+        "figures": start_figures(figures, names),
+        "figures_data": start_chart_data(figures, names),
         "published": published,
         "latest": latest,
         "names": Names(visit.language),
@@ -165,7 +174,13 @@ def opportunities(
         "sdg": sdg,
         "status": status,
     }
+    every_status = any(v.strip() == EVERY_STATUS for v in status or ())
+    raw["status"] = [v for v in status or () if v.strip() != EVERY_STATUS]
     filters = {name: _clean(name, raw[name], problems) for name in FILTER_NAMES}
+    # The list shows what is live unless asked otherwise, as the start page counts it.
+    live_only = not filters["status"] and not every_status
+    if live_only:
+        filters["status"] = [Status.PUBLISHED.value]
     if sort not in SORTS:
         problems.append(Problem("sort", sort))
         sort = SORTS[0]
@@ -192,11 +207,15 @@ def opportunities(
         "q": (q or "").strip(),
         "sort": sort,
         "sorts": SORTS,
-        "filtered": any(filters.values()) or bool((q or "").strip()),
+        "filtered": any(v for k, v in filters.items() if k != "status" or not live_only)
+        or every_status
+        or bool((q or "").strip()),
+        "every_status": every_status,
         "problems": problems,
         "choices": filter_choices(visit.language, _may_see_unpublished(visit)),
         "names": Names(visit.language),
         "show_status": _may_see_unpublished(visit),
+        "exports": export_links(filters, q) if visit.principal.is_staff else None,
     }
     return render(request, visit, "browse/list.html", values, fragment="browse/_results.html")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from itpo.adapters.web.i18n import translate
 from itpo.adapters.web.labels import LABELS
+from itpo.adapters.web.locale_format import collation_key
 from itpo.registry import reference
 from itpo.registry.model import OpportunityKind, Status
 
@@ -93,7 +94,7 @@ class Names:
 
     def isic(self, code: str) -> str:
         try:
-            return f"{code} {reference.isic_entry(code).title_en}"
+            return f"{code} {reference.isic_title(code, self.language)}"
         except reference.UnknownCode:
             return code
 
@@ -135,9 +136,10 @@ def filter_choices(language: str, every_status: bool) -> dict[str, list[Choice]]
 @cache
 def _reference_choices(language: str) -> Mapping[str, list[Choice]]:
     names = Names(language)
+    reading_order = collation_key(language)
     countries = sorted(
         (Choice(c.code, c.name(language)) for c in reference.countries().values()),
-        key=lambda c: c.text,
+        key=lambda c: reading_order(c.text),
     )
     groups = {
         "region": (0, "Regions"),
@@ -166,9 +168,7 @@ def _reference_choices(language: str) -> Mapping[str, list[Choice]]:
             if a.parent == family.code
         )
     isic = [
-        Choice(
-            e.code, f"{e.code} {e.title_en}" if e.level == "section" else f"– {e.code} {e.title_en}"
-        )
+        Choice(e.code, names.isic(e.code) if e.level == "section" else f"– {names.isic(e.code)}")
         for e in reference.isic().values()
         if e.level in ISIC_LEVELS
     ]

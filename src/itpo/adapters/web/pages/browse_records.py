@@ -1,5 +1,5 @@
 """One opportunity at the asker's disclosure stage, and one organisation's profile with the
-opportunities the asker may see under its name."""
+opportunities the asker may see under its name and, for those who may see them, its people."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
+from itpo.accounts import services as accounts
 from itpo.adapters.http import MAX_ID, PlatformDep, UowDep
 from itpo.adapters.web.pages.browse_common import Names, page_numbers
 from itpo.adapters.web.templating import render
@@ -21,6 +22,7 @@ router = APIRouter()
 PAGE_SIZE = 20
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000)]
+DoneQuery = Annotated[str, Query(max_length=40)]
 
 
 @router.get("/opportunities/{opportunity_id:int}")
@@ -59,10 +61,17 @@ def organisation(
     uow: UowDep,
     organisation_id: PathId,
     page: PageNumber = 1,
+    done: DoneQuery = "",
 ) -> Response:
-    """An organisation's profile, as the API shows it, and its opportunities the asker may see."""
+    """An organisation's profile, as the API shows it, its opportunities the asker may see,
+    its people for officers and its own members, and what the asker may do with it."""
     principal = visit.principal
-    profile = reading.organisation_profile(uow=uow, by=principal, organisation_id=organisation_id)
+    profile = reading.view_organisation(uow=uow, by=principal, organisation_id=organisation_id)
+    people = (
+        accounts.organisation_people(uow=uow, by=principal, organisation_id=organisation_id)
+        if profile.may_see_people
+        else None
+    )
     listed = reading.listed_under(
         uow=uow,
         by=principal,
@@ -73,15 +82,18 @@ def organisation(
     )
     pages = max(1, -(-listed.total // PAGE_SIZE))
     values: dict[str, Any] = {
-        "organisation": profile,
+        "organisation": profile.values,
+        "view": profile,
+        "people": people,
+        "done": done,
         "items": [dict(view.values) for view in listed.items],
         "total": listed.total,
         "page": page,
         "pages": pages,
         "page_links": page_numbers(page, pages),
         "first": (page - 1) * PAGE_SIZE + 1,
-        "own": principal.belongs_to(organisation_id),
-        "show_status": principal.is_staff or principal.belongs_to(organisation_id),
+        "own": profile.own,
+        "show_status": profile.sees_status,
         "names": Names(visit.language),
     }
     return render(request, visit, "browse/organisation.html", values)

@@ -31,6 +31,7 @@ KIND_NAMES: Mapping[str, str] = {
     "renewal_reminder": "Reminder: opportunity to renew",
     "match_digest": "Digest of new matches",
     "request_expired": "Meeting request expired",
+    "review_decision": "Review decision on a profile",
 }
 STATE_NAMES: Mapping[str, str] = {
     "waiting": "Waiting",

@@ -3,6 +3,7 @@ match with its decisions, and feedback on a match: the API's rules, as pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -14,8 +15,17 @@ from itpo.adapters.web.pages.auth import local_target
 from itpo.adapters.web.pages.work_reasons import shown_matches
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
-from itpo.matching.decisions import MAX_REASON, STATE_HELP, Match, MatchState
+from itpo.matching.contacts import Contact, counterpart_contacts
+from itpo.matching.decisions import (
+    MAX_REASON,
+    STATE_HELP,
+    Match,
+    MatchState,
+    verdict_of,
+    verdicts_open,
+)
 from itpo.matching.service import NotMatchable
+from itpo.matching.stored_reasons import match_reasons
 from itpo.matching.tracking import (
     get_match,
     give_feedback,
@@ -90,6 +100,12 @@ def opportunity_matches(
     )
 
 
+def _offered(match: Match, side: int | None) -> list[str]:
+    """The verdicts the viewer's side may still give on the match."""
+    given = verdict_of(match, side)
+    return [v.value for v in verdicts_open(match.state, given)]
+
+
 def _side_in_view(principal: Principal, asking: Opportunity) -> int | None:
     """Whom a verdict on this page speaks for: the owner's own opportunity, or an officer."""
     return None if principal.is_staff else asking.id
@@ -105,11 +121,33 @@ def _why_unmatchable(found: Opportunity, platform: PlatformDep) -> str:
 
 
 @router.get("/matches/{match_id:int}")
-def match_page(request: Request, match_id: RecordId, visit: VisitDep, uow: UowDep) -> Response:
-    """One match: the pair, its score, where it stands and every verdict given."""
+def match_page(
+    request: Request, match_id: RecordId, visit: VisitDep, platform: PlatformDep, uow: UowDep
+) -> Response:
+    """One match: the pair, its score, where it stands and every verdict given, and once
+    introduced who to write to on the other side."""
     visit.require_user()
     match = get_match(uow=uow, by=visit.principal, match_id=match_id)
-    return _match_page(request, visit, uow, match, sides_for(uow, visit.principal, match))
+    contacts = counterpart_contacts(
+        uow=uow, by=visit.principal, match_id=match_id, now=platform.clock
+    )
+    reasons = match_reasons(
+        uow=uow,
+        by=visit.principal,
+        match_id=match_id,
+        today=platform.today(),
+        rates=platform.rates(),
+        language=visit.language,
+    )
+    return _match_page(
+        request,
+        visit,
+        uow,
+        match,
+        sides_for(uow, visit.principal, match),
+        contacts=contacts,
+        reasons=reasons,
+    )
 
 
 def _match_page(
@@ -122,17 +160,23 @@ def _match_page(
     problems: dict[str, str] | None = None,
     reason: str = "",
     status: int = 200,
+    contacts: Sequence[Contact] = (),
+    reasons: Sequence[str] = (),
 ) -> Response:
     pair = reading.pair_sides(uow=uow, by=visit.principal, ids=(match.first_id, match.second_id))
+    side = None if visit.principal.is_staff else min(sides)
     values = {
         "deal_id": _deal_of(uow, visit.principal, match),
         "match": match,
         "first": pair[match.first_id],
         "second": pair[match.second_id],
-        "side": None if visit.principal.is_staff else min(sides),
+        "side": side,
         "back": f"/matches/{match.id}",
         "match_id": match.id,
         "state": match.state,
+        "offered": _offered(match, side),
+        "contacts": list(contacts),
+        "reasons": list(reasons),
         "saved": None,
         "problems": problems or {},
         "reason": reason,
@@ -189,6 +233,7 @@ def feedback(
             "reason": reason if problems else "",
             "saved": verdict if not problems else None,
             "state_help": STATE_HELP,
+            "offered": _offered(match, side_id if not principal.is_staff else None),
         }
         # A refused verdict is answered 200 too, or HTMX would not show the message.
         return render(request, visit, "work/_state.html", values)

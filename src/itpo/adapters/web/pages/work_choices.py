@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from itpo.adapters.web.i18n import translate
+from itpo.adapters.web.locale_format import collation_key
 from itpo.registry import reference
 from itpo.registry.errors import FieldError
 from itpo.registry.model import Condition, CooperationType, Disclosure, OpportunityKind, Status
@@ -53,18 +54,18 @@ class Group:
     options: tuple[Option, ...]
 
 
-@lru_cache(maxsize=1)
-def _isic_groups() -> tuple[Group, ...]:
-    """ISIC classes under their sections (the reference has English titles only)."""
-    entries = reference.isic()
+@lru_cache(maxsize=4)
+def _isic_groups(language: str) -> tuple[Group, ...]:
+    """ISIC classes under their sections, titled in Chinese on a Chinese page, else in English."""
     groups: dict[str, list[Option]] = {}
-    for entry in entries.values():
+    for entry in reference.isic().values():
         if entry.level != "class":
             continue
         section = reference.isic_ancestors(entry.code)[-1]
-        groups.setdefault(section, []).append(Option(entry.code, f"{entry.code} {entry.title_en}"))
+        title = reference.isic_title(entry.code, language)
+        groups.setdefault(section, []).append(Option(entry.code, f"{entry.code} {title}"))
     return tuple(
-        Group(f"{code} {entries[code].title_en}", tuple(options))
+        Group(f"{code} {reference.isic_title(code, language)}", tuple(options))
         for code, options in groups.items()
     )
 
@@ -95,7 +96,8 @@ def _areas(language: str) -> tuple[Group, ...]:
 
 def _countries(language: str) -> tuple[Option, ...]:
     named = [Option(c.code, c.name(language)) for c in reference.countries().values()]
-    return tuple(sorted(named, key=lambda o: o.text.casefold()))
+    reading_order = collation_key(language)
+    return tuple(sorted(named, key=lambda o: reading_order(o.text)))
 
 
 def _currencies() -> tuple[Option, ...]:
@@ -127,7 +129,7 @@ def choices(language: str, values: Mapping[str, Any]) -> dict[str, Any]:
         "kinds": [k.value for k in OpportunityKind],
         "languages_offered": _languages(language, str(values.get("language") or "")),
         "countries": _countries(language),
-        "isic_groups": _isic_groups(),
+        "isic_groups": _isic_groups(language),
         "area_groups": _areas(language),
         "sdg_options": [
             Option(str(g.number), f"{g.number} {g.title_zh if zh else g.title_en}")

@@ -14,7 +14,8 @@ from starlette.datastructures import FormData
 from itpo.accounts.principal import Principal
 from itpo.adapters.http import PlatformDep, RecordId, UowDep, record_id
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
-from itpo.adapters.web.pages.work_choices import choices, field_problems
+from itpo.adapters.web.locale_format import collation_key
+from itpo.adapters.web.pages.work_choices import STATUS_HELP, choices, field_problems
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.registry import services
@@ -91,7 +92,7 @@ def owner_of(principal: Principal, raw: str) -> int | None:
     return None if principal.is_staff or raw else principal.organisation_id
 
 
-def domain_data(values: Mapping[str, Any], organisation_id: int) -> dict[str, Any]:
+def domain_data(values: Mapping[str, Any], organisation_id: int | None) -> dict[str, Any]:
     return {
         **{k: values[k] for k in (*SINGLE_FIELDS, *LIST_FIELDS)},
         "organisation_id": organisation_id,
@@ -113,7 +114,8 @@ def _form(
         page = services.list_organisations(
             uow=uow, by=principal, query=OrganisationQuery(limit=MAX_ORGANISATIONS)
         )
-        organisations = sorted(page.items, key=lambda o: o.name.casefold())
+        reading_order = collation_key(visit.language)
+        organisations = sorted(page.items, key=lambda o: reading_order(o.name))
     else:
         own = principal.organisation_id
         organisations = (
@@ -127,6 +129,10 @@ def _form(
         "choose_owner": principal.is_staff,
         **choices(visit.language, values),
     }
+    current = editing.status if editing is not None else None
+    context["statuses"] = [
+        (s.value, STATUS_HELP[s]) for s in services.statuses_for(principal, current)
+    ]
     return render(request, visit, "work/form.html", context, status=status)
 
 
@@ -136,12 +142,21 @@ def _refused(invalid: ValidationError, language: str) -> dict[str, str]:
 
 @router.get("/opportunities/new")
 def new_opportunity(
-    request: Request, visit: VisitDep, uow: UowDep, kind: str = "technology_offer"
+    request: Request,
+    visit: VisitDep,
+    uow: UowDep,
+    kind: str = "technology_offer",
+    organisation_id: str = "",
 ) -> Response:
-    """An empty form; officers choose the owner, a member's own organisation owns it."""
+    """An empty form; officers choose the owner (the one named in the address first), a
+    member's own organisation owns it."""
     visit.require_user()
     services.require_author(visit.principal)
-    return _form(request, visit, uow, blank(visit, kind[:40]))
+    values = blank(visit, kind[:40])
+    named = record_id(organisation_id[:40])
+    if named is not None:
+        values["organisation_id"] = str(named)
+    return _form(request, visit, uow, values)
 
 
 @router.post("/opportunities/new")
@@ -155,15 +170,17 @@ def create_opportunity(
     services.require_author(principal)
     values = typed(form)
     organisation_id = owner_of(principal, values["organisation_id"])
-    if organisation_id is None:
-        problems = {"organisation_id": CHOOSE_OWNER}
-        return _form(request, visit, uow, values, problems=problems, status=422)
     try:
+        # Without an owner the service still checks every other field, so all the form's
+        # problems come back in one round.
         created = services.create_opportunity(
             uow=uow, by=principal, data=domain_data(values, organisation_id), now=platform.clock
         )
     except ValidationError as invalid:
         problems = _refused(invalid, visit.language)
+        if organisation_id is None:
+            problems.pop("organisation", None)
+            problems["organisation_id"] = CHOOSE_OWNER
         return _form(request, visit, uow, values, problems=problems, status=422)
     return RedirectResponse(f"/opportunities/{created.id}", status_code=303)
 

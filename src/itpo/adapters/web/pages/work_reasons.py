@@ -109,14 +109,14 @@ def _terms(facts: Facts, language: str) -> str | None:
 def _isic(facts: Facts, language: str) -> str | None:
     if facts.get("division"):
         code = facts["division"][0]
-        title = reference.isic_entry(code).title_en
+        title = reference.isic_title(code, language)
         return _t(
             language, "Sector fit: both in ISIC division {code} {title}.", code=code, title=title
         )
     if not facts.get("code"):
         return None
     code, level = facts["code"][0], facts["level"][0]
-    title = reference.isic_entry(code).title_en
+    title = reference.isic_title(code, language)
     if level == "class":
         return _t(language, "Same sector: ISIC {code} {title}.", code=code, title=title)
     named = ISIC_LEVEL_NAMES[level] if language == "zh" else level
