@@ -13,18 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from results_speed import _officer, median_ms
+from demo_pages import loaded_demo, median_ms, officer, signed_in
 
-from itpo.bootstrap import bootstrap
-from itpo.config import Settings
 from itpo.registry.model import Status
 from itpo.registry.queries import OpportunityQuery
 
@@ -36,24 +30,10 @@ def timed_pages(folder: Path, runs: int) -> dict[str, Any]:
 
     from itpo.adapters.app import create_app
 
-    home = folder / "demo"
-    env = os.environ | {"ITPO_DATA_DIR": str(home)}
-    env.pop("ITPO_DATABASE_URL", None)  # the demo's own SQLite file in its folder
-    subprocess.run(
-        [sys.executable, "-m", "itpo", "demo", "--no-serve"],
-        env=env,
-        check=True,
-        capture_output=True,
-        cwd=folder,
-    )
-    platform = bootstrap(Settings(data_dir=home))
+    platform = loaded_demo(folder)
     app = create_app(platform=platform)
-    public, officer = TestClient(app), TestClient(app)
-    email, password = _officer(platform)
-    form = officer.get("/login").text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form)
-    assert token is not None
-    officer.post("/login", data={"email": email, "password": password, "csrf_token": token[1]})
+    public = TestClient(app)
+    officer_client = signed_in(TestClient(app), *officer(platform))
     with platform.uow() as uow:
         waiting = uow.opportunities.list(OpportunityQuery(statuses=(Status.IN_REVIEW,), limit=1))
         published = uow.opportunities.list(OpportunityQuery(statuses=(Status.PUBLISHED,)))
@@ -62,12 +42,12 @@ def timed_pages(folder: Path, runs: int) -> dict[str, Any]:
     busiest = max(owners, key=lambda i: sum(o.organisation_id == i for o in published.items))
     pages = {
         "start_public": (public, "/"),
-        "start_officer": (officer, "/"),
+        "start_officer": (officer_client, "/"),
         "list_live": (public, "/opportunities"),
-        "review_desk": (officer, "/review"),
-        "review_sheet": (officer, f"/opportunities/{in_review.id}/review"),
-        "organisation": (officer, f"/organisations/{busiest}"),
-        "opportunity_form": (officer, "/opportunities/new"),
+        "review_desk": (officer_client, "/review"),
+        "review_sheet": (officer_client, f"/opportunities/{in_review.id}/review"),
+        "organisation": (officer_client, f"/organisations/{busiest}"),
+        "opportunity_form": (officer_client, "/opportunities/new"),
     }
     report: dict[str, Any] = {}
     for name, (client, path) in pages.items():

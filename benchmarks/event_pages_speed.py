@@ -14,21 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from results_speed import _officer, median_ms
+from demo_pages import loaded_demo, median_ms, officer, signed_in
 
 from itpo.accounts.principal import Principal
-from itpo.bootstrap import bootstrap
-from itpo.config import Settings
 from itpo.events import services
 
 TARGET_MS = 300
@@ -39,23 +33,8 @@ def timed_pages(folder: Path, runs: int) -> dict[str, Any]:
 
     from itpo.adapters.app import create_app
 
-    home = folder / "demo"
-    env = os.environ | {"ITPO_DATA_DIR": str(home)}
-    env.pop("ITPO_DATABASE_URL", None)  # the demo's own SQLite file in its folder
-    subprocess.run(
-        [sys.executable, "-m", "itpo", "demo", "--no-serve"],
-        env=env,
-        check=True,
-        capture_output=True,
-        cwd=folder,
-    )
-    platform = bootstrap(Settings(data_dir=home))
-    client = TestClient(create_app(platform=platform))
-    email, password = _officer(platform)
-    form = client.get("/login").text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form)
-    assert token is not None
-    client.post("/login", data={"email": email, "password": password, "csrf_token": token[1]})
+    platform = loaded_demo(folder)
+    client = signed_in(TestClient(create_app(platform=platform)), *officer(platform))
     operator = Principal.system("benchmark")
     found, _ = services.list_events(uow=platform.uow(), limit=None)
     forum = next(e for e in found if e.kind.value == "forum")

@@ -15,18 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from demo_pages import loaded_demo, median_ms, officer, signed_in
 
 from itpo.accounts.principal import Principal
 from itpo.adapters.storage.account_tables import office
@@ -48,16 +45,6 @@ AREAS = ("green.solar_pv", "green.cold_chain", "green.bioenergy", "ai_manufactur
 AGREEMENTS = ("licence", "joint_venture", "equity", "loan", "supply", "technical_assistance")
 KINDS = ("meeting", "call", "visit", "email")
 BATCH = 20_000
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, list[float]]:
-    fn()  # warm-up: caches and the first query plans
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(round((time.perf_counter() - start) * 1000.0, 1))
-    return statistics.median(times), times
 
 
 def _day(rng: random.Random, after: dt.date, before: dt.date = LAST_DAY) -> dt.date:
@@ -217,23 +204,8 @@ def time_dashboard(folder: Path, runs: int) -> dict[str, Any]:
 
     from itpo.adapters.app import create_app
 
-    home = folder / "demo"
-    env = os.environ | {"ITPO_DATA_DIR": str(home)}
-    env.pop("ITPO_DATABASE_URL", None)  # the demo's own SQLite file in its folder
-    subprocess.run(
-        [sys.executable, "-m", "itpo", "demo", "--no-serve"],
-        env=env,
-        check=True,
-        capture_output=True,
-        cwd=folder,
-    )
-    settings = Settings(data_dir=home)
-    platform = bootstrap(settings)
-    client = TestClient(create_app(platform=platform))
-    email, password = _officer(platform)
-    form = client.get("/login").text
-    token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+    platform = loaded_demo(folder)
+    client = signed_in(TestClient(create_app(platform=platform)), *officer(platform))
     today = dt.date.today()
     window = {"start": (today - dt.timedelta(days=365)).isoformat(), "end": today.isoformat()}
 
@@ -245,30 +217,6 @@ def time_dashboard(folder: Path, runs: int) -> dict[str, Any]:
     page_ms, page_runs = median_ms(page, runs)
     platform.close()
     return {"dashboard_ms": page_ms, "dashboard_runs_ms": page_runs, "target_ms": 300}
-
-
-def _officer(platform: Any) -> tuple[str, str]:
-    """An officer of the demo's office, made for the benchmark."""
-    from itpo.accounts import services
-    from itpo.accounts.model import Role, UserQuery
-
-    operator = Principal.system("benchmark")
-    admins = services.list_users(
-        uow=platform.uow(), by=operator, query=UserQuery(roles=(Role.ADMINISTRATOR,), limit=1)
-    )
-    office_id = admins.items[0].office_id
-    password = "benchmark officer passphrase 2026"
-    services.create_user(
-        uow=platform.uow(),
-        by=operator,
-        email="benchmark.officer@itpo.example",
-        display_name="Benchmark officer",
-        role=Role.OFFICER,
-        password=password,
-        office_id=office_id,
-        policy=platform.account_policy,
-    )
-    return "benchmark.officer@itpo.example", password
 
 
 def main() -> None:

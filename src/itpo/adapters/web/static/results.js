@@ -66,21 +66,9 @@
     ]
   });
 
-  var mapElement = document.getElementById("chart-map");
-  if (mapElement) {
-    fetch("/static/vendor/world.geo.json").then(function (answer) { return answer.json(); }).then(function (world) {
-      echarts.registerMap("world", world);
-      var labels = {};
-      data.countries.forEach(function (c) { labels[c.name] = c.label; });
-      var most = data.countries.reduce(function (top, c) { return Math.max(top, c.value); }, 1);
-      draw("chart-map", {
-        tooltip: {
-          trigger: "item",
-          formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? 0 : p.value); }
-        },
-        visualMap: { min: 0, max: most, left: 8, bottom: 8, calculable: false, inRange: { color: ["#e3f0f7", "#0b5c7a"] }, text: [String(most), "0"] },
-        series: [{ type: "map", map: "world", roam: false, emphasis: { label: { show: false } }, data: data.countries }]
-      });
+  if (window.itpoWorldMap) {
+    window.itpoWorldMap(document.getElementById("chart-map"), data.countries, function (chart) {
+      charts.push(chart);
     });
   }
 

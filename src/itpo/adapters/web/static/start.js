@@ -1,6 +1,6 @@
 // The start page's charts, drawn with the vendored Apache ECharts from the numbers the page
-// carries (the same numbers are in the tables beside each chart). The world map comes from
-// this site's /static/vendor/world.geo.json; nothing is fetched from anywhere else.
+// carries (the same numbers are in the tables beside each chart); the world map is
+// world_map.js's. Nothing is fetched from anywhere else.
 (function () {
   "use strict";
   var source = document.getElementById("start-data");
@@ -38,20 +38,9 @@
   bars("start-regions", data.regions);
   bars("start-sectors", data.sectors);
 
-  if (document.getElementById("start-map")) {
-    fetch("/static/vendor/world.geo.json").then(function (answer) { return answer.json(); }).then(function (world) {
-      echarts.registerMap("world", world);
-      var labels = {};
-      data.countries.forEach(function (c) { labels[c.name] = c.label; });
-      var most = data.countries.reduce(function (top, c) { return Math.max(top, c.value); }, 1);
-      draw("start-map", {
-        tooltip: {
-          trigger: "item",
-          formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? 0 : p.value); }
-        },
-        visualMap: { min: 0, max: most, left: 8, bottom: 8, calculable: false, inRange: { color: ["#e3f0f7", "#0b5c7a"] }, text: [String(most), "0"] },
-        series: [{ type: "map", map: "world", roam: false, emphasis: { label: { show: false } }, data: data.countries }]
-      });
+  if (window.itpoWorldMap) {
+    window.itpoWorldMap(document.getElementById("start-map"), data.countries, function (chart) {
+      charts.push(chart);
     });
   }
 
