@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from itpo.adapters.http import PlatformDep, RecordId, UowDep
 from itpo.adapters.storage.unit_of_work import SqlUnitOfWork
+from itpo.adapters.web.pages.event_views import problems_of
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.bootstrap import Platform
@@ -187,19 +188,9 @@ def _refused(
     error: ValidationError | Conflict,
     sent: Mapping[str, Any],
 ) -> Response:
-    if isinstance(error, ValidationError):
-        problems = {e.field: e.message for e in error.errors}
-        return show_sheet(
-            request,
-            visit,
-            platform,
-            uow,
-            opportunity_id,
-            form=form,
-            problems=problems,
-            sent=sent,
-            status=422,
-        )
+    """The sheet again with the form as sent: bad fields beside their fields (422), a step the
+    profile's status does not allow as a notice (409)."""
+    invalid = isinstance(error, ValidationError)
     return show_sheet(
         request,
         visit,
@@ -207,9 +198,10 @@ def _refused(
         uow,
         opportunity_id,
         form=form,
+        problems=problems_of(error) if isinstance(error, ValidationError) else None,
         sent=sent,
-        refusal=str(error),
-        status=409,
+        refusal=None if invalid else str(error),
+        status=422 if invalid else 409,
     )
 
 

@@ -38,7 +38,6 @@ STATUS_HELP: Mapping[str, str] = {
     Status.EXPIRED: "Past its validity date; no longer matched.",
     Status.CLOSED: "Finished; no longer matched.",
 }
-EDITABLE_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED)
 FIRST_CURRENCIES = ("USD", "EUR", "CNY", "GBP", "JPY", "CHF")
 
 
@@ -121,10 +120,6 @@ def _languages(language: str, current: str) -> tuple[Option, ...]:
 def choices(language: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the form's fields offer, named in the page's language."""
     zh = language == "zh"
-    current_status = str(values.get("status") or "")
-    statuses = [s.value for s in EDITABLE_STATUSES]
-    if current_status in {s.value for s in Status} and current_status not in statuses:
-        statuses.append(current_status)
     return {
         "kinds": [k.value for k in OpportunityKind],
         "languages_offered": _languages(language, str(values.get("language") or "")),
@@ -143,7 +138,6 @@ def choices(language: str, values: Mapping[str, Any]) -> dict[str, Any]:
         "conditions": [c.value for c in Condition],
         "currencies": _currencies(),
         "disclosures": [(d.value, DISCLOSURE_HELP[d]) for d in Disclosure],
-        "statuses": [(s, STATUS_HELP[s]) for s in statuses],
     }
 
 
