@@ -14,7 +14,17 @@ from pathlib import Path
 import pytest
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "itpo"
-DOMAIN = ("registry", "matching", "appraisal", "accounts", "pipeline", "mail", "events")
+DOMAIN = (
+    "registry",
+    "matching",
+    "appraisal",
+    "accounts",
+    "pipeline",
+    "mail",
+    "events",
+    "practice",
+    "diagnostic",
+)
 # The rules themselves: access decisions, the audit log's writer, and disclosure.
 RULE_MODULES = frozenset({"itpo.accounts.access", "itpo.accounts.audit"})
 DISCLOSURE = "itpo.registry.disclosure"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,13 @@ from itpo.bootstrap import Platform, bootstrap
 from itpo.config import Settings
 from itpo.matching.encoders import default_encoders
 from itpo.matching.tracking import give_feedback, match_and_record
+from itpo.practice import services as practices
 from itpo.registry import services
 from tests.actors import OPERATOR
 from tests.auth import ADMIN_EMAIL, PASSWORD, administrator, user
 from tests.clock import TEST_CLOCK
 from tests.postgres import database_on
+from tests.practices import case_data
 from tests.records import opportunity_data, organisation_data
 
 SECRET = "SECRET-DETAIL-{} royalty floor 4.5 percent"  # one per record, to tell leaks apart
@@ -72,6 +74,8 @@ class World:
     users: dict[str, int]
     match_id: int
     people: dict[str, Principal]
+    # Practice cases: the office's published one, and a draft the "other" organisation wrote.
+    cases: dict[str, int] = field(default_factory=dict)
 
 
 @contextmanager
@@ -203,7 +207,32 @@ def build_world(folder: Path, database_url: str | None = None) -> World:
         "officer": user(platform, EMAILS["officer"], Role.OFFICER),
     }
     user_ids = {k: p.user_id for k, p in people.items() if p.user_id is not None}
-    return World(platform, ids, org_ids, user_ids, match_id, people)
+    return World(platform, ids, org_ids, user_ids, match_id, people, _cases(platform, org_ids))
+
+
+def _cases(platform: Platform, organisations: dict[str, int]) -> dict[str, int]:
+    office = practices.create_case(uow=platform.uow(), by=OPERATOR, data=case_data())
+    assert office.id is not None
+    practices.publish_case(uow=platform.uow(), by=OPERATOR, case_id=office.id)
+    draft = practices.create_case(
+        uow=platform.uow(),
+        by=OPERATOR,
+        data=case_data(
+            external_id="case:test-other-draft",
+            organisation=organisations["other"],
+            texts={
+                "en": {
+                    "title": "A draft case of cold rooms",
+                    "problem": "Fish spoil.",
+                    "done": "Cold rooms were built.",
+                    "results": "Less fish spoils.",
+                }
+            },
+            figures=[],
+        ),
+    )
+    assert draft.id is not None
+    return {"office": office.id, "other_draft": draft.id}
 
 
 def csrf_of(html: str) -> str:

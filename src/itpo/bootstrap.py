@@ -17,6 +17,7 @@ from itpo.config import Settings
 if TYPE_CHECKING:
     from itpo.accounts.policy import AccountPolicy
     from itpo.adapters.index_store import EncoderSpec, IndexStore, OpportunityIndex
+    from itpo.adapters.practice_index import CaseIndexStore, CaseSearchIndex
     from itpo.mail.links import SiteLinks
     from itpo.matching.cache import MatchCache
 
@@ -34,6 +35,7 @@ class Platform:
     clock: Clock = utc_now
     # Made on first use: commands that never match never load an encoder.
     _index: IndexStore | None = field(default=None, init=False, repr=False)
+    _cases: CaseIndexStore | None = field(default=None, init=False, repr=False)
 
     def today(self) -> dt.date:
         """The platform clock's day (UTC), which validity dates are compared with."""
@@ -78,6 +80,15 @@ class Platform:
         from itpo.matching.service import INDICATIVE_RATES
 
         return {**INDICATIVE_RATES, **self.settings.currency_rates}
+
+    def case_index(self) -> CaseSearchIndex:
+        """The published practice cases' index, rebuilt when they change."""
+        from itpo.adapters.practice_index import CaseIndexStore
+
+        if self._cases is None:
+            directory = self.settings.data_dir / "index"
+            self._cases = CaseIndexStore(self.engine, directory, encoders=self.encoders)
+        return self._cases.current()
 
     def index(self) -> OpportunityIndex:
         """The retrieval index, built once per process and kept current with the database."""

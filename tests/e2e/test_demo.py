@@ -55,6 +55,9 @@ def test_the_demo_is_dated_from_the_day_it_is_loaded(demo_env: dict[str, str]) -
     today = dt.datetime.now(dt.UTC).date()
     rows = json.loads(itpo(demo_env, "opportunities", "list", "--json").stdout)
     for row in rows:
+        if row["valid_until"] is None:  # the draft needs of the demo's diagnostics
+            assert row["status"] == "draft" and row["kind"] == "technology_need", row
+            continue
         days = (dt.date.fromisoformat(row["valid_until"]) - today).days
         if row["status"] == "expired":
             assert days < 0, row
@@ -195,3 +198,28 @@ def test_the_demo_shows_explained_matches(demo_env: dict[str, str]) -> None:
     matches = json.loads(answer.stdout)
     assert matches
     assert all(m["kind"] == "technology_offer" for m in matches)
+
+
+def test_the_demo_has_published_practice_cases_in_english_and_chinese(
+    demo_env: dict[str, str],
+) -> None:
+    cases = json.loads(itpo(demo_env, "practices", "list", "--json").stdout)
+    assert len(cases) >= 40
+    assert {(c["status"], c["languages"]) for c in cases} == {("published", "en,zh")}
+    assert len({c["theme"] for c in cases}) == 6 and len({c["country"] for c in cases}) >= 15
+    found = json.loads(
+        itpo(demo_env, "practices", "search", "工业园区的污水怎么处理", "--json").stdout
+    )
+    assert found and found[0]["theme"] in ("industrial_parks", "circular_economy", "green_industry")
+    assert itpo(demo_env, "demo", "--no-serve").returncode == 0
+    again = json.loads(itpo(demo_env, "practices", "list", "--json").stdout)
+    assert len(again) == len(cases)
+
+
+def test_the_demo_has_diagnostics_with_progress_and_draft_needs(demo_env: dict[str, str]) -> None:
+    taken = json.loads(itpo(demo_env, "diagnostics", "list", "--json").stdout)
+    assert len(taken) == 5 and {d["status"] for d in taken} == {"submitted"}
+    twice = [d for d in taken if d["organisation"].startswith("Adama Cotton")]
+    assert len(twice) == 2 and twice[0]["overall"] > twice[1]["overall"]  # newest first
+    shown = json.loads(itpo(demo_env, "diagnostics", "show", str(twice[0]["id"]), "--json").stdout)
+    assert len(shown["needs"]) == 3 and {n["status"] for n in shown["needs"]} == {"draft"}

@@ -22,8 +22,11 @@ from fastapi.testclient import TestClient
 from tests.actors import OPERATOR
 from tests.auth import administrator, bearer
 from tests.deal_matrix import DEAL_CASES
+from tests.diagnostic_matrix import DIAGNOSTIC_CASES, DiagnosticCase
+from tests.diagnostics import draft_diagnostic
 from tests.event_matrix import EVENT_CASES
 from tests.postgres import BACKENDS
+from tests.practice_matrix import PRACTICE_CASES, PracticeCase
 from tests.records import opportunity_data, organisation_data
 from tests.world import KEYS, SECRET, world_on
 from tests.world import READS as WORLD_READS
@@ -50,6 +53,8 @@ class World:
     match_id: int
     appraisal_id: int
     message_id: int
+    cases: dict[str, int]
+    diagnostic_id: int = 0
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -92,7 +97,17 @@ def _matrix_world(built: BuiltWorld) -> Iterator[World]:
         )
         uow.commit()
     assert message_id is not None
-    yield World(platform, clients, ids, built.organisations, built.match_id, stored.id, message_id)
+    yield World(
+        platform,
+        clients,
+        ids,
+        built.organisations,
+        built.match_id,
+        stored.id,
+        message_id,
+        built.cases,
+        draft_diagnostic(platform, OPERATOR, built.organisations["own"]),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,7 +229,7 @@ def new_opportunity(organisation: str) -> Callable[[World], Any]:
 
 
 MODEL = json.loads(APPRAISAL_MODEL.read_text())
-CASES: list[Case] = [
+CASES: list[Case | PracticeCase | DiagnosticCase] = [
     Case("GET", "/health", everyone(200)),
     Case("GET", "/reference/countries", everyone(200)),
     Case("GET", "/reference/regions", everyone(200)),
@@ -302,6 +317,12 @@ CASES: list[Case] = [
         body=lambda w: {"verdict": "accept", "side": w.ids["own"]},
     ),
     Case("GET", "/search", everyone(200), params={"q": "dryer"}),
+    Case(
+        "POST",
+        "/sdg/suggestions",
+        everyone(200),
+        body=lambda w: {"text": "Solar mini-grids bring electricity to villages."},
+    ),
     Case(
         "POST",
         "/imports",
@@ -429,6 +450,8 @@ CASES: list[Case] = [
         body=lambda w: {"valid_until": "2028-06-30"},
     ),
     Case("GET", "/review-desk", by(officer=200, admin=200, rest=403)),
+    *PRACTICE_CASES,
+    *DIAGNOSTIC_CASES,
     Case("POST", "/auth/logout", everyone(204)),
 ]
 
@@ -444,6 +467,9 @@ def fill(path: str, world: World) -> str:
         "export": "export.json",
         "admin_user": admin_id,
         **{f"org_{k}": v for k, v in world.organisations.items()},
+        **{f"case_{k}": v for k, v in world.cases.items()},
+        "first_version": 1,
+        "diagnostic": world.diagnostic_id,
     }
     return API + path.format(**values)
 
@@ -514,6 +540,8 @@ def test_every_route_is_in_the_matrix(world: World) -> None:
     covered = {(case.method, case.path) for case in CASES}
     covered |= {(case.method, case.path) for case in DEAL_CASES}
     covered |= {(case.method, case.path) for case in EVENT_CASES}
+    covered |= {(case.method, case.path) for case in PRACTICE_CASES}
+    covered |= {(case.method, case.path) for case in DIAGNOSTIC_CASES}
     covered |= {("GET", "/opportunities"), ("GET", "/opportunities/{opportunity_id}")}
     normalised = {(m, _normal(p)) for m, p in covered}
     missing = {(m, p) for m, p in routes if (m, _normal(p)) not in normalised}

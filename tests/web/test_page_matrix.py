@@ -28,6 +28,7 @@ from itpo.mail.model import Letter, MailKind
 from itpo.pipeline import confirmations, deals
 from itpo.registry.importing import ImportReport
 from tests.actors import OPERATOR
+from tests.diagnostics import draft_diagnostic
 from tests.postgres import BACKENDS
 from tests.world import (
     ASKERS,
@@ -188,6 +189,21 @@ PAGES: dict[str, Case] = {
     "/imports/{upload}": Case(for_the_uploader),
     "/imports/{upload}/progress": Case(for_the_uploader),
     "/exports/{name}": Case(for_staff),
+    "/practices": Case(for_everyone),
+    "/practices/new": Case(for_users),
+    "/practices/{case_id:int}": Case(for_everyone),
+    "/practices/{case_id:int}/edit": Case(for_staff),
+    "/practices/{case_id:int}/history": Case(for_staff),
+    "/practices/import": Case(for_staff),
+    "/practices/template.xlsx": Case(for_staff),
+    "/practices/export/{name}": Case(for_everyone),
+    "/diagnostics": Case(for_users),
+    "/diagnostics/new": Case(for_users),
+    # The "own" organisation's diagnostic: its members and staff; to anyone else it does not
+    # exist.
+    "/diagnostics/{diagnostic_id:int}": Case(for_the_participant),
+    "/diagnostics/{diagnostic_id:int}/report.html": Case(for_the_participant),
+    "/diagnostics/{diagnostic_id:int}/report.pdf": Case(for_the_participant),
     "/login": Case(for_everyone),
     "/password-reset": Case(for_everyone),
 }
@@ -246,6 +262,11 @@ def deal_records(world: World) -> dict[str, str]:
         "{appraisal_id:int}": str(appraisal_record(world)),
         "{upload}": checked_upload(world),
         "{name}": "export.json",
+        # The office's published case: everyone reads it, officers write it.
+        "{case_id:int}": str(world.cases["office"]),
+        "{diagnostic_id:int}": str(
+            draft_diagnostic(world.platform, OPERATOR, world.organisations["own"])
+        ),
     }
 
 

@@ -20,16 +20,19 @@ from itpo.adapters.api.routers import (
     appraisals,
     deal_records,
     deals,
+    diagnostics,
     events,
     files,
     mail,
     matches,
     opportunities,
     organisations,
+    practices,
     reference,
     reports,
     results,
     review,
+    sdg,
     search,
 )
 from itpo.adapters.api.security import KB, BodyLimit, InternalErrors, SecurityHeaders
@@ -47,7 +50,12 @@ EVIDENCE_UPLOADS = (rf"{API_PREFIX}/deals/\d+/evidence", r"/deals/\d+/evidence")
 # An appraisal's workbook is sent from its page (which holds it to a smaller limit of its own).
 APPRAISAL_UPLOADS = (r"/appraisals",)
 # An import file is sent from its page as from the API, to the same limit.
-IMPORT_UPLOADS = (re.escape(f"{API_PREFIX}/imports"), r"/imports")
+IMPORT_UPLOADS = (
+    re.escape(f"{API_PREFIX}/imports"),
+    r"/imports",
+    re.escape(f"{API_PREFIX}/practices/import"),
+    r"/practices/import",
+)
 
 
 def _courier(platform: Platform) -> Courier | None:
@@ -113,6 +121,9 @@ def create_app(settings: Settings | None = None, *, platform: Platform | None = 
         mail,
         events,
         review,
+        practices,
+        diagnostics,
+        sdg,
     ):
         # Every request's credentials are checked, public routes included: a revoked token
         # is refused everywhere, not only where it would have mattered.

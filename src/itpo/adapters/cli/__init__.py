@@ -18,6 +18,7 @@ from itpo.adapters.cli.deal_commands import (
     report_command,
     results_command,
 )
+from itpo.adapters.cli.diagnostic_commands import demo_diagnostics, diagnostics_group
 from itpo.adapters.cli.event_commands import events
 from itpo.adapters.cli.files_commands import (
     describe,
@@ -32,14 +33,17 @@ from itpo.adapters.cli.mail_commands import digest, mail, reminders
 from itpo.adapters.cli.match_commands import match_command, matches_group
 from itpo.adapters.cli.matching_commands import eval_command
 from itpo.adapters.cli.output import console, fail, print_table
+from itpo.adapters.cli.practice_commands import practices_group
 from itpo.adapters.cli.reference_commands import reference_group
 from itpo.adapters.cli.registry_edit_commands import opportunities, organisations
 from itpo.adapters.cli.review_commands import review_group
+from itpo.adapters.cli.sdg_commands import sdg_group
 from itpo.adapters.cli.search_commands import search_command
 from itpo.adapters.cli.user_commands import (
     ADMIN_PASSWORD_VARIABLE,
     demo_administrator,
     demo_deals,
+    demo_practices,
     first_administrator,
     offices,
     users,
@@ -157,6 +161,8 @@ def demo(state: CliState, no_serve: bool, host: str | None, port: int | None) ->
         build_index(platform)
         demo_administrator(platform)
         demo_deals(platform)
+        demo_practices(platform)
+        demo_diagnostics(platform)
         if listening is not None:
             _serve(platform.settings, host, port, listening=listening)
     finally:
@@ -303,6 +309,9 @@ for command in (
     backup_command,
     restore_command,
     review_group,
+    practices_group,
+    diagnostics_group,
+    sdg_group,
 ):
     cli.add_command(command)
 

@@ -387,6 +387,22 @@ def demo_events(platform: Platform, officer: Principal) -> None:
         console.print(f"Demo events: {made} illustrative events, one upcoming and one past.")
 
 
+def demo_practices(platform: Platform) -> None:
+    """The demo's practice cases, published by the office."""
+    from itpo.demo.practices import load_demo_practices
+
+    report = load_demo_practices(
+        uow_factory=platform.uow, by=Principal.operator(), now=platform.clock
+    )
+    if report.created or report.updated:
+        console.print(
+            f"Demo practice cases: {report.created} created, {report.updated} updated, "
+            "each from the public source it cites."
+        )
+    # Their vectors are cached beside the database, so the first page that searches is quick.
+    platform.case_index()
+
+
 def demo_reminders(platform: Platform) -> None:
     """The reminders the demo's quiet deals call for, in the outbox for the administrator."""
     from itpo.mail.reminders import send_reminders

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     # Made on use (see the properties below): their modules load the appraisal and matching
     # domains, numpy with them, which a unit of work that only lists records does not need.
     from itpo.adapters.storage.appraisal_repository import SqlAppraisalRepository
+    from itpo.adapters.storage.diagnostic_repository import SqlDiagnosticRepository
     from itpo.adapters.storage.event_repository import SqlEventRepository
     from itpo.adapters.storage.mail_repository import SqlOutboxRepository
     from itpo.adapters.storage.match_repository import SqlMatchRepository, SqlWeightsRepository
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         SqlInteractionRepository,
         SqlVerificationRepository,
     )
+    from itpo.adapters.storage.practice_repository import SqlPracticeRepository
     from itpo.adapters.storage.review_repository import SqlReviewRepository
 
 
@@ -145,6 +147,18 @@ class SqlUnitOfWork:
         from itpo.adapters.storage.mail_repository import SqlOutboxRepository
 
         return SqlOutboxRepository(self.connection)
+
+    @property
+    def diagnostics(self) -> SqlDiagnosticRepository:
+        from itpo.adapters.storage.diagnostic_repository import SqlDiagnosticRepository
+
+        return SqlDiagnosticRepository(self.connection)
+
+    @property
+    def practices(self) -> SqlPracticeRepository:
+        from itpo.adapters.storage.practice_repository import SqlPracticeRepository
+
+        return SqlPracticeRepository(self.connection)
 
     @property
     def reviews(self) -> SqlReviewRepository:

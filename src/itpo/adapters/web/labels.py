@@ -22,6 +22,11 @@ LABELS: Mapping[str, str] = MappingProxyType(
         # Review steps (also "submitted" and "published")
         "sent_back": "Sent back",
         "renewed": "Renewed",
+        # Practice cases: a status and the steps that make versions
+        "withdrawn": "Withdrawn",
+        "created": "Created",
+        "edited": "Edited",
+        "imported": "Imported",
         # Disclosure
         "public": "Public",
         "anonymous": "Anonymous",

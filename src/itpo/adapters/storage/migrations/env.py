@@ -7,10 +7,12 @@ from alembic import context
 # Imported for their side effect: each registers its tables in `metadata`.
 import itpo.adapters.storage.account_tables
 import itpo.adapters.storage.appraisal_tables
+import itpo.adapters.storage.diagnostic_tables
 import itpo.adapters.storage.event_tables
 import itpo.adapters.storage.mail_tables
 import itpo.adapters.storage.match_tables
 import itpo.adapters.storage.pipeline_tables
+import itpo.adapters.storage.practice_tables
 import itpo.adapters.storage.review_tables  # noqa: F401
 from itpo.adapters.storage.tables import include_name, metadata
 

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from itpo.accounts import services as accounts
 from itpo.adapters.http import MAX_ID, PlatformDep, UowDep
 from itpo.adapters.web.pages.browse_common import Names, page_numbers
+from itpo.adapters.web.pages.practice_views import similar_for
 from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import VisitDep
 from itpo.appraisal import services as appraisals
@@ -49,6 +50,7 @@ def opportunity(
         "may_match": view.may_match,
         "may_edit": view.may_edit,
         "names": Names(visit.language),
+        "similar": similar_for(platform, uow, visit.principal, [opportunity_id], visit.language),
     }
     return render(request, visit, "browse/opportunity.html", values)
 

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from itpo.accounts.principal import Principal
 from itpo.adapters.http import PlatformDep, RecordId, UowDep, record_id
 from itpo.adapters.web.pages.auth import local_target
+from itpo.adapters.web.pages.practice_views import similar_for
 from itpo.adapters.web.pages.work_reasons import shown_matches
 from itpo.adapters.web.templating import is_htmx, render
 from itpo.adapters.web.visit import Visit, VisitDep
@@ -147,6 +148,9 @@ def match_page(
         sides_for(uow, visit.principal, match),
         contacts=contacts,
         reasons=reasons,
+        similar=similar_for(
+            platform, uow, visit.principal, [match.first_id, match.second_id], visit.language
+        ),
     )
 
 
@@ -162,6 +166,7 @@ def _match_page(
     status: int = 200,
     contacts: Sequence[Contact] = (),
     reasons: Sequence[str] = (),
+    similar: Sequence[dict[str, Any]] = (),
 ) -> Response:
     pair = reading.pair_sides(uow=uow, by=visit.principal, ids=(match.first_id, match.second_id))
     side = None if visit.principal.is_staff else min(sides)
@@ -177,6 +182,7 @@ def _match_page(
         "offered": _offered(match, side),
         "contacts": list(contacts),
         "reasons": list(reasons),
+        "similar": list(similar),
         "saved": None,
         "problems": problems or {},
         "reason": reason,
