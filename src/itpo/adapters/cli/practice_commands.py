@@ -156,24 +156,10 @@ def search_command(state: CliState, text: str, lang: str | None, top: int, as_js
 @clean_errors
 def import_command(state: CliState, file: Path, dry_run: bool, as_json: bool) -> None:
     """Import cases from CSV, Excel or JSON: every row is written, or none."""
-    from itpo.adapters.files.practice_files import read_case_file
-    from itpo.practice import transfer
+    from itpo.adapters.practice_imports import import_case_file
 
     platform = state.platform()
-    transfer.check_importer(by=state.operator)
-    documents = read_case_file(
-        file,
-        max_rows=platform.settings.max_import_rows,
-        max_unzipped_mb=platform.settings.max_import_unzipped_mb,
-    )
-    report = transfer.import_cases(
-        uow=platform.uow(immediate=True),
-        by=state.operator,
-        rows=documents,
-        dry_run=dry_run,
-        source=file.name,
-        now=platform.clock,
-    )
+    report = import_case_file(platform, state.operator, file, dry_run=dry_run)
     if as_json:
         print_json(report.to_dict())
         return

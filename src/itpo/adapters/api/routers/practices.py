@@ -20,10 +20,10 @@ from itpo.accounts.principal import Principal
 from itpo.adapters.api.auth import PrincipalDep
 from itpo.adapters.api.routers.files import MEDIA, XLSX, _remove, _save_upload
 from itpo.adapters.api.schemas import Problem
-from itpo.adapters.files.practice_files import read_case_file, write_case_file, write_case_template
+from itpo.adapters.files.practice_files import write_case_file, write_case_template
 from itpo.adapters.files.problems import FileProblem
 from itpo.adapters.http import PlatformDep, RecordId, UowDep
-from itpo.bootstrap import Platform
+from itpo.adapters.practice_imports import import_case_file
 from itpo.practice import search, services, transfer
 from itpo.practice.fields import case_document
 from itpo.practice.model import CaseStatus, CaseVersion, PracticeCase
@@ -187,28 +187,12 @@ async def import_practices(
     transfer.check_importer(by=principal)
     path = await _save_upload(file, platform.settings.max_upload_mb)
     try:
-        report = await run_in_threadpool(_import, platform, principal, path, dry_run)
+        report = await run_in_threadpool(
+            import_case_file, platform, principal, path, dry_run=dry_run
+        )
     finally:
         _remove(path)
     return report.to_dict()
-
-
-def _import(
-    platform: Platform, principal: Principal, path: Path, dry_run: bool
-) -> transfer.CaseImportReport:
-    documents = read_case_file(
-        path,
-        max_rows=platform.settings.max_import_rows,
-        max_unzipped_mb=platform.settings.max_import_unzipped_mb,
-    )
-    return transfer.import_cases(
-        uow=platform.uow(immediate=True),
-        by=principal,
-        rows=documents,
-        dry_run=dry_run,
-        source=path.name,
-        now=platform.clock,
-    )
 
 
 @router.get("/practices/{case_id}", responses=ANSWERS)

@@ -17,12 +17,12 @@ from starlette.background import BackgroundTask
 
 from itpo.adapters.files.practice_files import (
     FORMATS,
-    read_case_file,
     write_case_file,
     write_case_template,
 )
 from itpo.adapters.files.problems import FileProblem
 from itpo.adapters.http import PlatformDep, UowDep
+from itpo.adapters.practice_imports import import_case_file
 from itpo.adapters.web.pages.exports import XLSX
 from itpo.adapters.web.pages.practice_views import sentence
 from itpo.adapters.web.templating import render
@@ -77,7 +77,9 @@ async def import_file(
                         f"the file is larger than {platform.settings.max_upload_mb} MB"
                     )
                 out.write(chunk)
-        report = await run_in_threadpool(_run, platform, visit.principal, path, dry_run)
+        report = await run_in_threadpool(
+            import_case_file, platform, visit.principal, path, dry_run=dry_run
+        )
     except FileProblem as problem:
         return _page(request, visit, {"refusal": str(problem), "name": sent.name}, 422)
     except ValidationError as error:
@@ -95,22 +97,6 @@ async def import_file(
         path.unlink(missing_ok=True)
         folder.rmdir()
     return _page(request, visit, {"report": report.to_dict(), "name": sent.name})
-
-
-def _run(platform: Any, principal: Any, path: Path, dry_run: bool) -> transfer.CaseImportReport:
-    documents = read_case_file(
-        path,
-        max_rows=platform.settings.max_import_rows,
-        max_unzipped_mb=platform.settings.max_import_unzipped_mb,
-    )
-    return transfer.import_cases(
-        uow=platform.uow(immediate=True),
-        by=principal,
-        rows=documents,
-        dry_run=dry_run,
-        source=path.name,
-        now=platform.clock,
-    )
 
 
 @router.get("/practices/template.xlsx")

@@ -4,7 +4,7 @@ it applies to, and the review steps its writers and the office take; its kept ve
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -18,7 +18,7 @@ from itpo.adapters.web.templating import render
 from itpo.adapters.web.visit import Visit, VisitDep
 from itpo.bootstrap import Platform
 from itpo.practice import search, services
-from itpo.practice.model import CaseStatus
+from itpo.practice.model import CaseStatus, PracticeCase
 from itpo.practice.services import CaseFilter, may_edit
 from itpo.registry.errors import Conflict, ValidationError
 
@@ -250,16 +250,8 @@ def send_back(
     reason: Annotated[str, Form(max_length=MAX_REASON_FORM)] = "",
 ) -> Response:
     """Return the case to its writers as a draft, saying why (officers)."""
-    visit.require_user()
-    try:
-        services.send_back_case(
-            uow=uow, by=visit.principal, case_id=case_id, reason=reason, now=platform.clock
-        )
-    except (ValidationError, Conflict) as error:
-        return _refused(
-            request, visit, platform, uow, case_id, "send_back", error, {"reason": reason}
-        )
-    return _done(case_id, "sent_back")
+    step = services.send_back_case
+    return _with_reason(request, visit, platform, uow, case_id, "send_back", step, reason)
 
 
 @router.post("/practices/{case_id:int}/withdraw")
@@ -272,13 +264,24 @@ def withdraw(
     reason: Annotated[str, Form(max_length=MAX_REASON_FORM)] = "",
 ) -> Response:
     """Take the case off the site, saying why (officers)."""
+    step = services.withdraw_case
+    return _with_reason(request, visit, platform, uow, case_id, "withdraw", step, reason)
+
+
+def _with_reason(
+    request: Request,
+    visit: Visit,
+    platform: Platform,
+    uow: SqlUnitOfWork,
+    case_id: int,
+    form: str,
+    step: Callable[..., PracticeCase],
+    reason: str,
+) -> Response:
+    """A review step that says why; refused, the case's page again with the reason as typed."""
     visit.require_user()
     try:
-        services.withdraw_case(
-            uow=uow, by=visit.principal, case_id=case_id, reason=reason, now=platform.clock
-        )
+        step(uow=uow, by=visit.principal, case_id=case_id, reason=reason, now=platform.clock)
     except (ValidationError, Conflict) as error:
-        return _refused(
-            request, visit, platform, uow, case_id, "withdraw", error, {"reason": reason}
-        )
-    return _done(case_id, "withdrawn")
+        return _refused(request, visit, platform, uow, case_id, form, error, {"reason": reason})
+    return _done(case_id, {"send_back": "sent_back", "withdraw": "withdrawn"}[form])
