@@ -219,12 +219,7 @@ def submit(
     request: Request, case_id: RecordId, visit: VisitDep, platform: PlatformDep, uow: UowDep
 ) -> Response:
     """Ask the office to publish the case (its writers)."""
-    visit.require_user()
-    try:
-        services.submit_case(uow=uow, by=visit.principal, case_id=case_id, now=platform.clock)
-    except (ValidationError, Conflict) as error:
-        return _refused(request, visit, platform, uow, case_id, "submit", error, {})
-    return _done(case_id, "submitted")
+    return _step(request, visit, platform, uow, case_id, "submit", services.submit_case)
 
 
 @router.post("/practices/{case_id:int}/publish")
@@ -232,12 +227,7 @@ def publish(
     request: Request, case_id: RecordId, visit: VisitDep, platform: PlatformDep, uow: UowDep
 ) -> Response:
     """Publish the case (officers)."""
-    visit.require_user()
-    try:
-        services.publish_case(uow=uow, by=visit.principal, case_id=case_id, now=platform.clock)
-    except (ValidationError, Conflict) as error:
-        return _refused(request, visit, platform, uow, case_id, "publish", error, {})
-    return _done(case_id, "published")
+    return _step(request, visit, platform, uow, case_id, "publish", services.publish_case)
 
 
 @router.post("/practices/{case_id:int}/send-back")
@@ -251,7 +241,7 @@ def send_back(
 ) -> Response:
     """Return the case to its writers as a draft, saying why (officers)."""
     step = services.send_back_case
-    return _with_reason(request, visit, platform, uow, case_id, "send_back", step, reason)
+    return _step(request, visit, platform, uow, case_id, "send_back", step, reason=reason)
 
 
 @router.post("/practices/{case_id:int}/withdraw")
@@ -265,10 +255,19 @@ def withdraw(
 ) -> Response:
     """Take the case off the site, saying why (officers)."""
     step = services.withdraw_case
-    return _with_reason(request, visit, platform, uow, case_id, "withdraw", step, reason)
+    return _step(request, visit, platform, uow, case_id, "withdraw", step, reason=reason)
 
 
-def _with_reason(
+# Each step's form on the case's page, and the word the page then reports its success by.
+DONE_AFTER = {
+    "submit": "submitted",
+    "publish": "published",
+    "send_back": "sent_back",
+    "withdraw": "withdrawn",
+}
+
+
+def _step(
     request: Request,
     visit: Visit,
     platform: Platform,
@@ -276,12 +275,13 @@ def _with_reason(
     case_id: int,
     form: str,
     step: Callable[..., PracticeCase],
-    reason: str,
+    **said: str,
 ) -> Response:
-    """A review step that says why; refused, the case's page again with the reason as typed."""
+    """One review step through its service; refused, the case's page again with the form as
+    typed, its problems beside its fields."""
     visit.require_user()
     try:
-        step(uow=uow, by=visit.principal, case_id=case_id, reason=reason, now=platform.clock)
+        step(uow=uow, by=visit.principal, case_id=case_id, now=platform.clock, **said)
     except (ValidationError, Conflict) as error:
-        return _refused(request, visit, platform, uow, case_id, form, error, {"reason": reason})
-    return _done(case_id, {"send_back": "sent_back", "withdraw": "withdrawn"}[form])
+        return _refused(request, visit, platform, uow, case_id, form, error, said)
+    return _done(case_id, DONE_AFTER[form])
